@@ -1,0 +1,201 @@
+// The single source of truth for the database: one schema for libSQL (file, Turso) and D1.
+// Migrations in db/migrations are generated from it by drizzle-kit (`npm run db:generate`).
+// Times are ISO-8601 UTC strings so they sort and compare as text on every driver.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** One row per LINE user who ever followed the account. */
+export const members = sqliteTable(
+  "members",
+  {
+    userId: text("user_id").primaryKey(),
+    status: text("status", { enum: ["active", "inactive"] })
+      .notNull()
+      .default("active"),
+    journeyStep: text("journey_step"),
+    /** 所属機関, kept in clear for segmenting broadcasts (not personal on its own). */
+    affiliation: text("affiliation"),
+    /** Confirmed registration answers (JSON, encrypted when a key is configured). */
+    registration: text("registration"),
+    followedAt: text("followed_at"),
+    unfollowedAt: text("unfollowed_at"),
+    lastSeenAt: text("last_seen_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("members_journey_step").on(t.journeyStep), index("members_status").on(t.status)],
+);
+
+/** The conversation state of a member: one JSON document with an optimistic version. */
+export const conversations = sqliteTable("conversations", {
+  userId: text("user_id").primaryKey(),
+  state: text("state").notNull(),
+  version: integer("version").notNull().default(0),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * Each webhook event processed, written in the same batch as the state change it caused.
+ * The primary key makes redeliveries no-ops; (user_id, user_version) makes two racing events of
+ * one member collide so the loser retries on fresh state.
+ */
+export const processedEvents = sqliteTable(
+  "processed_events",
+  {
+    webhookEventId: text("webhook_event_id").primaryKey(),
+    userId: text("user_id").notNull(),
+    userVersion: integer("user_version").notNull(),
+    processedAt: text("processed_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("processed_events_user_version").on(t.userId, t.userVersion),
+    index("processed_events_at").on(t.processedAt),
+  ],
+);
+
+/** When each journey step was reached, and who said so. */
+export const journeyEvents = sqliteTable(
+  "journey_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull(),
+    step: text("step").notNull(),
+    source: text("source", { enum: ["member", "staff", "bot"] }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("journey_events_user").on(t.userId, t.at)],
+);
+
+/** Push reminders; each (member, kind) at most once. */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    kind: text("kind").notNull(),
+    dueAt: text("due_at").notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "cancelled", "failed"] })
+      .notNull()
+      .default("pending"),
+    /** X-Line-Retry-Key reused if a crashed run sends it again. */
+    retryKey: text("retry_key").notNull(),
+    claimedAt: text("claimed_at"),
+    sentAt: text("sent_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("reminders_user_kind").on(t.userId, t.kind), index("reminders_due").on(t.status, t.dueAt)],
+);
+
+/** Questions handed over to a person. */
+export const inquiries = sqliteTable(
+  "inquiries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull(),
+    question: text("question").notNull(),
+    status: text("status", { enum: ["open", "answered", "closed"] })
+      .notNull()
+      .default("open"),
+    answer: text("answer"),
+    answeredBy: text("answered_by"),
+    createdAt: text("created_at").notNull(),
+    answeredAt: text("answered_at"),
+  },
+  (t) => [index("inquiries_status").on(t.status, t.createdAt)],
+);
+
+/** Questions the FAQ could not answer, without personal data, so staff can add entries. */
+export const unansweredQuestions = sqliteTable("unanswered_questions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  question: text("question").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** The association's member roster imported by staff (registration number → clinic). */
+export const roster = sqliteTable("roster", {
+  registrationNumber: text("registration_number").primaryKey(), // e.g. 協1101234-5-6
+  clinicName: text("clinic_name").notNull(),
+  ownerName: text("owner_name"),
+  importedAt: text("imported_at").notNull(),
+});
+
+export const staffUsers = sqliteTable("staff_users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  loginId: text("login_id").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["admin", "staff"] }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  createdAt: text("created_at").notNull(),
+});
+
+export const staffSessions = sqliteTable("staff_sessions", {
+  /** SHA-256 of the cookie value, so a database leak does not leak sessions. */
+  tokenHash: text("token_hash").primaryKey(),
+  staffId: integer("staff_id").notNull(),
+  csrfToken: text("csrf_token").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: integer("staff_id"),
+    action: text("action").notNull(),
+    target: text("target"),
+    detail: text("detail"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+
+export const memberNotes = sqliteTable("member_notes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: text("user_id").notNull(),
+  staffId: integer("staff_id").notNull(),
+  note: text("note").notNull(),
+  at: text("at").notNull(),
+});
+
+export const broadcasts = sqliteTable("broadcasts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** The LINE messages to send, as JSON. */
+  messages: text("messages").notNull(),
+  /** Audience filter as JSON ({ kind: "all" } | { kind: "journeyStep", step } | …). */
+  audience: text("audience").notNull(),
+  status: text("status", { enum: ["draft", "scheduled", "sending", "sent", "cancelled", "failed"] }).notNull(),
+  scheduledAt: text("scheduled_at"),
+  recipientCount: integer("recipient_count"),
+  sentCount: integer("sent_count").notNull().default(0),
+  createdBy: integer("created_by"),
+  createdAt: text("created_at").notNull(),
+  startedAt: text("started_at"),
+  finishedAt: text("finished_at"),
+});
+
+/** The fan-out plan of a broadcast, frozen when sending starts: resumable chunk by chunk. */
+export const broadcastChunks = sqliteTable(
+  "broadcast_chunks",
+  {
+    broadcastId: integer("broadcast_id").notNull(),
+    seq: integer("seq").notNull(),
+    userIds: text("user_ids").notNull(),
+    retryKey: text("retry_key").notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.seq] })],
+);
+
+/** A tiny key/value table for operational marks (e.g. last retention run). */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+});

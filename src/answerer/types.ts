@@ -1,0 +1,30 @@
+// The FAQ answerer's contract, shared by the offline retriever, the optional OpenAI phraser and the engine.
+
+export interface FaqSource {
+  /** e.g. 「説明会資料（埼玉県柔道整復師会 2024-02-12）」 or an official page title. */
+  title: string;
+  url?: string;
+  /** Date the fact was true as of (YYYY-MM-DD), for facts that change with time. */
+  asOf?: string;
+}
+
+export interface FaqEntry {
+  id: string;
+  /** Ways members ask it (the first is the canonical question, used as a label). */
+  questions: string[];
+  answer: string;
+  source: FaqSource;
+  /** Short label (≤ 20 chars) for a 「もしかして」 quick reply. */
+  label: string;
+}
+
+export type FaqResult =
+  | { kind: "confident"; entry: FaqEntry; score: number }
+  | { kind: "unsure"; candidates: FaqEntry[] }
+  | { kind: "none" };
+
+/** Pure, synchronous, offline: the engine may call it while computing a step. */
+export interface FaqLookup {
+  answer(question: string): FaqResult;
+  byId(id: string): FaqEntry | undefined;
+}

@@ -1,0 +1,17 @@
+// The shape every multi-step conversation in flows/ is run through by the engine.
+import type { ConversationState, EngineContext, Input, LineMessage, StepResult } from "./types.js";
+import type { FaqLookup } from "../answerer/types.js";
+
+/** What a flow may read besides the state: time, the member, and the offline FAQ. */
+export interface FlowContext extends EngineContext {
+  faq: FaqLookup;
+}
+
+export interface Flow {
+  /** Enter the flow from idle (menu, rich menu, trigger words). */
+  start(ctx: FlowContext, state: ConversationState): StepResult;
+  /** Handle a text / postback / nonText / rosterResult input while `state.flow` is this flow. */
+  step(ctx: FlowContext, state: ConversationState, input: Input): StepResult;
+  /** The prompt of the current step again, after the engine answered something else mid-flow. */
+  resume(ctx: FlowContext, state: ConversationState): LineMessage[];
+}

@@ -1,0 +1,96 @@
+// The conversation engine's vocabulary: what comes in, what goes out. Pure data, no I/O, so a
+// flow can be tested as a plain function and a state can live in one database row.
+import type { messagingApi } from "@line/bot-sdk";
+
+/** A LINE message object as the Messaging API takes it (text, flex, …). */
+export type LineMessage = messagingApi.Message;
+
+/** The journey of a member, in the order of the seed briefing. */
+export const JOURNEY_STEPS = [
+  "device", // 1 機器
+  "portal", // 2 ポータル
+  "registering", // 3 ユーザー登録 (form being prepared / filled)
+  "linkSent", // 3 登録ボタンを押した: mail with the 24-hour link is on its way
+  "registered", // 3b 登録完了
+  "applied", // 4 利用開始申請
+  "appInstalled", // 5 アプリ
+] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+export const AFFILIATIONS = [
+  "健診実施機関等",
+  "施術所（柔道整復）",
+  "施術所（あん摩マッサージ指圧・はり・きゅう）",
+] as const;
+export type Affiliation = (typeof AFFILIATIONS)[number];
+
+/** What the member typed into the registration form so far (portal order). */
+export interface RegistrationAnswers {
+  familyName?: string; // 姓
+  givenName?: string; // 名
+  affiliation?: Affiliation; // 所属機関選択
+  agreementKind?: "協" | "契"; // ① 入力項目
+  registrationDigits?: string; // ② 入力項目: 9 digits
+  clinicName?: string; // 施術所名
+  phoneNumber?: string; // 電話番号: half-width digits
+  email?: string; // メールアドレス
+}
+
+/** Serializable per-member conversation state (one row, versioned). */
+export interface ConversationState {
+  /** Which flow the member is in; "idle" means free chat / FAQ. */
+  flow: "idle" | "registration" | "eligibility";
+  /** Step id inside the flow (e.g. a field name, "confirm", "cancelConfirm"). */
+  step?: string;
+  answers: RegistrationAnswers;
+  /** Small scratch values a flow needs between two messages (e.g. the lower-cased mail offered). */
+  scratch?: Record<string, string>;
+  /** Field being corrected from the confirmation card: after it, go back to "confirm". */
+  editing?: boolean;
+}
+
+export const INITIAL_STATE: ConversationState = { flow: "idle", answers: {} };
+
+/** What the member did, already stripped of transport details. */
+export type Input =
+  | { kind: "text"; text: string }
+  | { kind: "postback"; data: string }
+  | { kind: "follow"; isUnblocked: boolean }
+  | { kind: "unfollow" }
+  | { kind: "nonText"; messageType: string }
+  /** The runner's answer to a `lookupRoster` effect. */
+  | { kind: "rosterResult"; registrationNumber: string; clinicName: string | null };
+
+/** What the engine knows about the member besides the conversation (read-only). */
+export interface MemberView {
+  userId: string;
+  journeyStep: JourneyStep | null;
+  /** ISO timestamps of the journey steps reached, for the progress card. */
+  journeyAt: Partial<Record<JourneyStep, string>>;
+}
+
+/** Side effects the engine asks for; the runner performs them (database writes in one batch). */
+export type Effect =
+  | { type: "advanceJourney"; step: JourneyStep }
+  | { type: "scheduleReminder"; kind: string; dueAt: string }
+  | { type: "cancelReminders"; kinds: string[] }
+  | { type: "saveRegistration"; answers: RegistrationAnswers }
+  | { type: "lookupRoster"; registrationNumber: string }
+  | { type: "createInquiry"; question: string }
+  | { type: "recordUnanswered"; question: string }
+  | { type: "eraseMember" }
+  | { type: "markInactive" }
+  /** Optional LLM phrasing of an offline answer; `replies` is the offline fallback already in the result. */
+  | { type: "enhanceAnswer"; question: string; entryIds: string[] };
+
+export interface StepResult {
+  state: ConversationState;
+  replies: LineMessage[];
+  effects: Effect[];
+}
+
+/** Everything a flow may read: time and knowledge, no I/O. */
+export interface EngineContext {
+  now: Date;
+  member: MemberView;
+}
