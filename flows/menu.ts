@@ -1,0 +1,92 @@
+// Wording of the account's front desk: welcome, menu, the answers that are not part of a flow.
+// Validated at load time; editing the words here never touches src/.
+import { z } from "zod";
+
+const Label = z.string().min(1).max(20);
+const Text = z.string().min(1).max(1000);
+
+const MenuSchema = z.object({
+  welcome: z.array(Text).min(1).max(3),
+  welcomeBack: z.array(Text).min(1).max(3),
+  menuPrompt: Text,
+  menu: z
+    .array(z.object({ label: Label, action: z.string().min(1) }))
+    .min(2)
+    .max(13),
+  nonText: Text,
+  passwordRefused: z.array(Text).min(1).max(2),
+  tooLong: Text,
+  erase: z.object({ confirm: Text, yes: Label, no: Label, done: Text, kept: Text }),
+  inquiry: z.object({ created: Text, nothingToAsk: Text, askPrompt: Text }),
+  unknownPostback: Text,
+  faqPrompt: Text,
+  /** Sample questions offered under よくある質問; they go through the FAQ like typed text. */
+  faqExamples: z.array(Label).min(1).max(12),
+  /** Words that start a feature when typed in free chat (compared after normalization). */
+  triggers: z.object({
+    menu: z.array(z.string().min(1)),
+    registration: z.array(z.string().min(1)),
+    eligibility: z.array(z.string().min(1)),
+    progress: z.array(z.string().min(1)),
+    erase: z.array(z.string().min(1)),
+    inquiry: z.array(z.string().min(1)),
+    callCentre: z.array(z.string().min(1)),
+  }),
+});
+
+export type MenuContent = z.infer<typeof MenuSchema>;
+
+export const menuContent: MenuContent = MenuSchema.parse({
+  welcome: [
+    "友だち追加ありがとうございます。埼玉県柔道整復師会のオンライン資格確認ヘルプデスクです。",
+    "ポータルサイトのユーザー登録のお手伝い、進み具合の確認、よくある質問へのお答えができます。下のボタンから選ぶか、ご質問をそのまま送ってください。",
+  ],
+  welcomeBack: ["おかえりなさい。またご利用いただけてうれしいです。", "下のボタンから選ぶか、ご質問をそのまま送ってください。"],
+  menuPrompt: "ご用件を選んでください。ご質問をそのまま送っていただいても大丈夫です。",
+  menu: [
+    { label: "登録をはじめる", action: "reg.start" },
+    { label: "進み具合", action: "journey.progress" },
+    { label: "対象か確認する", action: "elig.start" },
+    { label: "よくある質問", action: "faq.top" },
+    { label: "担当者に聞く", action: "inquiry.start" },
+  ],
+  nonText: "申し訳ありません。スタンプや画像は読み取れません。文字で送っていただけますか。",
+  passwordRefused: [
+    "パスワードのようなものが送られてきたため、読み取らずに破棄しました。保存も表示もしていません。",
+    "パスワードはポータルサイトの画面にだけ入力してください。このトークに送る必要はありません。",
+  ],
+  tooLong: "メッセージが長すぎるため読み取れませんでした。短く分けて送っていただけますか。",
+  erase: {
+    confirm: "登録のためにお預かりした内容（お名前・番号・電話番号・メールアドレス・お問い合わせ）をすべて削除します。よろしいですか。",
+    yes: "削除する",
+    no: "やめておく",
+    done: "お預かりしていた内容をすべて削除しました。ご利用ありがとうございました。",
+    kept: "削除は取りやめました。内容はそのままです。",
+  },
+  inquiry: {
+    created: "担当者にお伝えしました。順番にお答えしますので、このトークでお待ちください。",
+    nothingToAsk: "担当者にお伝えする内容がまだありません。ご質問を文字で送っていただけますか。",
+    askPrompt: "担当者に聞きたいことを、このあと1つのメッセージで送ってください。",
+  },
+  unknownPostback: "そのボタンは今は使えません。メニューからもう一度お選びください。",
+  faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
+  faqExamples: [
+    "登録の流れは？",
+    "補助金はいくら？",
+    "必要な機器は？",
+    "リンクの有効期限は？",
+    "協と契の違いは？",
+    "番号はどこに書いてある？",
+    "登録完了後はどうする？",
+    "コールセンターの番号は？",
+  ],
+  triggers: {
+    menu: ["メニュー", "menu", "最初の画面", "はじめ"],
+    registration: ["登録", "登録したい", "ユーザー登録", "登録をはじめる", "登録する", "登録始め"],
+    eligibility: ["対象", "対象か確認する", "使えるか", "うちは対象", "対象確認"],
+    progress: ["進み具合", "進捗", "状況", "今どこ", "次は何"],
+    erase: ["データ削除", "データを削除", "個人情報を削除", "退会"],
+    inquiry: ["担当者", "人と話したい", "問い合わせ", "担当者に聞く"],
+    callCentre: ["コールセンター", "電話番号を教えて"],
+  },
+});

@@ -1,0 +1,59 @@
+// The Hono app shared by both runtimes: health, the LINE webhook and (in emulator mode) the
+// developer tools. It receives its adapters; it never chooses them.
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { sql } from "drizzle-orm";
+import type { TrackedBackground } from "./background.js";
+import type { BotDeps } from "./bot/deps.js";
+import { processEvent } from "./bot/process-event.js";
+import { simulatorRoute } from "./dev/simulator-route.js";
+import type { LineEmulator } from "./line/emulator/index.js";
+import { webhookRoute } from "./webhook/route.js";
+
+export interface AppOptions {
+  bot: BotDeps;
+  channelSecret: string;
+  /** Development tools, only when running against the local emulator. */
+  dev?: { emulator: LineEmulator; background: TrackedBackground; emulatorPath: string };
+  /** Extra routes mounted by the entry point (e.g. the staff area). */
+  mount?: (app: Hono) => void;
+}
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const { bot } = options;
+
+  app.get("/health", async (c) => {
+    await bot.db.run(sql`select 1`);
+    return c.json({ ok: true });
+  });
+
+  app.route(
+    "/webhook",
+    webhookRoute({
+      channelSecret: options.channelSecret,
+      logger: bot.logger,
+      handle: (event) => processEvent(bot, event),
+    }),
+  );
+
+  if (options.dev) {
+    const { emulator, background, emulatorPath } = options.dev;
+    app.route(emulatorPath, emulator.app);
+    app.route(
+      "/dev/simulator",
+      simulatorRoute({ emulator, background, channelSecret: options.channelSecret, deliver: async (r) => app.fetch(r) }),
+    );
+    app.get("/", (c) => c.redirect("/dev/simulator"));
+  }
+
+  options.mount?.(app);
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return c.json({ message: error.message }, error.status);
+    bot.logger.error("request.failed", { path: c.req.path, name: error.name });
+    return c.json({ message: "internal error" }, 500);
+  });
+  app.notFound((c) => c.json({ message: "not found" }, 404));
+  return app;
+}

@@ -1,0 +1,38 @@
+// Sends a step's replies: the reply token first (free), a push when the token is gone (slow
+// processing, redelivery), and the optional LLM phrasing of a FAQ answer with the loading animation.
+import type { LineMessage, StepResult } from "../engine/types.js";
+import { text } from "../engine/messages.js";
+import { scrubPersonal } from "../engine/privacy.js";
+import { LineApiError } from "../line/messenger.js";
+import type { MemberEvent } from "../webhook/schema.js";
+import type { BotDeps } from "./deps.js";
+
+export async function deliverReplies(deps: BotDeps, event: MemberEvent, result: StepResult): Promise<void> {
+  const messages = await maybePhrase(deps, event, result);
+  try {
+    if (event.replyToken) {
+      try {
+        await deps.messenger.reply(event.replyToken, messages);
+        return;
+      } catch (error) {
+        if (!(error instanceof LineApiError && error.status === 400)) throw error;
+        deps.logger.info("reply.fallback_to_push", { status: error.status });
+      }
+    }
+    await deps.messenger.push(event.userId, messages);
+  } catch (error) {
+    deps.logger.error("reply.failed", { status: error instanceof LineApiError ? error.status : null });
+  }
+}
+
+async function maybePhrase(deps: BotDeps, event: MemberEvent, result: StepResult): Promise<LineMessage[]> {
+  const enhance = result.effects.find((e) => e.type === "enhanceAnswer");
+  if (!deps.phraser || !enhance || enhance.type !== "enhanceAnswer") return result.replies;
+  const entries = enhance.entryIds.flatMap((id) => deps.faq.byId(id) ?? []);
+  if (entries.length === 0) return result.replies;
+  await deps.messenger.showLoading(event.userId, 10).catch(() => undefined);
+  // Only the scrubbed question and our own entries leave for the API: no personal field.
+  const phrased = await deps.phraser.phrase(scrubPersonal(enhance.question), entries).catch(() => null);
+  if (!phrased) return result.replies;
+  return [text(phrased.text), ...result.replies.slice(1)];
+}

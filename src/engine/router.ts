@@ -1,0 +1,147 @@
+// The engine's entry: one pure transition (state, input) → (state, replies, effects). It applies the
+// rules that hold everywhere (passwords, data erasure, follow/unfollow), lets the active flow take
+// its inputs, and routes free chat to the menu, the flows, the journey and the FAQ.
+import type { FaqResult } from "../answerer/types.js";
+import type { Flow, FlowContext } from "./flow.js";
+import { text } from "./messages.js";
+import { parsePostback, postbackData } from "./messages.js";
+import { normalizeCommand } from "./normalize-command.js";
+import { scrubPersonal } from "./privacy.js";
+import { type ConversationState, INITIAL_STATE, type Input, type LineMessage, type StepResult } from "./types.js";
+import type { MenuContent } from "../../flows/menu.js";
+
+/** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
+export interface Feature {
+  handle(ctx: FlowContext, state: ConversationState, input: Input): StepResult | null;
+}
+
+export interface EngineParts {
+  menu: MenuContent;
+  flows: { registration: Flow; eligibility: Flow };
+  journey: Feature;
+  looksLikePassword(text: string): boolean;
+  faqReplies(result: FaqResult): LineMessage[];
+  callCentreReplies(): LineMessage[];
+}
+
+const MAX_INPUT = 5000;
+
+export type Engine = (ctx: FlowContext, state: ConversationState, input: Input) => StepResult;
+
+export function createEngine(parts: EngineParts): Engine {
+  const { menu } = parts;
+  const menuChoices = menu.menu.map((m) => ({ label: m.label, data: postbackData(m.action) }));
+  const reply = (state: ConversationState, replies: LineMessage[], effects: StepResult["effects"] = []) => ({
+    state,
+    replies,
+    effects,
+  });
+  const showMenu = (state: ConversationState, lead = menu.menuPrompt) => reply(state, [text(lead, menuChoices)]);
+  const flowOf = (state: ConversationState) =>
+    state.flow === "registration" ? parts.flows.registration : state.flow === "eligibility" ? parts.flows.eligibility : null;
+
+  /** Answers something outside the active flow, then repeats the flow's prompt so the member can go on. */
+  const thenResume = (ctx: FlowContext, state: ConversationState, result: StepResult): StepResult => {
+    const flow = flowOf(result.state);
+    if (!flow || result.state.flow !== state.flow) return result;
+    return { ...result, replies: [...result.replies, ...flow.resume(ctx, result.state)].slice(-5) };
+  };
+
+  function onPostback(ctx: FlowContext, state: ConversationState, data: string): StepResult {
+    const { action, params } = parsePostback(data);
+    const idle = { ...state, scratch: undefined };
+    if (action === "menu") return showMenu(state);
+    if (action === "reg.start") return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
+    if (action.startsWith("reg.")) return parts.flows.registration.step(ctx, state, { kind: "postback", data });
+    if (action === "elig.start") return parts.flows.eligibility.start(ctx, { ...state, flow: "eligibility" });
+    if (action.startsWith("elig")) return parts.flows.eligibility.step(ctx, state, { kind: "postback", data });
+    if (action.startsWith("journey.")) return parts.journey.handle(ctx, state, { kind: "postback", data }) ?? showMenu(state);
+    if (action === "faq.top")
+      return reply(state, [text(menu.faqPrompt, menu.faqExamples.map((q) => ({ label: q, text: q })))]);
+    if (action === "faq") {
+      const entry = ctx.faq.byId(params.id ?? "");
+      return entry ? reply(state, parts.faqReplies({ kind: "confident", entry, score: 1 })) : showMenu(state);
+    }
+    if (action === "faq.none") return offerPerson(state);
+    if (action === "callcentre") return reply(state, parts.callCentreReplies());
+    if (action === "inquiry.start")
+      return reply({ ...state, scratch: { ...state.scratch, awaitingInquiry: "1" } }, [text(menu.inquiry.askPrompt)]);
+    if (action === "inquiry.create") {
+      const question = state.scratch?.lastQuestion;
+      if (!question) return reply({ ...state, scratch: { awaitingInquiry: "1" } }, [text(menu.inquiry.askPrompt)]);
+      return reply(idle, [text(menu.inquiry.created)], [{ type: "createInquiry", question }]);
+    }
+    if (action === "erase") return confirmErase(state);
+    if (action === "erase.yes")
+      return reply({ ...INITIAL_STATE }, [text(menu.erase.done)], [{ type: "eraseMember" }]);
+    if (action === "erase.no") return reply(state, [text(menu.erase.kept)]);
+    return reply(state, [text(menu.unknownPostback, menuChoices)]);
+  }
+
+  const confirmErase = (state: ConversationState) =>
+    reply(state, [
+      text(menu.erase.confirm, [
+        { label: menu.erase.yes, data: postbackData("erase.yes") },
+        { label: menu.erase.no, data: postbackData("erase.no") },
+      ]),
+    ]);
+
+  const offerPerson = (state: ConversationState) =>
+    reply(state, parts.faqReplies({ kind: "none" }));
+
+  /** Free text while no flow is active: trigger words, a pending inquiry, then the FAQ. */
+  function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
+    if (state.scratch?.awaitingInquiry) {
+      return reply({ ...state, scratch: undefined }, [text(menu.inquiry.created)], [{ type: "createInquiry", question: raw }]);
+    }
+    const command = normalizeCommand(raw);
+    const is = (words: string[]) => words.some((w) => normalizeCommand(w) === command);
+    if (is(menu.triggers.menu)) return showMenu(state);
+    if (is(menu.triggers.registration)) return onPostback(ctx, state, postbackData("reg.start"));
+    if (is(menu.triggers.eligibility)) return onPostback(ctx, state, postbackData("elig.start"));
+    if (is(menu.triggers.progress)) return onPostback(ctx, state, postbackData("journey.progress"));
+    if (is(menu.triggers.inquiry)) return onPostback(ctx, state, postbackData("inquiry.create"));
+    if (is(menu.triggers.callCentre)) return reply(state, parts.callCentreReplies());
+    const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
+    if (journey) return journey;
+    return answerQuestion(ctx, state, raw);
+  }
+
+  function answerQuestion(ctx: FlowContext, state: ConversationState, question: string): StepResult {
+    const result = ctx.faq.answer(question);
+    const replies = parts.faqReplies(result);
+    if (result.kind === "confident")
+      return reply(state, replies, [{ type: "enhanceAnswer", question, entryIds: [result.entry.id] }]);
+    const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: question } };
+    if (result.kind === "unsure") return reply(remembered, replies);
+    return reply(remembered, replies, [{ type: "recordUnanswered", question: scrubPersonal(question) }]);
+  }
+
+  return function step(ctx, state, input) {
+    if (input.kind === "follow") {
+      const lines = input.isUnblocked ? menu.welcomeBack : menu.welcome;
+      return reply(state, [...lines.slice(0, -1).map((l) => text(l)), text(lines.at(-1)!, menuChoices)]);
+    }
+    if (input.kind === "unfollow")
+      return reply({ ...INITIAL_STATE }, [], [{ type: "markInactive" }, { type: "eraseMember" }]);
+    const flow = flowOf(state);
+    if (input.kind === "text") {
+      if (input.text.length > MAX_INPUT) return thenResume(ctx, state, reply(state, [text(menu.tooLong)]));
+      if (parts.looksLikePassword(input.text))
+        return thenResume(ctx, state, reply(state, menu.passwordRefused.map((l) => text(l))));
+      const command = normalizeCommand(input.text);
+      if (menu.triggers.erase.some((w) => normalizeCommand(w) === command)) return confirmErase(state);
+      if (flow) return flow.step(ctx, state, input);
+      return onIdleText(ctx, state, input.text);
+    }
+    if (input.kind === "postback") {
+      const { action } = parsePostback(input.data);
+      const ownedByFlow = (action.startsWith("reg.") && action !== "reg.start") || action.startsWith("elig.") || action === "elig";
+      if (flow && !ownedByFlow) return thenResume(ctx, state, onPostback(ctx, state, input.data));
+      return onPostback(ctx, state, input.data);
+    }
+    if (flow) return flow.step(ctx, state, input);
+    if (input.kind === "nonText") return reply(state, [text(menu.nonText, menuChoices)]);
+    return reply(state, []);
+  };
+}

@@ -1,0 +1,134 @@
+// Node entry point (the embedded default): libSQL file database migrated at start, the real LINE
+// client, and — when no LINE credentials are set — the local LINE emulator and the simulator.
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type ServerType, serve } from "@hono/node-server";
+import { createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import * as schema from "../db/schema.js";
+import { createApp } from "./app.js";
+import { TrackedBackground } from "./background.js";
+import { assembleBot } from "./bot/assemble.js";
+import type { BotDeps } from "./bot/deps.js";
+import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
+import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
+import { createLineMessenger } from "./line/messenger.js";
+import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
+import { aesGcmCipher, plainCipher } from "./store/cipher.js";
+import type { Database } from "./store/database.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const MIGRATIONS_FOLDER = resolve(ROOT, "db/migrations");
+
+export interface NodeOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  /** Replace the LINE messenger (benchmarks); default is the real SDK client. */
+  messenger?: Messenger;
+}
+
+export interface RunningBot {
+  url: string;
+  config: Config;
+  bot: BotDeps;
+  db: Database;
+  emulator?: LineEmulator;
+  background: TrackedBackground;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(url: string, authToken?: string): Promise<{ db: Database; close(): void }> {
+  if (url.startsWith("file:")) mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
+  const client = createClient({ url, authToken });
+  if (url.startsWith("file:")) {
+    // WAL lets readers run during a write; busy_timeout waits for a lock instead of failing.
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+  }
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, close: () => client.close() };
+}
+
+export async function startNode(
+  env: Record<string, string | undefined>,
+  overrides: NodeOverrides = {},
+): Promise<RunningBot> {
+  const config = parseConfig(env);
+  const logger = overrides.logger ?? consoleLogger;
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const background = new TrackedBackground(logger);
+  const emulator = config.emulatorMode
+    ? createLineEmulator({ channelAccessToken: config.line.channelAccessToken })
+    : undefined;
+  const bot = assembleBot(
+    {
+      db: database.db,
+      cipher: config.dataEncryptionKey ? await aesGcmCipher(config.dataEncryptionKey) : plainCipher,
+      messenger: overrides.messenger ?? lateMessenger(),
+      clock: overrides.clock ?? systemClock,
+      logger,
+      background,
+    },
+    config.openai,
+  );
+  const app = createApp({
+    bot,
+    channelSecret: config.line.channelSecret,
+    dev: emulator ? { emulator, background, emulatorPath: EMULATOR_PATH } : undefined,
+  });
+  const server = await listen(app.fetch, config.port);
+  const port = (server.address() as { port: number }).port;
+  const baseURL =
+    config.emulatorMode && !env.LINE_API_BASE_URL ? `http://127.0.0.1:${port}${EMULATOR_PATH}` : config.line.apiBaseUrl;
+  if (!overrides.messenger) {
+    bot.messenger = createLineMessenger({ channelAccessToken: config.line.channelAccessToken, baseURL });
+  }
+  return {
+    url: `http://localhost:${port}`,
+    config,
+    bot,
+    db: database.db,
+    emulator,
+    background,
+    async close() {
+      await background.idle();
+      await new Promise<void>((r) => server.close(() => r()));
+      database.close();
+    },
+  };
+}
+
+/** The LINE client needs the listening port in emulator mode; nothing is sent before listen. */
+function lateMessenger(): Messenger {
+  const fail = async () => {
+    throw new Error("messenger used before the server listened");
+  };
+  return { reply: fail, push: fail, multicast: fail, showLoading: fail };
+}
+
+function listen(fetch: (r: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+  return new Promise((resolveServer) => {
+    const server = serve({ fetch, port, hostname: "0.0.0.0" }, () => resolveServer(server));
+  });
+}
+
+async function main(): Promise<void> {
+  if (existsSync(".dev.vars")) process.loadEnvFile(".dev.vars");
+  const running = await startNode(process.env);
+  const mode = running.config.emulatorMode ? "LINE emulator (no LINE credentials set)" : "LINE Messaging API";
+  console.log(`LINE helpdesk listening on ${running.url}  [${mode}]`);
+  if (running.emulator) console.log(`Open the simulator: ${running.url}/dev/simulator`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,50 @@
+// Personal fields at rest: AES-GCM with a key from the environment (WebCrypto, both runtimes).
+// Without a key (development) values are stored marked as plain so a key can be added later.
+const PLAIN = "plain:";
+const SEALED = "v1:";
+
+export interface FieldCipher {
+  seal(plaintext: string): Promise<string>;
+  open(stored: string): Promise<string>;
+}
+
+export const plainCipher: FieldCipher = {
+  seal: async (plaintext) => PLAIN + plaintext,
+  open: async (stored) => (stored.startsWith(PLAIN) ? stored.slice(PLAIN.length) : stored),
+};
+
+/** `keyBase64` is 32 random bytes in base64 (e.g. `openssl rand -base64 32`). */
+export async function aesGcmCipher(keyBase64: string): Promise<FieldCipher> {
+  const raw = Uint8Array.from(atob(keyBase64), (c) => c.charCodeAt(0));
+  if (raw.length !== 32) throw new Error("DATA_ENCRYPTION_KEY must be 32 bytes in base64");
+  const key = await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+  const encoder = new TextEncoder();
+  return {
+    async seal(plaintext) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, encoder.encode(plaintext));
+      return SEALED + toBase64(iv) + "." + toBase64(new Uint8Array(data));
+    },
+    async open(stored) {
+      if (stored.startsWith(PLAIN)) return stored.slice(PLAIN.length);
+      if (!stored.startsWith(SEALED)) return stored;
+      const [ivPart, dataPart] = stored.slice(SEALED.length).split(".");
+      const plain = await crypto.subtle.decrypt(
+        { name: "AES-GCM", iv: fromBase64(ivPart ?? "") },
+        key,
+        fromBase64(dataPart ?? ""),
+      );
+      return new TextDecoder().decode(plain);
+    },
+  };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function fromBase64(s: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+}

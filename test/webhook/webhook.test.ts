@@ -1,0 +1,144 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../../db/schema.js";
+import { DEV_CHANNEL_SECRET } from "../../src/config.js";
+import { sign, verifySignature } from "../../src/webhook/signature.js";
+import { newUserId, quickReplyLabels, startTestBot, type TestBot, texts } from "../helpers/bot.js";
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(async () => {
+  await bot.stop();
+});
+
+function textEvent(userId: string, text: string, webhookEventId = `01J${crypto.randomUUID().replace(/-/g, "").slice(0, 23)}`) {
+  return {
+    type: "message",
+    mode: "active",
+    timestamp: Date.now(),
+    webhookEventId,
+    deliveryContext: { isRedelivery: false },
+    source: { type: "user", userId },
+    replyToken: bot.emulator!.issueReplyToken(userId),
+    message: { type: "text", id: "1", text },
+  };
+}
+
+describe("signature", () => {
+  it("matches LINE's official test vector", async () => {
+    const body = '{"destination":"U8e742f61d673b39c7fff3cecb7536ef0","events":[]}';
+    expect(await sign(body, "8c570fa6dd201bb328f1c1eac23a96d8")).toBe("GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=");
+    const raw = new TextEncoder().encode(body);
+    expect(await verifySignature(raw, "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=", "8c570fa6dd201bb328f1c1eac23a96d8")).toBe(true);
+    expect(await verifySignature(raw, "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLt=", "8c570fa6dd201bb328f1c1eac23a96d8")).toBe(false);
+  });
+});
+
+describe("POST /webhook", () => {
+  it("answers 200 to LINE's URL check with a valid signature", async () => {
+    const res = await bot.postWebhook('{"destination":"Uxxx","events":[]}');
+    expect(res.status).toBe(200);
+  });
+
+  it("rejects a missing signature with 401", async () => {
+    const res = await bot.postWebhook('{"events":[]}', null);
+    expect(res.status).toBe(401);
+  });
+
+  it("rejects a signature made with another secret with 401", async () => {
+    const body = JSON.stringify({ events: [textEvent(newUserId(), "こんにちは")] });
+    const res = await bot.postWebhook(body, await sign(body, "not-the-channel-secret"));
+    expect(res.status).toBe(401);
+  });
+
+  it("rejects a body altered after signing with 401 and does nothing", async () => {
+    const userId = newUserId();
+    const body = JSON.stringify({ events: [textEvent(userId, "登録")] });
+    const signature = await sign(body, DEV_CHANNEL_SECRET);
+    const res = await bot.postWebhook(body.replace("登録", "削除"), signature);
+    expect(res.status).toBe(401);
+    const rows = await bot.db.select().from(schema.members).where(eq(schema.members.userId, userId));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("keeps emoji bytes intact: the signature is checked on the raw body", async () => {
+    const userId = newUserId();
+    const body = JSON.stringify({ events: [textEvent(userId, "こんにちは😀👨‍👩‍👧")] });
+    const res = await bot.postWebhook(body);
+    expect(res.status).toBe(200);
+  });
+
+  it("answers 400 to signed malformed JSON", async () => {
+    const res = await bot.postWebhook('{"events": [');
+    expect(res.status).toBe(400);
+  });
+
+  it("answers 400 to a signed body of the wrong shape", async () => {
+    expect((await bot.postWebhook('{"events": "none"}')).status).toBe(400);
+    expect((await bot.postWebhook('[1,2,3]')).status).toBe(400);
+    expect((await bot.postWebhook('{"events":[{"type":"message"}]}')).status).toBe(400);
+  });
+
+  it("handles the same event delivered twice only once", async () => {
+    const userId = newUserId();
+    const event = textEvent(userId, "メニュー");
+    const body = JSON.stringify({ events: [event] });
+    const since = bot.emulator!.lastSeq();
+    expect((await bot.postWebhook(body)).status).toBe(200);
+    const redelivered = JSON.stringify({ events: [{ ...event, deliveryContext: { isRedelivery: true } }] });
+    expect((await bot.postWebhook(redelivered)).status).toBe(200);
+    await bot.background.idle();
+    expect(bot.emulator!.deliveries({ userId, sinceSeq: since })).toHaveLength(1);
+    const processed = await bot.db.select().from(schema.processedEvents).where(eq(schema.processedEvents.userId, userId));
+    expect(processed).toHaveLength(1);
+  });
+
+  it("handles the same event delivered twice concurrently only once", async () => {
+    const userId = newUserId();
+    const body = JSON.stringify({ events: [textEvent(userId, "メニュー")] });
+    const since = bot.emulator!.lastSeq();
+    const statuses = await Promise.all([bot.postWebhook(body), bot.postWebhook(body), bot.postWebhook(body)]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
+    await bot.background.idle();
+    expect(bot.emulator!.deliveries({ userId, sinceSeq: since })).toHaveLength(1);
+  });
+
+  it("keeps one consistent state when two events of one member race", async () => {
+    const userId = newUserId();
+    await Promise.all([
+      bot.postWebhook(JSON.stringify({ events: [textEvent(userId, "メニュー")] })),
+      bot.postWebhook(JSON.stringify({ events: [textEvent(userId, "メニュー")] })),
+    ]);
+    await bot.background.idle();
+    const [conversation] = await bot.db.select().from(schema.conversations).where(eq(schema.conversations.userId, userId));
+    expect(conversation?.version).toBe(2);
+  });
+});
+
+describe("member events", () => {
+  it("welcomes a new follower with the menu as quick replies", async () => {
+    const { messages } = await bot.send({ userId: newUserId(), event: "follow" });
+    expect(texts(messages).join("\n")).toContain("友だち追加ありがとうございます");
+    expect(quickReplyLabels(messages)).toEqual(expect.arrayContaining(["登録をはじめる", "進み具合", "よくある質問"]));
+  });
+
+  it("answers a sticker with a polite request for text", async () => {
+    const { messages } = await bot.send({ userId: newUserId(), sticker: true });
+    expect(texts(messages)[0]).toMatch(/文字で送っていただけますか/);
+  });
+
+  it("marks an unfollowing member inactive and erases their personal fields", async () => {
+    const userId = newUserId();
+    await bot.send({ userId, event: "follow" });
+    await bot.db
+      .update(schema.members)
+      .set({ registration: 'plain:{"familyName":"埼玉"}' })
+      .where(eq(schema.members.userId, userId));
+    await bot.send({ userId, event: "unfollow" });
+    const [member] = await bot.db.select().from(schema.members).where(eq(schema.members.userId, userId));
+    expect(member?.status).toBe("inactive");
+    expect(member?.registration).toBeNull();
+  });
+});
