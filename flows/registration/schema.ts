@@ -1,0 +1,150 @@
+// The shape of the registration wording (flows/registration.ts), checked with zod when it loads so a
+// typo in a label or a missing message fails at start, not in front of a member.
+import { z } from "zod";
+import { AFFILIATIONS } from "../../src/engine/types.js";
+
+/** A quick-reply or button label: LINE cuts labels at 20 characters. */
+const Label = z.string().min(1).max(20);
+/** One chat bubble; `{name}` placeholders are filled by the engine. */
+const Text = z.string().min(1).max(1500);
+const Words = z.array(z.string().min(1)).min(1);
+
+const Field = z.object({
+  /** The portal's name of the field, used in the confirm card, the picker and error messages. */
+  label: z.string().min(1).max(20),
+  /** Short label for the 「修正する」 picker. */
+  pick: Label,
+  /** The question, with where to find the answer and an example. */
+  prompt: Text,
+  /** A longer explanation for 「ヘルプ」. */
+  hint: Text,
+  example: z.string().min(1).max(60),
+});
+
+const NameErrors = z.object({ empty: Text, tooLong: Text, digitsOnly: Text, emoji: Text, noLetters: Text });
+
+export const RegistrationCopySchema = z
+  .object({
+    /** Longest text read as an answer; anything longer is refused before any other work. */
+    maxInput: z.number().int().min(50).max(1000),
+    maxNameLength: z.number().int().min(1).max(100),
+    maxClinicLength: z.number().int().min(1).max(200),
+    intro: z.array(Text).min(1).max(2),
+    fields: z.object({
+      familyName: Field,
+      givenName: Field,
+      affiliation: Field,
+      agreementKind: Field,
+      registrationDigits: Field,
+      clinicName: Field,
+      phoneNumber: Field,
+      email: Field,
+    }),
+    affiliations: z
+      .array(z.object({ value: z.enum(AFFILIATIONS), label: Label, words: Words }))
+      .length(AFFILIATIONS.length),
+    agreementKinds: z.array(z.object({ value: z.enum(["協", "契"]), label: Label, words: Words })).length(2),
+    errors: z.object({
+      name: NameErrors,
+      clinic: NameErrors,
+      affiliation: Text,
+      agreementKind: Text,
+      digits: z.object({ empty: Text, notDigits: Text, wrongLength: Text }),
+      phone: z.object({ empty: Text, notDigits: Text, noLeadingZero: Text, wrongLength: Text }),
+      email: z.object({ empty: Text, tooLong: Text, noAt: Text, badLocal: Text, badDomain: Text }),
+      nameHasSpace: Text,
+    }),
+    messages: z.object({
+      progress: z.string().min(1),
+      currentValue: Text,
+      nameSplit: Text,
+      numberDerived: Text,
+      clinicConfirm: Text,
+      emailCaseOffer: Text,
+      passwordRule: Text,
+      passwordRefused: Text,
+      nonText: Text,
+      tooLong: Text,
+      stale: Text,
+      staleIdle: Text,
+      pressButton: Text,
+      faqSource: Text,
+      faqAsOf: Text,
+      questionFallback: Text,
+      help: Text,
+      backTo: Text,
+      backFirst: Text,
+      backToConfirm: Text,
+      cancelAsk: Text,
+      cancelled: Text,
+      cancelKept: Text,
+      restartAsk: Text,
+      restarted: Text,
+      resumeAsk: Text,
+      resumeComplete: Text,
+      editAsk: Text,
+      later: Text,
+      notReady: Text,
+    }),
+    buttons: z.object({
+      yes: Label,
+      no: Label,
+      keep: Label,
+      back: Label,
+      help: Label,
+      cancel: Label,
+      cancelYes: Label,
+      cancelNo: Label,
+      restartYes: Label,
+      restartNo: Label,
+      resume: Label,
+      restart: Label,
+      clinicYes: Label,
+      clinicNo: Label,
+      mailYes: Label,
+      mailRetry: Label,
+      ok: Label,
+      edit: Label,
+      editDone: Label,
+      copy: Label,
+      linkSent: Label,
+      later: Label,
+      openPortal: Label,
+    }),
+    confirmCard: z.object({
+      altText: Text,
+      title: z.string().min(1),
+      lead: z.string().min(1),
+      rows: z.object({
+        familyName: z.string(),
+        givenName: z.string(),
+        affiliation: z.string(),
+        registrationNumber: z.string(),
+        clinicName: z.string(),
+        phoneNumber: z.string(),
+        email: z.string(),
+      }),
+      missing: z.string().min(1),
+    }),
+    copySheet: z.object({
+      altText: Text,
+      title: z.string().min(1),
+      lead: z.string().min(1),
+      choose: z.string().min(1),
+      auto: z.string().min(1),
+      passwordLabel: z.string().min(1),
+      passwordValue: z.string().min(1),
+      portalUrl: z.url(),
+      steps: Text,
+      report: Text,
+    }),
+    /** Words compared after normalization (NFKC, lower case, no spaces or punctuation). */
+    commands: z.object({ cancel: Words, back: Words, restart: Words, help: Words }),
+    answers: z.object({ yes: Words, no: Words }),
+    /** A text is a question if it ends with ？/? or has a `strong` marker; `weak` ones count only
+     * when the FAQ is confident about the text (names such as 「いつき接骨院」 must stay answers). */
+    questionMarkers: z.object({ strong: Words, weak: Words }),
+  })
+  .strict();
+
+export type RegistrationCopy = z.infer<typeof RegistrationCopySchema>;

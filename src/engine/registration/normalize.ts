@@ -1,0 +1,67 @@
+// What a member types on a phone (full-width digits, any kind of dash, stray spaces, 【】 around a
+// pasted number) turned into what the portal wants, before any validation. Pure and idempotent.
+
+/** Every dash a Japanese keyboard or a copied PDF may produce (checked after NFKC). */
+const HYPHENS =
+  /[\u002D\u02D7\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u207B\u208B\u2212\u2796\u30FC\uFE58\uFE63\uFF0D\uFF70]/g;
+/** Whitespace incl. U+3000, plus the invisible ones a copy-paste brings along. */
+const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const OPENERS = "【「『[〔〈《(<{\"'“‘";
+const CLOSERS = "】」』\\]〕〉》)>}\"'”’。、,";
+const EDGES = new RegExp(`^[\\s${OPENERS}]+|[\\s${CLOSERS}]+$`, "gu");
+/** Separators inside a number: dashes (already unified), dots, middle dots, slashes, brackets. */
+export const NUMBER_SEPARATORS = /[-.・/()]/g;
+
+export const nfkc = (s: string): string => s.normalize("NFKC");
+export const unifyHyphens = (s: string): string => s.replace(HYPHENS, "-");
+export const removeSpaces = (s: string): string => s.replace(SPACES, "");
+/** Removes surrounding spaces, brackets (【】「」…) and a trailing 。 or 、. */
+export const stripEdges = (s: string): string => s.replace(INVISIBLE, "").replace(EDGES, "");
+
+/** Applies `f` until the text stops changing, so every normalizer is idempotent by construction. */
+function settle(f: (s: string) => string, input: string): string {
+  let current = input;
+  for (let i = 0; i < 8; i++) {
+    const next = f(current);
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
+}
+
+/** A name: NFKC, no surrounding brackets or spaces, inner runs of spaces folded to one. */
+export function normalizeName(input: string): string {
+  return settle((s) => stripEdges(nfkc(s)).replace(SPACES, " "), input);
+}
+
+/** A registration number or its digits: NFKC, no spaces, every dash as "-". */
+export function normalizeNumberText(input: string): string {
+  return settle((s) => removeSpaces(unifyHyphens(stripEdges(nfkc(s)))), input);
+}
+
+/** A phone number: half-width digits only, +81 written as the leading 0. */
+export function normalizePhone(input: string): string {
+  return settle((s) => {
+    const flat = normalizeNumberText(s).replace(NUMBER_SEPARATORS, "");
+    if (!flat.startsWith("+81")) return flat;
+    const rest = flat.slice(3);
+    return rest.startsWith("0") ? rest : `0${rest}`;
+  }, input);
+}
+
+/** A mail address: NFKC, no spaces, dashes as "-", no mailto:. Case is kept: the validator offers lower case. */
+export function normalizeEmail(input: string): string {
+  return settle((s) => removeSpaces(unifyHyphens(stripEdges(nfkc(s)))).replace(/^mailto:/i, ""), input);
+}
+
+/** A word compared with the command lists: NFKC, lower case, no spaces, punctuation or polite tail. */
+export function commandKey(input: string): string {
+  return nfkc(input)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, "")
+    .replace(/(を)?(お願いします|おねがいします|ください|下さい)$/u, "");
+}
+
+/** Length as a member sees it (code points, so an emoji counts once). */
+export const charCount = (s: string): number => Array.from(s).length;

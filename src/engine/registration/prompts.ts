@@ -1,0 +1,132 @@
+// What the member sees at each step (the prompt and its quick replies), and how a typed word is
+// matched back to one of those quick replies, so 「はい」 typed works like 「はい」 tapped.
+import { type Choice, postbackData, text } from "../messages.js";
+import type { ConversationState, LineMessage } from "../types.js";
+import { confirmCard } from "./confirm-card.js";
+import { COPY, fill } from "./copy.js";
+import { answeredCount, FIELDS, type Field, fieldOf, previousField, stepOf } from "./model.js";
+import { commandKey } from "./normalize.js";
+
+/** A quick reply; `answer` lets typed yes/no words pick it. */
+export type StepChoice = Choice & { answer?: "yes" | "no" };
+
+const B = COPY.buttons;
+const M = COPY.messages;
+
+function pb(
+  label: string,
+  action: string,
+  params?: Record<string, string>,
+  answer?: "yes" | "no",
+): StepChoice {
+  const choice: StepChoice = { label, data: postbackData(action, params) };
+  if (answer) choice.answer = answer;
+  return choice;
+}
+
+/** 戻る (not on the first field), ヘルプ and やめる, sent as typed words. */
+function commandChoices(field: Field): StepChoice[] {
+  const back: StepChoice[] = previousField(field) ? [{ label: B.back, text: B.back }] : [];
+  return [...back, { label: B.help, text: B.help }, { label: B.cancel, text: B.cancel }];
+}
+
+function fieldChoices(state: ConversationState, field: Field): StepChoice[] {
+  const keep = state.answers[field] !== undefined ? [pb(B.keep, "reg.keep", { field })] : [];
+  if (field === "affiliation") {
+    const options = COPY.affiliations.map((a, i) => ({
+      ...pb(a.label, "reg.choice", { field, value: String(i) }),
+      displayText: a.value,
+    }));
+    return [...options, ...keep, ...commandChoices(field)];
+  }
+  if (field === "agreementKind") {
+    const options = COPY.agreementKinds.map((k) => pb(k.label, "reg.choice", { field, value: k.value }));
+    return [...options, ...keep, ...commandChoices(field)];
+  }
+  return [...keep, ...commandChoices(field)];
+}
+
+/** The quick replies of the current step. */
+export function choicesFor(state: ConversationState): StepChoice[] {
+  switch (stepOf(state)) {
+    case "clinicConfirm":
+      return [
+        pb(B.clinicYes, "reg.clinic.yes", {}, "yes"),
+        pb(B.clinicNo, "reg.clinic.no", {}, "no"),
+        ...commandChoices("clinicName"),
+      ];
+    case "emailCaseOffer":
+      return [pb(B.mailYes, "reg.mail.yes", {}, "yes"), pb(B.mailRetry, "reg.mail.retry", {}, "no")];
+    case "confirm":
+      return [pb(B.ok, "reg.ok", {}, "yes"), pb(B.edit, "reg.edit"), pb(B.restart, "reg.restart")];
+    case "editPick":
+      return [
+        ...FIELDS.map((f) => pb(COPY.fields[f].pick, "reg.edit", { field: f })),
+        pb(B.editDone, "reg.edit.done"),
+      ];
+    case "cancelConfirm":
+      return [pb(B.cancelYes, "reg.cancel.yes", {}, "yes"), pb(B.cancelNo, "reg.cancel.no", {}, "no")];
+    case "restartConfirm":
+      return [pb(B.restartYes, "reg.restart.yes", {}, "yes"), pb(B.restartNo, "reg.restart.no", {}, "no")];
+    case "resumeOffer":
+      return [pb(B.resume, "reg.resume", {}, "yes"), pb(B.restart, "reg.restart.yes")];
+    default:
+      return fieldChoices(state, fieldOf(state) ?? "familyName");
+  }
+}
+
+/** 「（3/8）」 + the field's question (+ its current value when going back or editing). */
+export function fieldPromptText(state: ConversationState, field: Field): string {
+  const progress = fill(M.progress, { n: FIELDS.indexOf(field) + 1, total: FIELDS.length });
+  const value = state.answers[field];
+  const current = value === undefined ? "" : `\n\n${fill(M.currentValue, { value, keep: B.keep })}`;
+  return `${progress}${COPY.fields[field].prompt}${current}`;
+}
+
+/** The prompt of the current step, quick replies on the last message. */
+export function resume(state: ConversationState): LineMessage[] {
+  if (state.flow !== "registration") return [];
+  const choices = choicesFor(state);
+  const step = stepOf(state);
+  const progress = fill(M.progress, { n: FIELDS.indexOf("clinicName") + 1, total: FIELDS.length });
+  switch (step) {
+    case "confirm":
+      return [confirmCard(state.answers, choices)];
+    case "editPick":
+      return [text(M.editAsk, choices)];
+    case "cancelConfirm":
+      return [text(M.cancelAsk, choices)];
+    case "restartConfirm":
+      return [text(M.restartAsk, choices)];
+    case "resumeOffer":
+      return [text(fill(M.resumeAsk, { n: answeredCount(state.answers), total: FIELDS.length }), choices)];
+    case "clinicConfirm":
+      return [text(progress + fill(M.clinicConfirm, { name: state.scratch?.rosterName ?? "" }), choices)];
+    case "emailCaseOffer":
+      return [text(fill(M.emailCaseOffer, { email: state.scratch?.emailOffer ?? "" }), choices)];
+    default:
+      return [text(fieldPromptText(state, fieldOf(state) ?? "familyName"), choices)];
+  }
+}
+
+/** The postback quick reply a typed text stands for: its label, or a yes/no word for a yes/no choice. */
+export function matchChoice(
+  input: string,
+  choices: StepChoice[],
+): (StepChoice & { data: string }) | undefined {
+  const key = commandKey(input);
+  if (key.length === 0) return undefined;
+  const postbacks = choices.filter((c): c is StepChoice & { data: string } => "data" in c);
+  const byLabel = postbacks.find(
+    (c) =>
+      commandKey(c.label) === key ||
+      ("displayText" in c && c.displayText && commandKey(c.displayText) === key),
+  );
+  if (byLabel) return byLabel;
+  const answer = COPY.answers.yes.some((w) => commandKey(w) === key)
+    ? "yes"
+    : COPY.answers.no.some((w) => commandKey(w) === key)
+      ? "no"
+      : undefined;
+  return answer ? postbacks.find((c) => c.answer === answer) : undefined;
+}
