@@ -1,0 +1,106 @@
+// The progress card: every step of the journey with a done / current / next mark and, for the
+// steps done, the day they were reported (Japan time); then what to do next in a sentence or two.
+import type { messagingApi } from "@line/bot-sdk";
+import { flex } from "../messages.js";
+import { JOURNEY_STEPS, type JourneyStep, type LineMessage, type MemberView } from "../types.js";
+import { nextChoices } from "./choices.js";
+import type { JourneyCopy } from "./schema.js";
+import { addHours, currentStep, fill, formatDate, formatDateTime, stepIndex } from "./steps.js";
+
+type FlexComponent = messagingApi.FlexComponent;
+
+const COLORS = { done: "#06C755", current: "#111111", next: "#AAAAAA", muted: "#888888", alert: "#D93025" };
+
+/** When the portal's link stops working, if the member is waiting on it. */
+export function linkDeadline(copy: JourneyCopy, member: MemberView, now: Date): Date | null {
+  if (member.journeyStep !== "linkSent") return null;
+  const sentAt = member.journeyAt.linkSent;
+  return addHours(sentAt ? new Date(sentAt) : now, copy.linkValidHours);
+}
+
+export function progressCard(copy: JourneyCopy, member: MemberView, now: Date): LineMessage {
+  const reached = stepIndex(member.journeyStep);
+  const current = currentStep(member.journeyStep);
+  const rows = JOURNEY_STEPS.map((step, i) =>
+    stepRow(
+      copy,
+      step,
+      i <= reached ? "done" : i === reached + 1 ? "current" : "next",
+      i <= reached ? member.journeyAt[step] : undefined,
+    ),
+  );
+  const deadline = linkDeadline(copy, member, now);
+  const expired = deadline !== null && now >= deadline;
+  const bubble: messagingApi.FlexBubble = {
+    type: "bubble",
+    header: box([{ type: "text", text: copy.card.title, weight: "bold", size: "lg" }]),
+    body: box(
+      [...rows, { type: "separator", margin: "md" }, ...nextSection(copy, current, deadline, expired)],
+      "sm",
+    ),
+  };
+  return flex(copy.card.altText, bubble, nextChoices(copy, current, expired));
+}
+
+function stepRow(
+  copy: JourneyCopy,
+  step: JourneyStep,
+  mark: "done" | "current" | "next",
+  at?: string,
+): FlexComponent {
+  const color = COLORS[mark];
+  const contents: FlexComponent[] = [
+    { type: "text", text: copy.card.marks[mark], flex: 0, color, weight: "bold", size: "sm" },
+    {
+      type: "text",
+      text: copy.steps[step].title,
+      flex: 5,
+      wrap: true,
+      size: "sm",
+      color: mark === "done" ? COLORS.muted : color,
+      weight: mark === "current" ? "bold" : "regular",
+    },
+  ];
+  if (at)
+    contents.push({
+      type: "text",
+      text: formatDate(at),
+      flex: 2,
+      align: "end",
+      size: "xs",
+      color: COLORS.muted,
+    });
+  return { type: "box", layout: "horizontal", spacing: "sm", contents };
+}
+
+function nextSection(
+  copy: JourneyCopy,
+  current: JourneyStep | null,
+  deadline: Date | null,
+  expired: boolean,
+): FlexComponent[] {
+  if (current === null)
+    return [{ type: "text", text: copy.card.allDone, wrap: true, size: "sm", margin: "md" }];
+  const out: FlexComponent[] = [
+    { type: "text", text: copy.card.nextHeading, weight: "bold", size: "sm", margin: "md" },
+    { type: "text", text: copy.steps[current].todo, wrap: true, size: "sm" },
+  ];
+  if (deadline) {
+    const line = fill(expired ? copy.card.linkExpired : copy.card.linkDeadline, {
+      deadline: formatDateTime(deadline),
+    });
+    out.push({
+      type: "text",
+      text: line,
+      wrap: true,
+      size: "sm",
+      weight: "bold",
+      color: expired ? COLORS.alert : COLORS.current,
+    });
+  }
+  return out;
+}
+
+function box(contents: FlexComponent[], spacing?: string): messagingApi.FlexBox {
+  return { type: "box", layout: "vertical", contents, ...(spacing ? { spacing } : {}) };
+}

@@ -1,0 +1,163 @@
+// The journey feature: the progress card, reports of a step (buttons or clear typed words), help
+// when the portal's mail does not come, and 「やり直す」 once its link expired. Pure: the reminders
+// and the journey rows are effects the runner commits with the step.
+import { journeyCopy } from "../../../flows/journey.js";
+import type { FlowContext } from "../flow.js";
+import { parsePostback, text } from "../messages.js";
+import type { Feature } from "../router.js";
+import type { ConversationState, Effect, Input, JourneyStep, LineMessage, StepResult } from "../types.js";
+import { linkDeadline, progressCard } from "./card.js";
+import { buttonChoices, nextChoices, reportChoice } from "./choices.js";
+import { createMatcher, type TypedReport } from "./match.js";
+import type { JourneyCopy } from "./schema.js";
+import {
+  addHours,
+  currentStep,
+  fill,
+  formatDate,
+  formatDateTime,
+  isJourneyStep,
+  LINK_REMINDERS,
+  reportEffects,
+  stepIndex,
+} from "./steps.js";
+
+export { reminderMessages } from "./choices.js";
+export { isReminderKind, isReminderObsolete } from "./steps.js";
+export { journeyCopy };
+
+export function createJourneyFeature(copy: JourneyCopy): Feature {
+  const match = createMatcher(copy);
+  const done = (state: ConversationState, replies: LineMessage[], effects: Effect[] = []): StepResult => ({
+    state,
+    replies,
+    effects,
+  });
+
+  function report(ctx: FlowContext, state: ConversationState, step: JourneyStep): StepResult {
+    if (stepIndex(step) <= stepIndex(ctx.member.journeyStep)) return done(state, alreadyRecorded(ctx, step));
+    const { now } = ctx;
+    const first = text(copy.steps[step].done);
+    const next = currentStep(step);
+    let replies: LineMessage[];
+    if (step === "linkSent") {
+      const deadline = formatDateTime(addHours(now, copy.linkValidHours));
+      replies = [first, text(fill(copy.replies.linkDeadline, { deadline }), nextChoices(copy, next))];
+    } else if (next === null) {
+      replies = [text(copy.steps[step].done, nextChoices(copy, null))];
+    } else {
+      let follow = fill(copy.replies.nextIs, { title: copy.steps[next].title, todo: copy.steps[next].todo });
+      if (step === "registered") {
+        const date = formatDate(addHours(now, copy.reminders.applyStart.afterHours));
+        follow += `\n${fill(copy.replies.registeredFollowUp, { date })}`;
+      }
+      replies = [first, text(follow, nextChoices(copy, next))];
+    }
+    return done(state, replies, reportEffects(copy, step, now));
+  }
+
+  /** Idempotent re-report: nothing recorded twice, the member is told where they stand. */
+  function alreadyRecorded(ctx: FlowContext, step: JourneyStep): LineMessage[] {
+    const { member, now } = ctx;
+    const at = member.journeyAt[step];
+    const values = { report: copy.steps[step].report, date: at ? formatDate(at) : "" };
+    let line = fill(at ? copy.replies.alreadyRecorded : copy.replies.alreadyRecordedNoDate, values);
+    if (member.journeyStep && member.journeyStep !== step)
+      line += fill(copy.replies.alreadyPast, { title: copy.steps[member.journeyStep].title });
+    const current = currentStep(member.journeyStep);
+    if (current === null) return [text(line), text(copy.card.allDone, nextChoices(copy, null))];
+    let next = fill(copy.replies.nextIs, {
+      title: copy.steps[current].title,
+      todo: copy.steps[current].todo,
+    });
+    const deadline = linkDeadline(copy, member, now);
+    const expired = deadline !== null && now >= deadline;
+    if (deadline)
+      next += `\n${fill(expired ? copy.card.linkExpired : copy.card.linkDeadline, { deadline: formatDateTime(deadline) })}`;
+    return [text(line), text(next, nextChoices(copy, current, expired))];
+  }
+
+  function mailArrived(ctx: FlowContext, state: ConversationState): StepResult {
+    const reached = stepIndex(ctx.member.journeyStep);
+    if (reached > stepIndex("linkSent")) return done(state, alreadyRecorded(ctx, "registered"));
+    const waiting = reached === stepIndex("linkSent");
+    const deadline = waiting
+      ? linkDeadline(copy, ctx.member, ctx.now)!
+      : addHours(ctx.now, copy.linkValidHours);
+    const effects = waiting ? [] : reportEffects(copy, "linkSent", ctx.now);
+    if (ctx.now >= deadline) {
+      const expired = fill(copy.card.linkExpired, { deadline: formatDateTime(deadline) });
+      const help = copy.reminders.linkExpired.messages.at(-1)!;
+      return done(state, [text(expired), text(help, nextChoices(copy, "registered", true))]);
+    }
+    const lines = copy.replies.mailArrived.map((l) => fill(l, { deadline: formatDateTime(deadline) }));
+    const choices = [reportChoice(copy, "registered"), buttonChoices(copy).mailMissing];
+    return done(
+      state,
+      lines.map((l, i) => (i === lines.length - 1 ? text(l, choices) : text(l))),
+      effects,
+    );
+  }
+
+  function mailMissing(state: ConversationState): StepResult {
+    const email = state.answers.email;
+    const address = email ? fill(copy.replies.mailMissingAddress, { email }) : "";
+    const lines = copy.replies.mailMissing.map((l) => fill(l, { address }));
+    const b = buttonChoices(copy);
+    const choices = [b.mailArrived, b.askPerson, b.progress];
+    return done(
+      state,
+      lines.map((l, i) => (i === lines.length - 1 ? text(l, choices) : text(l))),
+    );
+  }
+
+  /** Back from linkSent to registering, only once the link can no longer work. */
+  function redo(ctx: FlowContext, state: ConversationState): StepResult {
+    const deadline = linkDeadline(copy, ctx.member, ctx.now);
+    if (!deadline)
+      return done(state, [text(copy.replies.redoNothing), progressCard(copy, ctx.member, ctx.now)]);
+    if (ctx.now < deadline) {
+      const line = fill(copy.replies.redoTooEarly, { deadline: formatDateTime(deadline) });
+      return done(state, [text(line, nextChoices(copy, "registered"))]);
+    }
+    const effects: Effect[] = [
+      { type: "cancelReminders", kinds: LINK_REMINDERS },
+      { type: "advanceJourney", step: "registering" },
+    ];
+    return done(state, [text(copy.replies.redone, nextChoices(copy, "linkSent"))], effects);
+  }
+
+  function typed(ctx: FlowContext, state: ConversationState, found: TypedReport): StepResult {
+    if (found.kind === "mailArrived") return mailArrived(ctx, state);
+    if (found.kind === "mailMissing") return mailMissing(state);
+    return report(ctx, state, found.step);
+  }
+
+  return {
+    handle(ctx, state, input: Input) {
+      if (input.kind === "text") {
+        const found = match(input.text);
+        return found ? typed(ctx, state, found) : null;
+      }
+      if (input.kind !== "postback") return null;
+      const { action, params } = parsePostback(input.data);
+      switch (action) {
+        case "journey.progress":
+          return done(state, [progressCard(copy, ctx.member, ctx.now)]);
+        case "journey.report":
+          return isJourneyStep(params.step) ? report(ctx, state, params.step) : null;
+        case "journey.mail":
+          return mailArrived(ctx, state);
+        case "journey.nomail":
+          return mailMissing(state);
+        case "journey.redo":
+          return redo(ctx, state);
+        default:
+          return null;
+      }
+    },
+  };
+}
+
+/** The journey as the seed briefing describes it, with the wording of flows/journey.ts. */
+export const journeyFeature: Feature = createJourneyFeature(journeyCopy);

@@ -1,0 +1,87 @@
+// The shape of the journey wording (flows/journey.ts), checked with zod when it loads so a missing
+// step, a label LINE would cut, or a nonsensical reminder delay fails at start, not in a member's chat.
+import { z } from "zod";
+
+/** A quick-reply label: LINE cuts labels at 20 characters. */
+const Label = z.string().min(1).max(20);
+/** One chat bubble; `{name}` placeholders are filled by the engine. */
+const Text = z.string().min(1).max(1000);
+/** Typed words that clearly mean the same as a button (compared after normalization). */
+const Words = z.array(z.string().min(1)).min(1);
+
+const Step = z.object({
+  /** Name of the step on the progress card. */
+  title: z.string().min(1).max(24),
+  /** Quick reply the member presses to report it. */
+  report: Label,
+  words: Words,
+  /** What to do for this step, one or two sentences (shown while it is the next step). */
+  todo: Text,
+  /** Answer when the member reports it. */
+  done: Text,
+});
+
+const Reminder = z.object({
+  /** Delay after the step that schedules it. */
+  afterHours: z
+    .number()
+    .positive()
+    .max(24 * 60),
+  messages: z.array(Text).min(1).max(4),
+});
+
+export const JourneyCopySchema = z.object({
+  steps: z.object({
+    device: Step,
+    portal: Step,
+    registering: Step,
+    linkSent: Step,
+    registered: Step,
+    applied: Step,
+    appInstalled: Step,
+  }),
+  /** The portal's registration link is valid this many hours (seed: 24). */
+  linkValidHours: z.number().int().positive(),
+  card: z.object({
+    altText: Text,
+    title: z.string().min(1),
+    marks: z.object({ done: z.string().min(1), current: z.string().min(1), next: z.string().min(1) }),
+    nextHeading: z.string().min(1),
+    linkDeadline: z.string().min(1),
+    linkExpired: z.string().min(1),
+    allDone: Text,
+  }),
+  replies: z.object({
+    nextIs: Text,
+    linkDeadline: Text,
+    registeredFollowUp: Text,
+    alreadyRecorded: Text,
+    alreadyRecordedNoDate: Text,
+    alreadyPast: Text,
+    mailArrived: z.array(Text).min(1).max(3),
+    mailMissing: z.array(Text).min(1).max(3),
+    mailMissingAddress: Text,
+    redone: Text,
+    redoTooEarly: Text,
+    redoNothing: Text,
+  }),
+  buttons: z.object({
+    progress: Label,
+    menu: Label,
+    mailArrived: Label,
+    mailMissing: Label,
+    redo: Label,
+    startRegistration: Label,
+    askPerson: Label,
+  }),
+  words: z.object({ mailArrived: Words, mailMissing: Words }),
+  reminders: z.object({
+    linkExpiring: Reminder,
+    linkExpired: Reminder,
+    applyStart: Reminder,
+    appInstall: Reminder,
+  }),
+});
+
+export type JourneyCopy = z.infer<typeof JourneyCopySchema>;
+export type ReminderKind = keyof JourneyCopy["reminders"];

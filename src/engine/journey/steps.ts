@@ -1,0 +1,83 @@
+// The rules of the journey as plain functions: step order, which reminders a step schedules or makes
+// pointless, and dates in Japan time. Shared by the engine (effects) and the reminder runner (a
+// last check before pushing), so both agree on when a reminder is no longer wanted.
+import type { Effect, JourneyStep } from "../types.js";
+import { JOURNEY_STEPS } from "../types.js";
+import type { JourneyCopy, ReminderKind } from "./schema.js";
+
+/** -1 for a member who has reported nothing yet. */
+export function stepIndex(step: JourneyStep | null | undefined): number {
+  return step ? JOURNEY_STEPS.indexOf(step) : -1;
+}
+
+export function isJourneyStep(value: string | undefined): value is JourneyStep {
+  return (JOURNEY_STEPS as readonly string[]).includes(value ?? "");
+}
+
+/** The step to do next, or null when every step is done. */
+export function currentStep(reached: JourneyStep | null): JourneyStep | null {
+  return JOURNEY_STEPS[stepIndex(reached) + 1] ?? null;
+}
+
+/** Each reminder is scheduled when `after` is reported and wanted only until `until` is reached. */
+export const REMINDER_RULES: ReadonlyArray<{ kind: ReminderKind; after: JourneyStep; until: JourneyStep }> = [
+  { kind: "linkExpiring", after: "linkSent", until: "registered" },
+  { kind: "linkExpired", after: "linkSent", until: "registered" },
+  { kind: "applyStart", after: "registered", until: "applied" },
+  { kind: "appInstall", after: "applied", until: "appInstalled" },
+];
+
+export const LINK_REMINDERS: ReminderKind[] = REMINDER_RULES.filter((r) => r.after === "linkSent").map(
+  (r) => r.kind,
+);
+
+export function isReminderKind(kind: string): kind is ReminderKind {
+  return REMINDER_RULES.some((r) => r.kind === kind);
+}
+
+/** A reminder whose step was done (or undone) meanwhile must not be pushed. */
+export function isReminderObsolete(kind: ReminderKind, reached: JourneyStep | null): boolean {
+  const rule = REMINDER_RULES.find((r) => r.kind === kind)!;
+  const at = stepIndex(reached);
+  return at >= stepIndex(rule.until) || at < stepIndex(rule.after);
+}
+
+const HOUR = 3_600_000;
+
+export function addHours(at: Date, hours: number): Date {
+  return new Date(at.getTime() + hours * HOUR);
+}
+
+/** Effects of reporting `step` (already known to be ahead of the member's step). */
+export function reportEffects(copy: JourneyCopy, step: JourneyStep, now: Date): Effect[] {
+  const reached = stepIndex(step);
+  const cancel = REMINDER_RULES.filter((r) => stepIndex(r.until) <= reached).map((r) => r.kind);
+  const effects: Effect[] = [];
+  if (cancel.length > 0) effects.push({ type: "cancelReminders", kinds: cancel });
+  effects.push({ type: "advanceJourney", step });
+  for (const rule of REMINDER_RULES.filter((r) => r.after === step)) {
+    const dueAt = addHours(now, copy.reminders[rule.kind].afterHours).toISOString();
+    effects.push({ type: "scheduleReminder", kind: rule.kind, dueAt });
+  }
+  return effects;
+}
+
+const JST_OFFSET = 9 * HOUR;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** 「11月25日」 in Japan time, whatever the server's zone. */
+export function formatDate(at: Date | string): string {
+  const jst = new Date(new Date(at).getTime() + JST_OFFSET);
+  return `${jst.getUTCMonth() + 1}月${jst.getUTCDate()}日`;
+}
+
+/** 「11月26日 10:00」 in Japan time. */
+export function formatDateTime(at: Date | string): string {
+  const jst = new Date(new Date(at).getTime() + JST_OFFSET);
+  return `${formatDate(at)} ${pad(jst.getUTCHours())}:${pad(jst.getUTCMinutes())}`;
+}
+
+/** Fills `{name}` placeholders; unknown names are left as they are. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

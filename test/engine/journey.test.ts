@@ -1,0 +1,296 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: assertions read LINE message JSON loosely
+import { describe, expect, it } from "vitest";
+import { journeyCopy } from "../../flows/journey.js";
+import type { FlowContext } from "../../src/engine/flow.js";
+import { journeyFeature, reminderMessages } from "../../src/engine/journey/index.js";
+import { formatDate, formatDateTime, isReminderObsolete } from "../../src/engine/journey/steps.js";
+import { postbackData } from "../../src/engine/messages.js";
+import {
+  type ConversationState,
+  INITIAL_STATE,
+  type JourneyStep,
+  type MemberView,
+} from "../../src/engine/types.js";
+import { validateMessages } from "../../src/line/emulator/validate-messages.js";
+
+const NOW = new Date("2026-11-25T01:00:00.000Z"); // 11月25日 10:00 JST
+const HOUR = 3_600_000;
+const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR).toISOString();
+
+function ctx(
+  journeyStep: JourneyStep | null,
+  journeyAt: MemberView["journeyAt"] = {},
+  now = NOW,
+): FlowContext {
+  return {
+    now,
+    member: { userId: "Utest", journeyStep, journeyAt },
+    faq: { answer: () => ({ kind: "none" }), byId: () => undefined },
+  };
+}
+
+const postback = (action: string, params: Record<string, string> = {}) =>
+  ({ kind: "postback", data: postbackData(action, params) }) as const;
+
+function run(
+  c: FlowContext,
+  input: Parameters<typeof journeyFeature.handle>[2],
+  state: ConversationState = INITIAL_STATE,
+) {
+  const result = journeyFeature.handle(c, state, input);
+  if (result) expect(validateMessages(result.replies)).toEqual([]);
+  return result;
+}
+
+const texts = (replies: any[]) => replies.map((m) => (m.type === "text" ? m.text : m.altText)).join("\n");
+const labels = (replies: any[]) => (replies.at(-1)?.quickReply?.items ?? []).map((i: any) => i.action.label);
+
+/** The card's rows as [mark, title, date?]. */
+function cardRows(replies: any[]): string[][] {
+  const body = replies[0].contents.body.contents as any[];
+  return body.filter((c) => c.type === "box").map((row) => row.contents.map((t: any) => t.text));
+}
+const cardText = (replies: any[]) =>
+  (replies[0].contents.body.contents as any[])
+    .filter((c) => c.type === "text")
+    .map((c) => c.text)
+    .join("\n");
+
+const LINK_SENT_AT: MemberView["journeyAt"] = {
+  device: "2026-11-20T03:00:00.000Z",
+  portal: "2026-11-24T16:30:00.000Z", // 11月25日 01:30 JST
+  linkSent: NOW.toISOString(),
+};
+
+describe("journeyFeature › progress card", () => {
+  it("shows a new member every step, the first one current, and how to report it", () => {
+    const result = run(ctx(null), postback("journey.progress"))!;
+    expect(result.effects).toEqual([]);
+    expect(result.replies[0]!.type).toBe("flex");
+    const rows = cardRows(result.replies);
+    expect(rows).toHaveLength(7);
+    expect(rows[0]).toEqual(["▶", "機器を用意する"]);
+    expect(rows.slice(1).every((r) => r[0] === "・" && r.length === 2)).toBe(true);
+    expect(cardText(result.replies)).toContain("保険証の資格を、オンラインで確認する");
+    expect(labels(result.replies)).toEqual(["機器を用意した", "進み具合", "メニュー"]);
+  });
+
+  it("marks the steps done with their Japan-time date, and shows the link's deadline", () => {
+    const result = run(ctx("linkSent", LINK_SENT_AT, new Date(at(2))), postback("journey.progress"))!;
+    const rows = cardRows(result.replies);
+    expect(rows[0]).toEqual(["✓", "機器を用意する", "11月20日"]);
+    expect(rows[1]).toEqual(["✓", "ポータルサイトを開く", "11月25日"]);
+    expect(rows[2]).toEqual(["✓", "ユーザー登録を入力する"]);
+    expect(rows[3]).toEqual(["✓", "「登録」と「OK」を押す", "11月25日"]);
+    expect(rows[4]).toEqual(["▶", "メールのリンクで登録完了"]);
+    expect(rows[5]![0]).toBe("・");
+    expect(cardText(result.replies)).toContain("リンクの有効期限：11月26日 10:00まで");
+    expect(labels(result.replies)).toEqual([
+      "メールが届いた",
+      "登録完了した",
+      "メールが届かない",
+      "メニュー",
+    ]);
+  });
+
+  it("offers 「やり直す」 only once the link has expired", () => {
+    const result = run(ctx("linkSent", LINK_SENT_AT, new Date(at(25))), postback("journey.progress"))!;
+    expect(cardText(result.replies)).toContain("リンクの有効期限（11月26日 10:00）を過ぎています");
+    expect(labels(result.replies)).toContain("やり直す");
+  });
+
+  it("ignores the date of a step undone by 「やり直す」", () => {
+    const result = run(
+      ctx("registering", { ...LINK_SENT_AT, registering: at(25) }),
+      postback("journey.progress"),
+    )!;
+    expect(cardRows(result.replies)[3]).toEqual(["▶", "「登録」と「OK」を押す"]);
+  });
+
+  it("says everything is done at the end", () => {
+    const result = run(ctx("appInstalled", { appInstalled: at(0) }), postback("journey.progress"))!;
+    expect(cardRows(result.replies).every((r) => r[0] === "✓")).toBe(true);
+    expect(cardText(result.replies)).toContain(journeyCopy.card.allDone);
+  });
+});
+
+describe("journeyFeature › reporting a step", () => {
+  it("records 登録ボタンを押した and schedules both link reminders from ctx.now", () => {
+    const result = run(ctx("registering"), postback("journey.report", { step: "linkSent" }))!;
+    expect(result.effects).toEqual([
+      { type: "advanceJourney", step: "linkSent" },
+      { type: "scheduleReminder", kind: "linkExpiring", dueAt: at(20) },
+      { type: "scheduleReminder", kind: "linkExpired", dueAt: at(24) },
+    ]);
+    expect(texts(result.replies)).toContain("11月26日 10:00まで");
+    expect(labels(result.replies)).toContain("メールが届いた");
+  });
+
+  it("on 登録完了 cancels the link reminders and schedules applyStart 7 days later", () => {
+    const result = run(ctx("linkSent", LINK_SENT_AT), postback("journey.report", { step: "registered" }))!;
+    expect(result.effects).toEqual([
+      { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired"] },
+      { type: "advanceJourney", step: "registered" },
+      { type: "scheduleReminder", kind: "applyStart", dueAt: at(24 * 7) },
+    ]);
+    expect(texts(result.replies)).toContain("12月2日ごろ");
+    expect(labels(result.replies)[0]).toBe("利用開始申請をした");
+  });
+
+  it("on 利用開始申請 cancels the earlier reminders and schedules appInstall 3 days later", () => {
+    const result = run(ctx("registered"), postback("journey.report", { step: "applied" }))!;
+    expect(result.effects).toEqual([
+      { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired", "applyStart"] },
+      { type: "advanceJourney", step: "applied" },
+      { type: "scheduleReminder", kind: "appInstall", dueAt: at(72) },
+    ]);
+  });
+
+  it("at the last step cancels every reminder and schedules none", () => {
+    const result = run(ctx("applied"), postback("journey.report", { step: "appInstalled" }))!;
+    expect(result.effects).toEqual([
+      { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired", "applyStart", "appInstall"] },
+      { type: "advanceJourney", step: "appInstalled" },
+    ]);
+  });
+
+  it("may skip steps: 登録完了 straight from the start", () => {
+    const result = run(ctx(null), postback("journey.report", { step: "registered" }))!;
+    expect(result.effects.map((e) => e.type)).toEqual([
+      "cancelReminders",
+      "advanceJourney",
+      "scheduleReminder",
+    ]);
+  });
+
+  it("is idempotent: the same step again records nothing and says when it was recorded", () => {
+    const result = run(ctx("linkSent", LINK_SENT_AT), postback("journey.report", { step: "linkSent" }))!;
+    expect(result.effects).toEqual([]);
+    expect(texts(result.replies)).toContain("「登録ボタンを押した」は11月25日に記録済みです。");
+    expect(texts(result.replies)).toContain("11月26日 10:00まで");
+  });
+
+  it("never moves backwards when an earlier step is reported", () => {
+    const result = run(
+      ctx("registered", { registered: at(0) }),
+      postback("journey.report", { step: "device" }),
+    )!;
+    expect(result.effects).toEqual([]);
+    expect(texts(result.replies)).toContain("いまは「メールのリンクで登録完了」まで進んでいます。");
+    expect(labels(result.replies)[0]).toBe("利用開始申請をした");
+  });
+
+  it("ignores journey postbacks it does not know", () => {
+    expect(run(ctx(null), postback("journey.report", { step: "nowhere" }))).toBeNull();
+    expect(run(ctx(null), postback("journey.unknown"))).toBeNull();
+  });
+});
+
+describe("journeyFeature › typed words", () => {
+  const say = (c: FlowContext, text: string, state?: ConversationState) =>
+    run(c, { kind: "text", text }, state);
+
+  it.each([
+    ["登録ボタンを押した", "linkSent"],
+    ["登録ボタン押しました！", "linkSent"],
+    ["登録完了しました", "registered"],
+    ["登録完了です", "registered"],
+    ["利用開始申請しました", "applied"],
+    ["アプリをインストールしました", "appInstalled"],
+  ] as const)("「%s」 reports %s", (text, step) => {
+    const result = say(ctx("device"), text)!;
+    expect(result.effects).toContainEqual({ type: "advanceJourney", step });
+  });
+
+  it("「メール届いた」 explains the link, its deadline, and records linkSent if it was not", () => {
+    const waiting = say(ctx("linkSent", LINK_SENT_AT, new Date(at(1))), "メール届いた")!;
+    expect(waiting.effects).toEqual([]);
+    expect(texts(waiting.replies)).toContain("有効期限は11月26日 10:00まで");
+    expect(labels(waiting.replies)).toEqual(["登録完了した", "メールが届かない"]);
+    const fresh = say(ctx("registering"), "メールが届きました")!;
+    expect(fresh.effects).toContainEqual({ type: "advanceJourney", step: "linkSent" });
+  });
+
+  it("「メール届いた」 after the deadline says it expired and offers やり直す", () => {
+    const result = say(ctx("linkSent", LINK_SENT_AT, new Date(at(30))), "メールが来た")!;
+    expect(result.effects).toEqual([]);
+    expect(texts(result.replies)).toContain("過ぎています");
+    expect(labels(result.replies)).toContain("やり直す");
+  });
+
+  it("「メールが届かない」 gives the checks, the typed address and the call centre", () => {
+    const state = { ...INITIAL_STATE, answers: { email: "saiseitaro@gmail.com" } };
+    const result = say(ctx("linkSent", LINK_SENT_AT), "メールが届かないんですが", state)!;
+    const all = texts(result.replies);
+    expect(result.effects).toEqual([]);
+    expect(all).toContain("迷惑メール");
+    expect(all).toContain("saiseitaro@gmail.com");
+    expect(all).toContain("0800-080-4583");
+    expect(all).toContain("8:00〜18:00");
+    expect(say(ctx(null), "メール来ない")!.replies.length).toBe(2);
+  });
+
+  it.each([
+    "登録ボタンはどこ？",
+    "登録完了？",
+    "登録完了していません",
+    "こんにちは",
+    "リンクの有効期限は？",
+    "申請したいのですが",
+  ])("leaves 「%s」 to the FAQ", (text) => {
+    expect(say(ctx("linkSent", LINK_SENT_AT), text)).toBeNull();
+  });
+});
+
+describe("journeyFeature › やり直す", () => {
+  it("goes back to registering only once the link expired, cancelling the link reminders", () => {
+    const result = run(ctx("linkSent", LINK_SENT_AT, new Date(at(24))), postback("journey.redo"))!;
+    expect(result.effects).toEqual([
+      { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired"] },
+      { type: "advanceJourney", step: "registering" },
+    ]);
+    expect(labels(result.replies)[0]).toBe("登録ボタンを押した");
+  });
+
+  it("refuses while the link is still valid, and when there is nothing to undo", () => {
+    const early = run(ctx("linkSent", LINK_SENT_AT, new Date(at(3))), postback("journey.redo"))!;
+    expect(early.effects).toEqual([]);
+    expect(texts(early.replies)).toContain("まだ有効です");
+    expect(run(ctx("registered"), postback("journey.redo"))!.effects).toEqual([]);
+  });
+});
+
+describe("journey reminders", () => {
+  it.each(["linkExpiring", "linkExpired", "applyStart", "appInstall"] as const)(
+    "%s is a valid push with quick replies",
+    (kind) => {
+      const messages = reminderMessages(journeyCopy, kind);
+      expect(validateMessages(messages)).toEqual([]);
+      expect(labels(messages).length).toBeGreaterThan(0);
+    },
+  );
+
+  it("the expiry reminder quotes the call centre and invents no procedure", () => {
+    const all = texts(reminderMessages(journeyCopy, "linkExpired"));
+    expect(all).toContain("0800-080-4583");
+    expect(all).toContain("土 8:00〜16:00");
+    expect(labels(reminderMessages(journeyCopy, "linkExpired"))).toEqual([
+      "登録完了した",
+      "やり直す",
+      "担当者に聞く",
+    ]);
+  });
+
+  it("knows when a reminder is no longer wanted", () => {
+    expect(isReminderObsolete("linkExpiring", "linkSent")).toBe(false);
+    expect(isReminderObsolete("linkExpiring", "registered")).toBe(true);
+    expect(isReminderObsolete("linkExpired", "registering")).toBe(true);
+    expect(isReminderObsolete("applyStart", "registered")).toBe(false);
+    expect(isReminderObsolete("applyStart", "appInstalled")).toBe(true);
+  });
+
+  it("formats dates in Japan time", () => {
+    expect(formatDate("2026-11-24T15:00:00.000Z")).toBe("11月25日");
+    expect(formatDateTime("2026-12-31T15:05:00.000Z")).toBe("1月1日 00:05");
+  });
+});
