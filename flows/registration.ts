@@ -115,7 +115,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
       emoji: "施術所名に絵文字は使えません。文字だけで入力してください。\n例）{example}",
       noLetters: "施術所名として読み取れる文字がありませんでした。\n例）{example}",
     },
-    affiliation: "下のボタンから選んでください。接骨院・整骨院の方は「施術所（柔道整復）」です。",
+    affiliation: "所属機関は下の3つのボタンから選んでください。\n例）接骨院・整骨院の方は「施術所（柔道整復）」です。",
     agreementKind: "「協」か「契」を下のボタンから選んでください。\n例）【契0123456-7-8】なら「契」です。",
     digits: {
       empty: "数字が入っていませんでした。登録記号番号の数字9桁を入力してください。\n例）012345678",
@@ -158,7 +158,9 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     faqSource: "出典：{title}",
     faqAsOf: "（{asOf}時点）",
     questionFallback:
-      "ご質問ありがとうございます。ここではお答えできませんでした。入力が終わったあとで、もう一度送ってください。",
+      "ご質問ありがとうございます。このご質問にはここではお答えできませんでした。入力が終わったあとで、もう一度送ってください。",
+    questionFallbackField:
+      "ご質問ありがとうございます。このご質問にはここではお答えできませんでした。入力が終わったあとで、もう一度送ってください。\n\nいまの「{label}」について：{hint}",
     help: "入力中に使えることば\n・「戻る」ひとつ前の項目に戻ります\n・「最初から」はじめから入力しなおします\n・「やめる」入力をやめます（入力内容は消えます）\n・「ヘルプ」この説明を表示します",
     backTo: "ひとつ前の「{label}」に戻ります。",
     backFirst: "これより前の項目はありません。",

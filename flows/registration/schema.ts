@@ -71,6 +71,7 @@ export const RegistrationCopySchema = z
       faqSource: Text,
       faqAsOf: Text,
       questionFallback: Text,
+      questionFallbackField: Text,
       help: Text,
       backTo: Text,
       backFirst: Text,

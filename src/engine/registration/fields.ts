@@ -4,6 +4,7 @@ import { text } from "../messages.js";
 import type { ConversationState, Input, LineMessage, RegistrationAnswers, StepResult } from "../types.js";
 import { COPY, fill } from "./copy.js";
 import { enter, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
+import { normalizeName } from "./normalize.js";
 import { choicesFor, resume } from "./prompts.js";
 import {
   matchOption,
@@ -57,7 +58,7 @@ const reject = (state: ConversationState, message: string) =>
 function nameField(state: ConversationState, field: "familyName" | "givenName", raw: string): StepResult {
   const f = COPY.fields[field];
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
-  const parts = raw.trim().split(/[\s\u3000]+/u);
+  const parts = normalizeName(raw).split(" ");
   if (field === "familyName" && parts.length === 2) {
     const [family, given] = parts.map((p) => validateName(p, COPY.maxNameLength));
     if (family?.ok && given?.ok) {

@@ -5,7 +5,7 @@ import type { FlowContext } from "../flow.js";
 import { text } from "../messages.js";
 import type { ConversationState, LineMessage, StepResult } from "../types.js";
 import { COPY, fill } from "./copy.js";
-import { reply } from "./model.js";
+import { fieldOf, reply } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { mentionsPassword } from "./password.js";
 import { resume } from "./prompts.js";
@@ -36,5 +36,10 @@ export function answerQuestion(ctx: FlowContext, state: ConversationState, raw: 
   if (!marked && !Q.weak.some((w) => t.includes(w))) return null;
   const found = ctx.faq.answer(t);
   if (found.kind === "confident") return answerThenResume(state, [faqMessage(found.entry)]);
-  return marked ? answerThenResume(state, [text(M.questionFallback)]) : null;
+  if (!marked) return null;
+  const field = fieldOf(state);
+  const fallback = field
+    ? fill(M.questionFallbackField, { label: COPY.fields[field].label, hint: COPY.fields[field].hint })
+    : M.questionFallback;
+  return answerThenResume(state, [text(fallback)]);
 }

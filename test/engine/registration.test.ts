@@ -1,0 +1,376 @@
+// Whole registration dialogs as plain function calls: a tiny driver feeds inputs to the flow,
+// plays the runner's part for lookupRoster, and checks LINE's limits on every reply it collects.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { FaqEntry, FaqLookup } from "../../src/answerer/types.js";
+import type { FlowContext } from "../../src/engine/flow.js";
+import { postbackData } from "../../src/engine/messages.js";
+import { registrationFlow } from "../../src/engine/registration/index.js";
+import {
+  type ConversationState,
+  INITIAL_STATE,
+  type Input,
+  type JourneyStep,
+  type LineMessage,
+  type StepResult,
+} from "../../src/engine/types.js";
+
+// ---- fake FAQ ---------------------------------------------------------------------------------
+const ENTRIES: FaqEntry[] = [
+  {
+    id: "link-expiry",
+    questions: ["リンクの有効期限は？"],
+    answer: "登録用リンクの有効期限は24時間です。",
+    source: { title: "説明会資料（埼玉県柔道整復師会 2024-02-12）" },
+    label: "リンクの有効期限",
+  },
+  {
+    id: "subsidy",
+    questions: ["補助金はいくら？"],
+    answer: "機器の補助金の上限は41,000円でした。",
+    source: { title: "説明会資料", asOf: "2024-02-12" },
+    label: "補助金",
+  },
+];
+const faq: FaqLookup = {
+  answer(q) {
+    if (q.includes("有効期限")) return { kind: "confident", entry: ENTRIES[0]!, score: 0.9 };
+    if (q.includes("補助金")) return { kind: "confident", entry: ENTRIES[1]!, score: 0.9 };
+    return { kind: "none" };
+  },
+  byId: (id) => ENTRIES.find((e) => e.id === id),
+};
+
+const ctx = (journeyStep: JourneyStep | null = null): FlowContext => ({
+  now: new Date("2026-05-01T00:00:00Z"),
+  member: { userId: "U0123", journeyStep, journeyAt: {} },
+  faq,
+});
+
+// ---- LINE limits ------------------------------------------------------------------------------
+function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) for (const n of node) walk(n, visit);
+  else if (node && typeof node === "object") {
+    visit(node as Record<string, unknown>);
+    for (const v of Object.values(node)) walk(v, visit);
+  }
+}
+
+function expectWithinLineLimits(result: StepResult): void {
+  const { replies } = result;
+  expect(replies.length).toBeLessThanOrEqual(5);
+  replies.forEach((m, i) => {
+    if (m.type === "text") expect(m.text.length).toBeLessThanOrEqual(5000);
+    if (m.type === "flex") {
+      expect(JSON.stringify(m.contents).length).toBeLessThan(30_000);
+      expect(m.altText.length).toBeLessThanOrEqual(1500);
+    }
+    if (i < replies.length - 1) expect(m.quickReply, "quick replies only on the last message").toBeUndefined();
+    expect(m.quickReply?.items.length ?? 0).toBeLessThanOrEqual(13);
+  });
+  walk(replies, (o) => {
+    if (typeof o.label === "string") expect([...o.label].length).toBeLessThanOrEqual(20);
+    if (typeof o.data === "string") expect(o.data.length).toBeLessThanOrEqual(300);
+    if (typeof o.clipboardText === "string") expect(o.clipboardText.length).toBeLessThanOrEqual(1000);
+  });
+  if (result.state.flow === "registration" && replies.length > 0)
+    expect(replies.at(-1)?.quickReply, "in the flow the last message offers quick replies").toBeDefined();
+}
+
+// ---- driver -----------------------------------------------------------------------------------
+class Dialog {
+  state: ConversationState;
+  results: StepResult[] = [];
+  constructor(
+    private roster: Record<string, string | null> = {},
+    state: ConversationState = INITIAL_STATE,
+    private journey: JourneyStep | null = null,
+  ) {
+    this.state = state;
+  }
+  private take(result: StepResult): StepResult {
+    expectWithinLineLimits(result);
+    this.results.push(result);
+    this.state = result.state;
+    return result;
+  }
+  start(): StepResult {
+    return this.take(registrationFlow.start(ctx(this.journey), this.state));
+  }
+  /** One input; a lookupRoster effect is answered at once, like the runner does, replies joined. */
+  input(input: Input): StepResult {
+    const first = this.take(registrationFlow.step(ctx(this.journey), this.state, input));
+    const lookup = first.effects.find((e) => e.type === "lookupRoster");
+    if (!lookup || lookup.type !== "lookupRoster") return first;
+    const registrationNumber = lookup.registrationNumber;
+    const clinicName = this.roster[registrationNumber] ?? null;
+    const second = this.take(
+      registrationFlow.step(ctx(this.journey), this.state, { kind: "rosterResult", registrationNumber, clinicName }),
+    );
+    return { state: second.state, replies: [...first.replies, ...second.replies], effects: first.effects };
+  }
+  say = (text: string) => this.input({ kind: "text", text });
+  tap = (action: string, params: Record<string, string> = {}) =>
+    this.input({ kind: "postback", data: postbackData(action, params) });
+  get answers() {
+    return this.state.answers;
+  }
+}
+
+const texts = (r: StepResult): string => r.replies.map((m) => (m.type === "text" ? m.text : JSON.stringify(m))).join("\n");
+const quickLabels = (r: StepResult): string[] =>
+  r.replies.at(-1)?.quickReply?.items.map((i) => (i.action as { label?: string }).label ?? "") ?? [];
+const flexOf = (r: StepResult): LineMessage | undefined => r.replies.find((m) => m.type === "flex");
+
+const ROSTER = { "協1101234-5-6": "埼玉接骨院" };
+
+/** Up to the phone prompt with the briefing's example values. */
+function upToPhone(d = new Dialog(ROSTER)): Dialog {
+  d.start();
+  d.say("埼玉");
+  d.say("太郎");
+  d.tap("reg.choice", { field: "affiliation", value: "1" });
+  d.tap("reg.choice", { field: "agreementKind", value: "協" });
+  d.say("110123456");
+  d.tap("reg.clinic.yes");
+  expect(d.state.step).toBe("phoneNumber");
+  return d;
+}
+
+function upToConfirm(): Dialog {
+  const d = upToPhone();
+  d.say("０４８－６２５－１２１１");
+  d.say("saiseitaro@gmail.com");
+  expect(d.state.step).toBe("confirm");
+  return d;
+}
+
+const EXPECTED = {
+  familyName: "埼玉",
+  givenName: "太郎",
+  affiliation: "施術所（柔道整復）",
+  agreementKind: "協",
+  registrationDigits: "110123456",
+  clinicName: "埼玉接骨院",
+  phoneNumber: "0486251211",
+  email: "saiseitaro@gmail.com",
+};
+
+describe("registrationFlow › a clean run", () => {
+  it("walks the portal's fields in order, confirms, and hands over the copy sheet", () => {
+    const d = new Dialog(ROSTER);
+    const intro = d.start();
+    expect(texts(intro)).toContain("3分");
+    expect(texts(intro)).toContain("やめる");
+    expect(texts(intro)).toContain("姓");
+    expect(d.state).toMatchObject({ flow: "registration", step: "familyName" });
+
+    expect(texts(d.say("埼玉"))).toContain("「名」");
+    const affiliation = d.say("太郎");
+    expect(quickLabels(affiliation).slice(0, 3)).toEqual(["健診実施機関等", "施術所（柔道整復）", "施術所（あん摩・はり・きゅう）"]);
+    const kind = d.tap("reg.choice", { field: "affiliation", value: "1" });
+    expect(texts(kind)).toContain("【契0123456-7-8】");
+    expect(quickLabels(kind).slice(0, 2)).toEqual(["協", "契"]);
+    expect(texts(d.tap("reg.choice", { field: "agreementKind", value: "協" }))).toContain("9桁");
+
+    const looked = d.say("110123456");
+    expect(looked.effects).toEqual([{ type: "lookupRoster", registrationNumber: "協1101234-5-6" }]);
+    expect(texts(looked)).toContain("協1101234-5-6");
+    expect(texts(looked)).toContain("埼玉接骨院");
+    expect(quickLabels(looked).slice(0, 2)).toEqual(["はい", "ちがう"]);
+
+    expect(texts(d.tap("reg.clinic.yes"))).toContain("電話番号");
+    expect(texts(d.say("048-625-1211"))).toContain("メールアドレス");
+    const confirm = d.say("saiseitaro@gmail.com");
+    expect(texts(confirm)).toMatch(/8文字以上100文字以下/);
+    const card = JSON.stringify(flexOf(confirm));
+    for (const v of ["入力内容確認", "以下の内容で登録します。", "所属機関選択", "協1101234-5-6", "0486251211", "この内容でOK", "修正する"])
+      expect(card).toContain(v);
+    expect(d.answers).toEqual(EXPECTED);
+
+    const done = d.tap("reg.ok");
+    expect(done.effects).toEqual([
+      { type: "saveRegistration", answers: EXPECTED },
+      { type: "advanceJourney", step: "registering" },
+    ]);
+    expect(done.state).toEqual({ flow: "idle", answers: EXPECTED });
+    const clipboard: string[] = [];
+    walk(flexOf(done), (o) => {
+      if (o.type === "clipboard") clipboard.push(o.clipboardText as string);
+    });
+    expect(clipboard).toEqual(["埼玉", "太郎", "110123456", "0486251211", "saiseitaro@gmail.com"]);
+    expect(texts(done)).toContain("新規ユーザー登録はこちら");
+    expect(texts(done)).toContain("24時間");
+    const report = done.replies.at(-1)?.quickReply?.items.map((i) => i.action);
+    expect(report).toEqual([
+      expect.objectContaining({ label: "登録ボタンを押した", data: postbackData("journey.report", { step: "linkSent" }) }),
+      expect.objectContaining({ label: "あとでやる", data: postbackData("reg.later") }),
+    ]);
+  });
+
+  it("does not move the journey back when the member is already further", () => {
+    const d = upToConfirm();
+    const again = new Dialog(ROSTER, d.state, "linkSent");
+    expect(again.tap("reg.ok").effects).toEqual([{ type: "saveRegistration", answers: EXPECTED }]);
+  });
+
+  it("offers the confirm card again on 「登録」 after finishing, and the sheet on reg.sheet", () => {
+    const d = upToConfirm();
+    d.tap("reg.ok");
+    expect(texts(d.tap("reg.later"))).toContain("「登録」");
+    expect(JSON.stringify(flexOf(d.tap("reg.sheet")))).toContain("コピー");
+    const again = d.start();
+    expect(d.state.step).toBe("confirm");
+    expect(JSON.stringify(flexOf(again))).toContain("埼玉接骨院");
+  });
+});
+
+describe("registrationFlow › rejections keep every other answer", () => {
+  const cases: [string, string, RegExp][] = [
+    ["name emoji only", "😀😀", /絵文字/],
+    ["name digits only", "１２３", /数字だけ/],
+    ["name too long", "あ".repeat(21), /20文字以内.*21文字/s],
+    ["name empty", "「　」", /空/],
+  ];
+  it.each(cases)("姓: %s", (_, input, message) => {
+    const d = new Dialog();
+    d.start();
+    const before = d.state;
+    const r = d.say(input);
+    expect(texts(r)).toMatch(message);
+    expect(texts(r)).toContain("例）埼玉");
+    expect(d.state).toEqual(before);
+    d.say("埼玉");
+    expect(d.answers.familyName).toBe("埼玉");
+  });
+
+  it("splits 「埼玉　太郎」 typed at 姓 into 姓 and 名", () => {
+    const d = new Dialog();
+    d.start();
+    expect(texts(d.say("埼玉　太郎"))).toContain("所属機関");
+    expect(d.answers).toEqual({ familyName: "埼玉", givenName: "太郎" });
+  });
+
+  const later: [string, (d: Dialog) => void, string, RegExp, string][] = [
+    ["所属機関", (d) => d.say("太郎"), "病院", /ボタン/, "柔道整復"],
+    ["① 協/契", (d) => (d.say("太郎"), d.say("柔整")), "X", /「協」か「契」/, "契"],
+    ["② 8 digits", (d) => (d.say("太郎"), d.say("柔整"), d.say("協")), "11012345", /8桁/, "110123456"],
+    ["② letters", (d) => (d.say("太郎"), d.say("柔整"), d.say("協")), "11O123456", /数字以外/, "110123456"],
+  ];
+  it.each(later)("%s", (_, reach, bad, message, good) => {
+    const d = new Dialog(ROSTER);
+    d.start();
+    d.say("埼玉");
+    reach(d);
+    const before = d.state;
+    const r = d.say(bad);
+    expect(texts(r)).toMatch(message);
+    expect(texts(r)).toMatch(/例）|例：|なら/);
+    expect(d.state).toEqual(before);
+    d.say(good);
+    expect(d.state.step).not.toBe(before.step);
+  });
+
+  const tail: [string, string, RegExp][] = [
+    ["phone too short", "048-625-121", /9桁/],
+    ["phone letters", "048-625-abcd", /数字以外/],
+    ["phone without 0", "486251211", /「0」/],
+  ];
+  it.each(tail)("電話番号: %s", (_, bad, message) => {
+    const d = upToPhone();
+    const before = d.state;
+    const r = d.say(bad);
+    expect(texts(r)).toMatch(message);
+    expect(texts(r)).toContain("例）0486251211");
+    expect(d.state).toEqual(before);
+    d.say("+81 48 625 1211");
+    expect(d.answers.phoneNumber).toBe("0486251211");
+  });
+
+  const mails: [string, RegExp][] = [
+    ["saiseitaro.gmail.com", /「@」/],
+    ["sai+taro@gmail.com", /使えない文字/],
+    ["saiseitaro@gmail", /後ろ/],
+    ["さいせい@gmail.com", /使えない文字/],
+  ];
+  it.each(mails)("メール: %s", (bad, message) => {
+    const d = upToPhone();
+    d.say("0486251211");
+    const before = d.state;
+    const r = d.say(bad);
+    expect(texts(r)).toMatch(message);
+    expect(texts(r)).toContain("saiseitaro@gmail.com");
+    expect(d.state).toEqual(before);
+    d.say(" ｓａｉｓｅｉｔａｒｏ＠ｇｍａｉｌ．ｃｏｍ ");
+    expect(d.answers.email).toBe("saiseitaro@gmail.com");
+  });
+});
+
+describe("registrationFlow › numbers, roster and mail case", () => {
+  it("fills ① and ② from a whole number pasted at the ① prompt", () => {
+    const d = new Dialog({ "契0123456-7-8": "さいたま整骨院" });
+    d.start();
+    d.say("埼玉");
+    d.say("太郎");
+    d.say("施術所（柔道整復）");
+    const r = d.say("【契０１２３４５６－７－８】");
+    expect(d.answers).toMatchObject({ agreementKind: "契", registrationDigits: "012345678" });
+    expect(r.effects).toEqual([{ type: "lookupRoster", registrationNumber: "契0123456-7-8" }]);
+    expect(d.state.step).toBe("clinicConfirm");
+  });
+
+  it("lets a whole number at the ② prompt override ①", () => {
+    const d = new Dialog(ROSTER);
+    d.start();
+    d.say("埼玉");
+    d.say("太郎");
+    d.say("柔整");
+    d.say("契");
+    d.say("「協1101234ー5ー6」");
+    expect(d.answers).toMatchObject({ agreementKind: "協", registrationDigits: "110123456" });
+  });
+
+  it("asks to type the clinic name when the roster has none, or when the member says ちがう", () => {
+    const miss = new Dialog({});
+    miss.start();
+    for (const t of ["埼玉", "太郎", "柔整", "協", "110123456"]) miss.say(t);
+    expect(miss.state.step).toBe("clinicName");
+    miss.say("埼玉接骨院");
+    expect(miss.answers.clinicName).toBe("埼玉接骨院");
+
+    const wrong = new Dialog(ROSTER);
+    wrong.start();
+    for (const t of ["埼玉", "太郎", "柔整", "協", "110123456"]) wrong.say(t);
+    expect(texts(wrong.say("ちがいます"))).toContain("施術所名を入力");
+    wrong.say("さいたま第二接骨院");
+    expect(wrong.answers.clinicName).toBe("さいたま第二接骨院");
+    expect(wrong.state.scratch).toBeUndefined();
+  });
+
+  it("ignores a roster result for another number or arriving late", () => {
+    const d = upToPhone();
+    const r = d.input({ kind: "rosterResult", registrationNumber: "協1101234-5-6", clinicName: "別の院" });
+    expect(r.replies).toEqual([]);
+    expect(d.answers.clinicName).toBe("埼玉接骨院");
+  });
+
+  it("offers the lower-cased mail instead of a bare error", () => {
+    const d = upToPhone();
+    d.say("0486251211");
+    const offer = d.say("SaiseiTaro@Gmail.com");
+    expect(texts(offer)).toContain("saiseitaro@gmail.com");
+    expect(quickLabels(offer)).toEqual(["はい", "入力しなおす"]);
+    expect(d.answers.email).toBeUndefined();
+    d.say("はい");
+    expect(d.answers.email).toBe("saiseitaro@gmail.com");
+    expect(d.state.step).toBe("confirm");
+  });
+
+  it("asks again when the member prefers to retype the mail", () => {
+    const d = upToPhone();
+    d.say("0486251211");
+    d.say("SaiseiTaro@Gmail.com");
+    expect(texts(d.tap("reg.mail.retry"))).toContain("メールアドレスを入力");
+    expect(d.state.step).toBe("email");
+  });
+});
