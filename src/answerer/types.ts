@@ -16,6 +16,8 @@ export interface FaqEntry {
   source: FaqSource;
   /** Short label (≤ 20 chars) for a 「もしかして」 quick reply. */
   label: string;
+  /** Optional buttons under the answer (e.g. 「登録をはじめる」 for the how-to-start entry). */
+  choices?: FaqChoice[];
 }
 
 export type FaqResult =
@@ -27,4 +29,16 @@ export type FaqResult =
 export interface FaqLookup {
   answer(question: string): FaqResult;
   byId(id: string): FaqEntry | undefined;
+}
+
+/** A button shown under a confident answer (postback `a=<action>`), e.g. 「登録をはじめる」 → "reg.start". */
+export interface FaqChoice {
+  label: string;
+  action: string;
+}
+
+/** One ranked match, for the evaluation and for the optional LLM phraser's context. */
+export interface FaqMatch {
+  entry: FaqEntry;
+  score: number;
 }

@@ -1,0 +1,50 @@
+// FAQ: where to turn — the call centre quoted in the briefing, and the association through this chat.
+import type { FaqEntry } from "../../../src/answerer/types.js";
+import { BOT_GUIDE, BRIEFING } from "../sources.js";
+
+export const CALL_CENTRE_TEXT =
+  "オンライン資格確認等コールセンター\n電話：0800-080-4583（通話無料）\n受付：月曜〜金曜 8:00〜18:00、土曜 8:00〜16:00（いずれも祝日を除く）";
+
+export const CONTACT_ENTRIES: FaqEntry[] = [
+  {
+    id: "callcentre",
+    label: "コールセンター",
+    questions: [
+      "問い合わせ先の電話番号は",
+      "コールセンターの番号を教えて",
+      "電話で相談したい",
+      "コールセンターは何時まで",
+      "コールセンターの受付時間",
+      "土曜日もやっていますか",
+    ],
+    answer: CALL_CENTRE_TEXT,
+    source: BRIEFING,
+  },
+  {
+    id: "callcentre-mail",
+    label: "問い合わせメール",
+    questions: [
+      "メールで問い合わせできますか",
+      "問い合わせのメールアドレスは",
+      "日曜に問い合わせたい",
+      "メールの問い合わせ先",
+    ],
+    answer:
+      "ポータルのお問い合わせ先には、メールアドレス contact@iryohokenjyoho-portalsite.jp が載っています。コールセンターの電話は日曜・祝日は受け付けていないため、その日はメールかこのチャットをご利用ください。",
+    source: BRIEFING,
+  },
+  {
+    id: "ask-association",
+    label: "本会に相談したい",
+    questions: [
+      "担当者と話したい",
+      "人に聞きたい",
+      "本会に直接相談できますか",
+      "事務局に問い合わせたい",
+      "担当者に相談",
+    ],
+    answer: "下の「担当者に聞く」を押して、ご質問を送ってください。本会の担当者に届き、あとでお返事します。",
+    source: BOT_GUIDE,
+    choices: [{ label: "担当者に聞く", action: "inquiry.create" }],
+  },
+];

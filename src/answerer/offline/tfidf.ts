@@ -1,0 +1,83 @@
+// A small TF-IDF index over character n-grams with cosine scoring through inverted lists,
+// built once so a question costs only the postings of its own n-grams.
+import { charGrams } from "./normalize.js";
+
+type Vector = Map<string, number>;
+const CONCEPT = /\p{Co}/u;
+/** How much more a whole synonym concept weighs than one character n-gram (chosen on the tune half). */
+const BOOST = 3;
+
+function countGrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const g of charGrams(text)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return counts;
+}
+
+/** Inverse document frequencies, with one weight for n-grams the index never saw. */
+export class Idf {
+  private readonly idf = new Map<string, number>();
+  readonly unseen: number;
+
+  constructor(groups: readonly (readonly string[])[]) {
+    const df = new Map<string, number>();
+    for (const texts of groups) {
+      const seen = new Set<string>();
+      for (const t of texts) for (const g of charGrams(t)) seen.add(g);
+      for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
+    }
+    const n = groups.length;
+    for (const [g, d] of df) this.idf.set(g, Math.log(1 + n / d));
+    this.unseen = Math.log(1 + n / 0.5);
+  }
+
+  weight(gram: string): number {
+    return this.idf.get(gram) ?? this.unseen;
+  }
+
+  /** Sublinear tf × idf, with single-concept grams boosted. */
+  vector(text: string): Vector {
+    const v: Vector = new Map();
+    for (const [g, tf] of countGrams(text))
+      v.set(g, (1 + Math.log(tf)) * this.weight(g) * (CONCEPT.test(g) && g.length === 1 ? BOOST : 1));
+    return v;
+  }
+}
+
+export function norm(v: Vector): number {
+  let sum = 0;
+  for (const w of v.values()) sum += w * w;
+  return Math.sqrt(sum);
+}
+
+/** Documents with an owner (an entry index); cosine(query, document) for every document at once. */
+export class CosineIndex {
+  private readonly postings = new Map<string, { doc: number; weight: number }[]>();
+  private readonly norms: number[] = [];
+  readonly owners: number[] = [];
+
+  add(owner: number, v: Vector): void {
+    const doc = this.owners.length;
+    this.owners.push(owner);
+    this.norms.push(norm(v));
+    for (const [g, weight] of v) {
+      const list = this.postings.get(g);
+      if (list) list.push({ doc, weight });
+      else this.postings.set(g, [{ doc, weight }]);
+    }
+  }
+
+  /** Cosine of the query with each document, indexed like `owners`. */
+  cosines(query: Vector, queryNorm: number): Float64Array {
+    const scores = new Float64Array(this.owners.length);
+    if (queryNorm === 0) return scores;
+    for (const [g, qw] of query) {
+      const list = this.postings.get(g);
+      if (list) for (const p of list) scores[p.doc]! += qw * p.weight;
+    }
+    for (let d = 0; d < scores.length; d++) {
+      const n = this.norms[d]!;
+      scores[d] = n === 0 ? 0 : scores[d]! / (queryNorm * n);
+    }
+    return scores;
+  }
+}
