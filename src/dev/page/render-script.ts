@@ -33,6 +33,7 @@ function appendLinkified(parent, text) {
 function actionButton(action, className, onAction) {
   var button = el("button", className, (action && (action.label || action.text)) || "（ボタン）");
   button.type = "button";
+  button.setAttribute("data-action", (action && action.type) || "");
   button.addEventListener("click", function () { onAction(action); });
   return button;
 }
