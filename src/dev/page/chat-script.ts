@@ -44,6 +44,8 @@ function clock(at) {
   return d.getHours() + ":" + String(d.getMinutes()).padStart(2, "0");
 }
 
+var VIA_NOTES = { push: "（プッシュ）", multicast: "（一斉送信）", broadcast: "（一斉配信）" };
+
 function drawEntry(entry, previous) {
   if (entry.from === "system") {
     logNode.appendChild(el("div", "system", entry.text));
@@ -59,7 +61,7 @@ function drawEntry(entry, previous) {
     var avatar = el("div", "avatar", "協");
     if (grouped) avatar.style.visibility = "hidden";
     var column = el("div", "bot-col" + (content.querySelector(".carousel") || content.classList.contains("carousel") ? " wide" : ""));
-    if (!grouped) column.appendChild(el("div", "bot-name", "協会ヘルプデスク" + (entry.via && entry.via !== "reply" ? "（" + entry.via + "）" : "")));
+    if (!grouped) column.appendChild(el("div", "bot-name", "協会ヘルプデスク" + (VIA_NOTES[entry.via] || "")));
     column.appendChild(content);
     row.appendChild(avatar);
     row.appendChild(column);

@@ -40,8 +40,12 @@ function fxBubble(bubble, onAction) {
     var style = styles[part] || {};
     if (style.backgroundColor) block.style.backgroundColor = style.backgroundColor;
     if (style.separator) block.style.borderTop = "1px solid " + (style.separatorColor || "#e0e2e6");
-    if (part !== "hero") block.style.padding = part === "footer" ? "10px" : "16px";
-    block.appendChild(fxComponent(bubble[part], "vertical", onAction));
+    var root = fxComponent(bubble[part], "vertical", onAction);
+    var padded = ["paddingAll", "paddingTop", "paddingBottom", "paddingStart", "paddingEnd"].some(function (k) {
+      return bubble[part][k] !== undefined;
+    });
+    if (part !== "hero" && !padded) root.style.padding = part === "footer" ? "10px" : "16px";
+    block.appendChild(root);
     node.appendChild(block);
   });
   if (bubble.action) fxClickable(node, bubble.action, onAction);
