@@ -115,7 +115,8 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
       emoji: "施術所名に絵文字は使えません。文字だけで入力してください。\n例）{example}",
       noLetters: "施術所名として読み取れる文字がありませんでした。\n例）{example}",
     },
-    affiliation: "所属機関は下の3つのボタンから選んでください。\n例）接骨院・整骨院の方は「施術所（柔道整復）」です。",
+    affiliation:
+      "所属機関は下の3つのボタンから選んでください。\n例）接骨院・整骨院の方は「施術所（柔道整復）」です。",
     agreementKind: "「協」か「契」を下のボタンから選んでください。\n例）【契0123456-7-8】なら「契」です。",
     digits: {
       empty: "数字が入っていませんでした。登録記号番号の数字9桁を入力してください。\n例）012345678",
@@ -310,6 +311,6 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
       "なぜ",
       "なんで",
     ],
-    weak: ["何", "なに", "どこ", "いつ", "どう", "どれ", "誰", "だれ"],
+    weak: ["何", "なに", "どこ", "いつ", "どう", "どれ", "誰", "だれ", "いくら", "どのくらい"],
   },
 });

@@ -65,8 +65,9 @@ function expectWithinLineLimits(result: StepResult): void {
       expect(JSON.stringify(m.contents).length).toBeLessThan(30_000);
       expect(m.altText.length).toBeLessThanOrEqual(1500);
     }
-    if (i < replies.length - 1) expect(m.quickReply, "quick replies only on the last message").toBeUndefined();
-    expect(m.quickReply?.items.length ?? 0).toBeLessThanOrEqual(13);
+    if (i < replies.length - 1)
+      expect(m.quickReply, "quick replies only on the last message").toBeUndefined();
+    expect(m.quickReply?.items?.length ?? 0).toBeLessThanOrEqual(13);
   });
   walk(replies, (o) => {
     if (typeof o.label === "string") expect([...o.label].length).toBeLessThanOrEqual(20);
@@ -101,11 +102,15 @@ class Dialog {
   input(input: Input): StepResult {
     const first = this.take(registrationFlow.step(ctx(this.journey), this.state, input));
     const lookup = first.effects.find((e) => e.type === "lookupRoster");
-    if (!lookup || lookup.type !== "lookupRoster") return first;
+    if (lookup?.type !== "lookupRoster") return first;
     const registrationNumber = lookup.registrationNumber;
     const clinicName = this.roster[registrationNumber] ?? null;
     const second = this.take(
-      registrationFlow.step(ctx(this.journey), this.state, { kind: "rosterResult", registrationNumber, clinicName }),
+      registrationFlow.step(ctx(this.journey), this.state, {
+        kind: "rosterResult",
+        registrationNumber,
+        clinicName,
+      }),
     );
     return { state: second.state, replies: [...first.replies, ...second.replies], effects: first.effects };
   }
@@ -117,9 +122,10 @@ class Dialog {
   }
 }
 
-const texts = (r: StepResult): string => r.replies.map((m) => (m.type === "text" ? m.text : JSON.stringify(m))).join("\n");
+const texts = (r: StepResult): string =>
+  r.replies.map((m) => (m.type === "text" ? m.text : JSON.stringify(m))).join("\n");
 const quickLabels = (r: StepResult): string[] =>
-  r.replies.at(-1)?.quickReply?.items.map((i) => (i.action as { label?: string }).label ?? "") ?? [];
+  r.replies.at(-1)?.quickReply?.items?.map((i) => (i.action as { label?: string }).label ?? "") ?? [];
 const flexOf = (r: StepResult): LineMessage | undefined => r.replies.find((m) => m.type === "flex");
 
 const ROSTER = { "協1101234-5-6": "埼玉接骨院" };
@@ -167,7 +173,11 @@ describe("registrationFlow › a clean run", () => {
 
     expect(texts(d.say("埼玉"))).toContain("「名」");
     const affiliation = d.say("太郎");
-    expect(quickLabels(affiliation).slice(0, 3)).toEqual(["健診実施機関等", "施術所（柔道整復）", "施術所（あん摩・はり・きゅう）"]);
+    expect(quickLabels(affiliation).slice(0, 3)).toEqual([
+      "健診実施機関等",
+      "施術所（柔道整復）",
+      "施術所（あん摩・はり・きゅう）",
+    ]);
     const kind = d.tap("reg.choice", { field: "affiliation", value: "1" });
     expect(texts(kind)).toContain("【契0123456-7-8】");
     expect(quickLabels(kind).slice(0, 2)).toEqual(["協", "契"]);
@@ -184,7 +194,15 @@ describe("registrationFlow › a clean run", () => {
     const confirm = d.say("saiseitaro@gmail.com");
     expect(texts(confirm)).toMatch(/8文字以上100文字以下/);
     const card = JSON.stringify(flexOf(confirm));
-    for (const v of ["入力内容確認", "以下の内容で登録します。", "所属機関選択", "協1101234-5-6", "0486251211", "この内容でOK", "修正する"])
+    for (const v of [
+      "入力内容確認",
+      "以下の内容で登録します。",
+      "所属機関選択",
+      "協1101234-5-6",
+      "0486251211",
+      "この内容でOK",
+      "修正する",
+    ])
       expect(card).toContain(v);
     expect(d.answers).toEqual(EXPECTED);
 
@@ -201,9 +219,12 @@ describe("registrationFlow › a clean run", () => {
     expect(clipboard).toEqual(["埼玉", "太郎", "110123456", "0486251211", "saiseitaro@gmail.com"]);
     expect(texts(done)).toContain("新規ユーザー登録はこちら");
     expect(texts(done)).toContain("24時間");
-    const report = done.replies.at(-1)?.quickReply?.items.map((i) => i.action);
+    const report = done.replies.at(-1)?.quickReply?.items?.map((i) => i.action);
     expect(report).toEqual([
-      expect.objectContaining({ label: "登録ボタンを押した", data: postbackData("journey.report", { step: "linkSent" }) }),
+      expect.objectContaining({
+        label: "登録ボタンを押した",
+        data: postbackData("journey.report", { step: "linkSent" }),
+      }),
       expect.objectContaining({ label: "あとでやる", data: postbackData("reg.later") }),
     ]);
   });
@@ -251,17 +272,17 @@ describe("registrationFlow › rejections keep every other answer", () => {
     expect(d.answers).toEqual({ familyName: "埼玉", givenName: "太郎" });
   });
 
-  const later: [string, (d: Dialog) => void, string, RegExp, string][] = [
-    ["所属機関", (d) => d.say("太郎"), "病院", /ボタン/, "柔道整復"],
-    ["① 協/契", (d) => (d.say("太郎"), d.say("柔整")), "X", /「協」か「契」/, "契"],
-    ["② 8 digits", (d) => (d.say("太郎"), d.say("柔整"), d.say("協")), "11012345", /8桁/, "110123456"],
-    ["② letters", (d) => (d.say("太郎"), d.say("柔整"), d.say("協")), "11O123456", /数字以外/, "110123456"],
+  const later: [string, string[], string, RegExp, string][] = [
+    ["所属機関", ["太郎"], "病院", /ボタン/, "柔道整復"],
+    ["① 協/契", ["太郎", "柔整"], "X", /「協」か「契」/, "契"],
+    ["② 8 digits", ["太郎", "柔整", "協"], "11012345", /8桁/, "110123456"],
+    ["② letters", ["太郎", "柔整", "協"], "11O123456", /数字以外/, "110123456"],
   ];
   it.each(later)("%s", (_, reach, bad, message, good) => {
     const d = new Dialog(ROSTER);
     d.start();
     d.say("埼玉");
-    reach(d);
+    for (const t of reach) d.say(t);
     const before = d.state;
     const r = d.say(bad);
     expect(texts(r)).toMatch(message);
@@ -372,5 +393,258 @@ describe("registrationFlow › numbers, roster and mail case", () => {
     d.say("SaiseiTaro@Gmail.com");
     expect(texts(d.tap("reg.mail.retry"))).toContain("メールアドレスを入力");
     expect(d.state.step).toBe("email");
+  });
+});
+
+describe("registrationFlow › commands", () => {
+  it("asks before cancelling; いいえ goes on, はい clears the answers", () => {
+    const d = upToPhone();
+    const answers = d.answers;
+    const ask = d.say("やめる");
+    expect(texts(ask)).toContain("入力内容は消えます");
+    expect(quickLabels(ask)).toEqual(["はい、やめる", "いいえ、続ける"]);
+    d.say("いいえ");
+    expect(d.state.step).toBe("phoneNumber");
+    expect(d.answers).toEqual(answers);
+    d.say("キャンセル。");
+    const done = d.tap("reg.cancel.yes");
+    expect(texts(done)).toContain("消去しました");
+    expect(d.state).toEqual({ flow: "idle", answers: {} });
+  });
+
+  it("goes back to the previous field showing its value, and 「そのまま」 keeps it", () => {
+    const d = upToPhone();
+    const back = d.say("戻って");
+    expect(d.state.step).toBe("clinicName");
+    expect(texts(back)).toContain("いまの入力：埼玉接骨院");
+    expect(quickLabels(back)).toContain("そのまま");
+    d.tap("reg.keep", { field: "clinicName" });
+    expect(d.state.step).toBe("phoneNumber");
+    expect(d.answers.clinicName).toBe("埼玉接骨院");
+  });
+
+  it("cannot go back before 姓", () => {
+    const d = new Dialog();
+    d.start();
+    expect(texts(d.say("もどる"))).toContain("これより前の項目はありません");
+    expect(d.state.step).toBe("familyName");
+  });
+
+  it("restarts only after confirmation", () => {
+    const d = upToPhone();
+    expect(texts(d.say("最初からやり直す"))).toContain("最初から入力しなおしますか");
+    d.tap("reg.restart.no");
+    expect(d.answers.clinicName).toBe("埼玉接骨院");
+    d.say("はじめから");
+    d.say("はい");
+    expect(d.state).toEqual({ flow: "registration", step: "familyName", answers: {} });
+  });
+
+  it("explains the commands and the current field on 「ヘルプ」", () => {
+    const d = new Dialog();
+    d.start();
+    d.say("埼玉");
+    d.say("太郎");
+    d.say("柔整");
+    const help = d.say("ヘルプ");
+    expect(texts(help)).toContain("「戻る」");
+    expect(texts(help)).toContain("受領委任承諾通知書");
+    expect(d.state.step).toBe("agreementKind");
+  });
+
+  it("corrects one field from the confirm card and comes straight back", () => {
+    const d = upToConfirm();
+    const pick = d.tap("reg.edit");
+    expect(quickLabels(pick)).toContain("電話番号");
+    const prompt = d.tap("reg.edit", { field: "phoneNumber" });
+    expect(texts(prompt)).toContain("いまの入力：0486251211");
+    const card = d.say("03-1234-5678");
+    expect(d.state.step).toBe("confirm");
+    expect(d.state.editing).toBeUndefined();
+    expect(JSON.stringify(flexOf(card))).toContain("0312345678");
+    expect(d.answers).toEqual({ ...EXPECTED, phoneNumber: "0312345678" });
+  });
+
+  it("re-checks the clinic name when the number is corrected", () => {
+    const d = upToConfirm();
+    d.tap("reg.edit");
+    d.tap("reg.edit", { field: "agreementKind" });
+    const r = d.tap("reg.choice", { field: "agreementKind", value: "契" });
+    expect(r.effects).toEqual([{ type: "lookupRoster", registrationNumber: "契1101234-5-6" }]);
+    expect(d.state.step).toBe("clinicName");
+    d.tap("reg.keep", { field: "clinicName" });
+    expect(d.state.step).toBe("confirm");
+    expect(d.answers).toEqual({ ...EXPECTED, agreementKind: "契" });
+  });
+
+  it("offers to continue an unfinished attempt or start over", () => {
+    const d = new Dialog(ROSTER, { flow: "idle", answers: { familyName: "埼玉", givenName: "太郎" } });
+    const offer = d.start();
+    expect(texts(offer)).toContain("8項目中2項目");
+    expect(quickLabels(offer)).toEqual(["続きから", "最初から"]);
+    expect(texts(d.tap("reg.resume"))).toContain("所属機関");
+    const fresh = new Dialog(ROSTER, { flow: "idle", answers: { familyName: "埼玉" } });
+    fresh.start();
+    fresh.say("最初から");
+    expect(fresh.state).toEqual({ flow: "registration", step: "familyName", answers: {} });
+  });
+});
+
+describe("registrationFlow › what is not an answer", () => {
+  it("answers a FAQ question mid-form with its source, then repeats the prompt", () => {
+    const d = upToPhone();
+    const before = d.state;
+    const r = d.say("登録のリンクの有効期限はどのくらいですか？");
+    expect(texts(r)).toContain("24時間");
+    expect(texts(r)).toContain("出典：説明会資料（埼玉県柔道整復師会 2024-02-12）");
+    expect(texts(r)).toContain("電話番号を入力");
+    expect(d.state).toEqual(before);
+    expect(texts(d.say("補助金はいくら"))).toContain("2024-02-12時点");
+  });
+
+  it("never stores an unanswered question as a value", () => {
+    const d = new Dialog();
+    d.start();
+    const r = d.say("どこに書いてありますか？");
+    expect(texts(r)).toContain("ここではお答えできませんでした");
+    expect(d.answers).toEqual({});
+  });
+
+  it("explains the password rule when asked, without asking for one", () => {
+    const d = upToPhone();
+    const r = d.say("パスワードは何文字ですか？");
+    expect(texts(r)).toMatch(/英大文字・英小文字・数字/);
+    expect(texts(r)).toMatch(/誕生日/);
+    expect(d.state.step).toBe("phoneNumber");
+  });
+
+  it("asks for text when a sticker arrives", () => {
+    const d = upToPhone();
+    const before = d.state;
+    const r = d.input({ kind: "nonText", messageType: "sticker" });
+    expect(texts(r)).toContain("文字で入力してください");
+    expect(texts(r)).toContain("電話番号を入力");
+    expect(d.state).toBe(before);
+  });
+
+  it("refuses 5,000 emoji clearly and keeps the state", () => {
+    const d = new Dialog();
+    d.start();
+    d.say("埼玉");
+    const before = d.state;
+    const r = d.say("😀".repeat(5000));
+    expect(texts(r)).toContain("長すぎる");
+    expect(texts(r)).not.toContain("😀");
+    expect(d.state).toBe(before);
+  });
+
+  it("explains a stale button and shows the current prompt", () => {
+    const d = upToPhone();
+    const r = d.tap("reg.ok");
+    expect(texts(r)).toContain("今は使えません");
+    expect(texts(r)).toContain("電話番号を入力");
+    expect(d.state.step).toBe("phoneNumber");
+    const done = upToConfirm();
+    done.tap("reg.ok");
+    const late = done.tap("reg.ok");
+    expect(late.effects).toEqual([]);
+    expect(texts(late)).toContain("今は使えません");
+  });
+
+  const PASSWORDS = ["Abcd1234", "パスワードはSai01234です", "Ｘｙｚ９８７６５ab", "pass: Saitama2024!"];
+  it("never echoes, stores or repeats a password sent at any step", () => {
+    const d = new Dialog(ROSTER);
+    const send = (i: number) => {
+      const pw = PASSWORDS[i % PASSWORDS.length]!;
+      const before = d.state;
+      const r = d.say(pw);
+      expect(texts(r)).toContain("保存も表示もしていません");
+      expect(d.state).toBe(before);
+    };
+    d.start();
+    send(0);
+    d.say("埼玉");
+    send(1);
+    d.say("太郎");
+    d.say("柔整");
+    send(2);
+    d.say("協");
+    d.say("110123456");
+    d.say("はい");
+    d.say("0486251211");
+    send(3);
+    d.say("saiseitaro@gmail.com");
+    send(0);
+    d.tap("reg.ok");
+    const everything = JSON.stringify(d.results);
+    for (const pw of ["Abcd1234", "Sai01234", "Xyz98765", "Ｘｙｚ", "Saitama2024"])
+      expect(everything).not.toContain(pw);
+    expect(d.answers).toEqual(EXPECTED);
+  });
+
+  it("resume() gives the prompt of every step", () => {
+    const d = upToConfirm();
+    expect(registrationFlow.resume(ctx(), d.state)[0]?.type).toBe("flex");
+    expect(registrationFlow.resume(ctx(), INITIAL_STATE)).toEqual([]);
+    d.tap("reg.edit");
+    expect(texts({ ...d.results.at(-1)!, replies: registrationFlow.resume(ctx(), d.state) })).toContain(
+      "修正",
+    );
+  });
+});
+
+describe("registrationFlow › any input sequence", () => {
+  const inputs: fc.Arbitrary<Input> = fc.oneof(
+    fc.constantFrom<Input>(
+      ...[
+        "埼玉",
+        "太郎",
+        "柔整",
+        "協",
+        "110123456",
+        "はい",
+        "ちがう",
+        "0486251211",
+        "saiseitaro@gmail.com",
+      ].map((text) => ({ kind: "text", text }) as const),
+      ...[
+        "やめる",
+        "戻る",
+        "最初から",
+        "ヘルプ",
+        "いいえ",
+        "そのまま",
+        "Abcd1234x",
+        "Taro@Example.com",
+        "？",
+      ].map((text) => ({ kind: "text", text }) as const),
+      ...[
+        "reg.ok",
+        "reg.edit",
+        "reg.cancel.yes",
+        "reg.cancel.no",
+        "reg.restart.yes",
+        "reg.later",
+        "reg.sheet",
+      ].map((a) => ({ kind: "postback", data: postbackData(a) }) as const),
+      { kind: "postback", data: postbackData("reg.edit", { field: "email" }) },
+      { kind: "postback", data: postbackData("reg.choice", { field: "affiliation", value: "7" }) },
+      { kind: "postback", data: "a=constructor" },
+      { kind: "nonText", messageType: "image" },
+    ),
+    fc.string({ unit: "grapheme", maxLength: 40 }).map((text): Input => ({ kind: "text", text })),
+  );
+
+  it("keeps LINE's limits, never throws and never stores the password", () => {
+    fc.assert(
+      fc.property(fc.array(inputs, { maxLength: 40 }), (sequence) => {
+        const d = new Dialog(ROSTER);
+        d.start();
+        for (const input of sequence) d.input(input);
+        expect(JSON.stringify(d.results)).not.toContain("Abcd1234x");
+        expect(["idle", "registration"]).toContain(d.state.flow);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

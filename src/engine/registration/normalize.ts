@@ -11,7 +11,7 @@ const OPENERS = "【「『[〔〈《(<{\"'“‘";
 const CLOSERS = "】」』\\]〕〉》)>}\"'”’。、,";
 const EDGES = new RegExp(`^[\\s${OPENERS}]+|[\\s${CLOSERS}]+$`, "gu");
 /** Separators inside a number: dashes (already unified), dots, middle dots, slashes, brackets. */
-export const NUMBER_SEPARATORS = /[-.・/()]/g;
+export const NUMBER_SEPARATORS = /[-.・/()【】「」『』[\]]/g;
 
 export const nfkc = (s: string): string => s.normalize("NFKC");
 export const unifyHyphens = (s: string): string => s.replace(HYPHENS, "-");

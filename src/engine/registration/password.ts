@@ -6,6 +6,8 @@ const KEYWORD = /(パスワード|ぱすわーど|password|passwd)/iu;
 /** 「パスワードは Abcd1234」「password: xyz9」: a keyword, a particle or sign, then a half-width value. */
 const KEYWORD_VALUE =
   /(?:パスワード|ぱすわーど|password|passwd)\s*(?:は|が|を|も|:|=|です|→|->)?\s*(?:「|")?([\x21-\x7E]{4,})/iu;
+/** 「pass: xyz9」「PW=…」: short keywords only with a sign, so 「passion@…」 is not caught. */
+const SHORT_KEYWORD_VALUE = /(?:^|[^a-z])(?:pass|pw|pwd)\s*[:=]\s*([\x21-\x7E]{4,})/iu;
 const HALF_WIDTH_TOKEN = /^[\x21-\x7E]+$/;
 
 /** The portal's rule: upper, lower and digit each at least once, 8–100 characters (no spaces, not a mail). */
@@ -34,7 +36,7 @@ function looksChosen(value: string): boolean {
 export function looksLikePassword(text: string): boolean {
   const t = nfkc(text).trim();
   if (meetsPortalRule(t)) return true;
-  const value = KEYWORD_VALUE.exec(t)?.[1];
+  const value = KEYWORD_VALUE.exec(t)?.[1] ?? SHORT_KEYWORD_VALUE.exec(t)?.[1];
   return value !== undefined && looksChosen(value);
 }
 

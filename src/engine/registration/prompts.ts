@@ -31,7 +31,7 @@ function commandChoices(field: Field): StepChoice[] {
 }
 
 function fieldChoices(state: ConversationState, field: Field): StepChoice[] {
-  const keep = state.answers[field] !== undefined ? [pb(B.keep, "reg.keep", { field })] : [];
+  const keep = state.answers[field] !== undefined ? [pb(B.keep, "reg.keep", { field }, "yes")] : [];
   if (field === "affiliation") {
     const options = COPY.affiliations.map((a, i) => ({
       ...pb(a.label, "reg.choice", { field, value: String(i) }),
