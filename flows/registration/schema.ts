@@ -149,3 +149,4 @@ export const RegistrationCopySchema = z
   .strict();
 
 export type RegistrationCopy = z.infer<typeof RegistrationCopySchema>;
+export type RegistrationCopyInput = z.input<typeof RegistrationCopySchema>;
