@@ -1,7 +1,9 @@
 // The offline FAQ answerer: no network, precomputed at creation, never throws.
-// Retrieval: normalized text → character bi/tri-grams → TF-IDF cosine against each question variant
-// (best variant wins) plus, with a lower weight, against the answer. A confidence threshold and a
-// margin over the runner-up decide between a confident answer, a 「もしかして」 list, or nothing.
+// Retrieval: normalized text → character n-grams and synonym concepts → TF-IDF cosine against each
+// question variant (best variant wins) plus, with a lower weight, against the answer; scaled down when
+// the entry never mentions the question's kanji and concepts (「会費はいくら」 is not about 補助金).
+// A confidence threshold and a margin over the runner-up decide between a confident answer, a
+// 「もしかして」 list, or nothing.
 import { FILLERS, READINGS, SYNONYMS } from "../../../flows/faq/synonyms.js";
 import type { FaqEntry, FaqLookup, FaqMatch, FaqResult } from "../types.js";
 import { contentChars, createNormalizer, type NormalizerTables } from "./normalize.js";

@@ -64,6 +64,10 @@ export function createNormalizer(tables: NormalizerTables): (text: string) => st
 }
 
 const SINGLE = /[\p{Script=Han}\p{Co}]/u;
+const CONCEPT = /^\p{Co}$/u;
+
+/** Whether an n-gram is one whole synonym concept (weighted more than a character n-gram). */
+export const isConcept = (gram: string): boolean => CONCEPT.test(gram);
 
 /** Character bi- and tri-grams, plus single kanji and concepts (協, 契 carry meaning alone); a lone character stands for itself. */
 export function charGrams(text: string): string[] {

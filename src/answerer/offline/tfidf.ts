@@ -1,9 +1,8 @@
 // A small TF-IDF index over character n-grams with cosine scoring through inverted lists,
 // built once so a question costs only the postings of its own n-grams.
-import { charGrams } from "./normalize.js";
+import { charGrams, isConcept } from "./normalize.js";
 
 type Vector = Map<string, number>;
-const CONCEPT = /\p{Co}/u;
 /** How much more a whole synonym concept weighs than one character n-gram (chosen on the tune half). */
 const BOOST = 3;
 
@@ -38,7 +37,7 @@ export class Idf {
   vector(text: string): Vector {
     const v: Vector = new Map();
     for (const [g, tf] of countGrams(text))
-      v.set(g, (1 + Math.log(tf)) * this.weight(g) * (CONCEPT.test(g) && g.length === 1 ? BOOST : 1));
+      v.set(g, (1 + Math.log(tf)) * this.weight(g) * (isConcept(g) ? BOOST : 1));
     return v;
   }
 }
