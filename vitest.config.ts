@@ -14,6 +14,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // Worker tests in workerd (vitest-pool-workers); see that file.
+      "test/worker/vitest.config.ts",
     ],
   },
 });

@@ -1,0 +1,39 @@
+// One scheduler tick, shared by the runtimes (Workers cron and queue; Node may call it from a
+// timer): due member reminders, then scheduled broadcasts. Each part keeps its progress in the
+// database (claimed reminder rows, broadcast chunks with retry keys and a lease), so a tick may be
+// cut short or run twice without sending anything twice. One part failing does not stop the other.
+import { runScheduledBroadcasts } from "../broadcast/index.js";
+import type { Clock, Logger, Messenger } from "../ports.js";
+import type { Database } from "../store/database.js";
+import { runDueReminders } from "./reminders.js";
+
+export interface ScheduledWorkDeps {
+  db: Database;
+  messenger: Messenger;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Runs every scheduled job; returns counts for the logs (never personal data). */
+export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<string, number>> {
+  const counts = { remindersSent: 0, remindersFailed: 0, broadcastsFinished: 0, jobErrors: 0 };
+  try {
+    const reminders = await runDueReminders(deps);
+    counts.remindersSent = reminders.sent;
+    counts.remindersFailed = reminders.failed;
+  } catch (error) {
+    counts.jobErrors += 1;
+    deps.logger.error("tick.reminders_failed", { name: nameOf(error) });
+  }
+  try {
+    counts.broadcastsFinished = await runScheduledBroadcasts(deps);
+  } catch (error) {
+    counts.jobErrors += 1;
+    deps.logger.error("tick.broadcasts_failed", { name: nameOf(error) });
+  }
+  return counts;
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : "unknown";
+}

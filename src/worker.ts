@@ -1,0 +1,41 @@
+// Cloudflare Workers entry point: the same Hono app and bot as on Node, with D1 (or Turso over
+// HTTP), the real LINE client, ctx.waitUntil for replies after the 200, a cron trigger for
+// reminders and scheduled broadcasts, and an optional queue consumer. No developer tools here:
+// the LINE emulator and the simulator are Node-only.
+import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
+import { createApp } from "./app.js";
+import { consoleLogger } from "./ports.js";
+import { errorName } from "./worker/background.js";
+import { workerBot } from "./worker/bot.js";
+import type { WorkerEnv } from "./worker/env.js";
+import { consumeTickBatch, runWorkerTick } from "./worker/scheduled.js";
+
+export type { WorkerEnv } from "./worker/env.js";
+
+async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+  try {
+    const { config, bot } = await workerBot(env, ctx);
+    const app = createApp({ bot, channelSecret: config.line.channelSecret });
+    return await app.fetch(request, env, ctx);
+  } catch (error) {
+    // Configuration errors land here: log the kind only, answer 500 so LINE redelivers later.
+    consoleLogger.error("worker.failed", { name: errorName(error) });
+    return Response.json({ message: "internal error" }, { status: 500 });
+  }
+}
+
+async function scheduled(
+  controller: ScheduledController,
+  env: WorkerEnv,
+  ctx: ExecutionContext,
+): Promise<void> {
+  const run = runWorkerTick(env, `cron:${controller.cron}`);
+  ctx.waitUntil(run);
+  await run;
+}
+
+async function queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
+  await consumeTickBatch(batch, env);
+}
+
+export default { fetch, scheduled, queue };

@@ -1,0 +1,102 @@
+// Builds the bot for one Worker invocation. The pure parts (parsed config, the cipher key, the
+// engine, the FAQ index, the LLM phraser) are built once per isolate and reused; the adapters that
+// touch I/O (database, LINE client, waitUntil) are made per request. No member state is ever kept
+// in memory: every event reads its snapshot from the database.
+import type { ExecutionContext } from "@cloudflare/workers-types";
+import { assembleBot } from "../bot/assemble.js";
+import type { BotDeps } from "../bot/deps.js";
+import type { Config } from "../config.js";
+import { createLineMessenger } from "../line/messenger.js";
+import {
+  type Background,
+  type Clock,
+  consoleLogger,
+  type Logger,
+  type Messenger,
+  systemClock,
+} from "../ports.js";
+import { aesGcmCipher, plainCipher } from "../store/cipher.js";
+import type { Database } from "../store/database.js";
+import { waitUntilBackground } from "./background.js";
+import { openWorkerDatabase } from "./database.js";
+import { stringVars, type WorkerEnv, workerConfig } from "./env.js";
+
+/** What is shared by every request of an isolate (given the same configuration). */
+interface IsolateParts {
+  config: Config;
+  pure: BotDeps;
+}
+
+export interface WorkerRuntime {
+  config: Config;
+  db: Database;
+  messenger: Messenger;
+  clock: Clock;
+  logger: Logger;
+}
+
+let cached: { fingerprint: string; parts: Promise<IsolateParts> } | undefined;
+
+function unused(): never {
+  throw new Error("adapter not bound to a request");
+}
+/** Placeholders in the isolate's copy; every invocation replaces them with its own adapters. */
+const UNBOUND = {
+  db: {} as Database,
+  messenger: { reply: unused, push: unused, multicast: unused, showLoading: unused } satisfies Messenger,
+  background: { run: unused } satisfies Background,
+};
+
+async function buildParts(vars: Record<string, string>, logger: Logger): Promise<IsolateParts> {
+  const config = workerConfig(vars);
+  const cipher = config.dataEncryptionKey ? await aesGcmCipher(config.dataEncryptionKey) : plainCipher;
+  const pure = assembleBot({ ...UNBOUND, cipher, clock: systemClock, logger }, config.openai);
+  return { config, pure };
+}
+
+/** The isolate's parts for this env, rebuilt only when a variable or secret changed. */
+function isolateParts(env: WorkerEnv, logger: Logger): Promise<IsolateParts> {
+  const vars = stringVars(env);
+  const fingerprint = JSON.stringify(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (cached?.fingerprint !== fingerprint) {
+    const parts = buildParts(vars, logger);
+    // A failed build (bad configuration) is not cached: the next request tries again.
+    parts.catch(() => {
+      if (cached?.parts === parts) cached = undefined;
+    });
+    cached = { fingerprint, parts };
+  }
+  return cached.parts;
+}
+
+/** The adapters for one invocation (fetch, scheduled or queue). */
+export async function workerRuntime(env: WorkerEnv, logger: Logger = consoleLogger): Promise<WorkerRuntime> {
+  const { config } = await isolateParts(env, logger);
+  return {
+    config,
+    db: openWorkerDatabase(env, config),
+    messenger: createLineMessenger({
+      channelAccessToken: config.line.channelAccessToken,
+      baseURL: config.line.apiBaseUrl,
+    }),
+    clock: systemClock,
+    logger,
+  };
+}
+
+/** The full bot for one request: the isolate's pure parts plus this request's adapters. */
+export async function workerBot(
+  env: WorkerEnv,
+  ctx: Pick<ExecutionContext, "waitUntil">,
+  logger: Logger = consoleLogger,
+): Promise<{ config: Config; bot: BotDeps }> {
+  const { pure } = await isolateParts(env, logger);
+  const runtime = await workerRuntime(env, logger);
+  const bot: BotDeps = {
+    ...pure,
+    db: runtime.db,
+    messenger: runtime.messenger,
+    background: waitUntilBackground(ctx, logger),
+  };
+  return { config: runtime.config, bot };
+}

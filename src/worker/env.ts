@@ -1,0 +1,51 @@
+// The Worker's bindings and how they become the shared configuration: parseConfig (src/config.ts)
+// only sees string variables and secrets; bindings (D1, queues) stay here.
+import type { D1Database, Queue } from "@cloudflare/workers-types";
+import { type Config, parseConfig } from "../config.js";
+
+/** Bindings declared in wrangler.toml plus the secrets set with `wrangler secret put`. */
+export interface WorkerEnv {
+  /** D1 database (the default store). */
+  DB?: D1Database;
+  /** Optional fan-out queue for scheduled work (see src/worker/queue.ts). */
+  SCHEDULED_WORK?: Queue<unknown>;
+  /** libsql:// or https:// (Turso): when set, used instead of DB. */
+  DATABASE_URL?: string;
+  DATABASE_AUTH_TOKEN?: string;
+  LINE_CHANNEL_SECRET?: string;
+  LINE_CHANNEL_ACCESS_TOKEN?: string;
+  LINE_API_BASE_URL?: string;
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_MODEL?: string;
+  DATA_ENCRYPTION_KEY?: string;
+  APP_ENV?: string;
+  [binding: string]: unknown;
+}
+
+/** The string-valued entries of env (vars and secrets), the only ones parseConfig may read. */
+export function stringVars(env: WorkerEnv): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === "string") vars[name] = value;
+  return vars;
+}
+
+/**
+ * parseConfig plus the rules that only hold on Workers: there is no file system (so no `file:`
+ * database) and no in-process LINE emulator (so emulator mode needs LINE_API_BASE_URL).
+ */
+export function workerConfig(vars: Record<string, string>): Config {
+  const config = parseConfig({ ...vars, PORT: undefined });
+  const databaseUrl = vars.DATABASE_URL?.trim();
+  if (databaseUrl && !/^(libsql|https?):\/\//.test(databaseUrl)) {
+    throw new Error(
+      "On Workers DATABASE_URL must be a libsql:// or https:// URL (Turso); leave it unset to use D1",
+    );
+  }
+  if (config.emulatorMode && !vars.LINE_API_BASE_URL?.trim()) {
+    throw new Error(
+      "The Worker has no LINE emulator: set LINE_CHANNEL_ACCESS_TOKEN (secret), or LINE_API_BASE_URL for local tests",
+    );
+  }
+  return { ...config, databaseUrl: databaseUrl ?? "d1:DB" };
+}

@@ -1,0 +1,88 @@
+// The Worker's cron handler in workerd: a due reminder stored in D1 is pushed once (with its retry
+// key), and a scheduled broadcast is fanned out in chunks of ≤ 500 and marked sent, on D1.
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/worker.js";
+import { deliveriesTo, newUserId, workerEnv } from "./helpers.js";
+
+const CRON = "*/5 * * * *";
+
+async function runCron(): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(
+    createScheduledController({ scheduledTime: Date.now(), cron: CRON }),
+    workerEnv,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+}
+
+function insertMember(userId: string, step: string | null, affiliation: string | null = null) {
+  return env.DB.prepare(
+    "insert into members (user_id, status, journey_step, affiliation, created_at) values (?, 'active', ?, ?, ?)",
+  ).bind(userId, step, affiliation, new Date().toISOString());
+}
+
+describe("Worker scheduled handler", () => {
+  it("pushes a due reminder once, with its retry key, and marks it sent", async () => {
+    const userId = newUserId();
+    const id = crypto.randomUUID();
+    const retryKey = crypto.randomUUID();
+    const due = new Date(Date.now() - 60_000).toISOString();
+    await env.DB.batch([
+      insertMember(userId, "registered"),
+      env.DB.prepare(
+        "insert into reminders (id, user_id, kind, due_at, status, retry_key, created_at) values (?, ?, 'applyStart', ?, 'pending', ?, ?)",
+      ).bind(id, userId, due, retryKey, due),
+    ]);
+
+    await runCron();
+    await runCron();
+
+    const deliveries = await deliveriesTo(userId);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ via: "push" });
+    const row = await env.DB.prepare("select status, sent_at from reminders where id = ?").bind(id).first();
+    expect(row?.status).toBe("sent");
+    expect(row?.sent_at).toBeTruthy();
+  });
+
+  it("fans a scheduled broadcast out in chunks on D1 and marks it sent", async () => {
+    const affiliation = `worker-test-${crypto.randomUUID()}`;
+    const members = Array.from({ length: 600 }, () => newUserId());
+    await env.DB.batch(members.map((userId) => insertMember(userId, null, affiliation)));
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const inserted = await env.DB.prepare(
+      "insert into broadcasts (messages, audience, status, scheduled_at, created_at) values (?, ?, 'scheduled', ?, ?) returning id",
+    )
+      .bind(
+        JSON.stringify([{ type: "text", text: "お知らせです。" }]),
+        JSON.stringify({ kind: "affiliation", affiliation }),
+        past,
+        past,
+      )
+      .first<{ id: number }>();
+
+    await runCron();
+
+    const broadcast = await env.DB.prepare(
+      "select status, recipient_count, sent_count from broadcasts where id = ?",
+    )
+      .bind(inserted?.id)
+      .first();
+    expect(broadcast).toMatchObject({ status: "sent", recipient_count: 600, sent_count: 600 });
+    const chunks = await env.DB.prepare(
+      "select seq, status from broadcast_chunks where broadcast_id = ? order by seq",
+    )
+      .bind(inserted?.id)
+      .all();
+    expect(chunks.results).toEqual([
+      { seq: 0, status: "sent" },
+      { seq: 1, status: "sent" },
+    ]);
+    for (const userId of [members[0]!, members[599]!]) {
+      expect((await deliveriesTo(userId)).map((d) => d.via)).toEqual(["multicast"]);
+    }
+  });
+});
