@@ -1,0 +1,152 @@
+// GET /admin/broadcasts/:id: the preview, the audience and how many members it reaches now, the
+// quota left, then send now / schedule / cancel; once sending, the delivery figures.
+import type { Composition } from "../../broadcast/messages.js";
+import type { ChunkFigures } from "../../store/broadcast-chunks.js";
+import type { BroadcastRow } from "../../store/broadcasts.js";
+import type { SessionStaff } from "../../store/staff-sessions.js";
+import { formatJst, formatNumber, toJstLocal } from "../format.js";
+import { CsrfField, type Flash, Layout } from "../pages/layout.js";
+import type { Quota } from "../quota.js";
+import { PhonePreview } from "./phone-preview.js";
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: "下書き",
+  scheduled: "予約済み",
+  sending: "送信中",
+  sent: "送信済み",
+  cancelled: "取り消し",
+  failed: "失敗",
+};
+
+export interface BroadcastView {
+  staff: SessionStaff;
+  broadcast: BroadcastRow;
+  composition: Composition;
+  audienceLabel: string;
+  /** Members the audience matches now (drafts and scheduled ones). */
+  liveCount: number;
+  figures: ChunkFigures;
+  quota: Quota | null;
+  now: Date;
+  flash?: Flash | null;
+}
+
+export function BroadcastDetailPage(view: BroadcastView) {
+  const { broadcast: b, staff } = view;
+  const base = `/admin/broadcasts/${b.id}`;
+  const pending = b.status === "draft" || b.status === "scheduled";
+  return (
+    <Layout title={`お知らせ #${b.id}`} staff={staff} current="/admin/broadcasts" flash={view.flash}>
+      {b.status === "sending" ? (
+        <script dangerouslySetInnerHTML={{ __html: "setTimeout(()=>location.reload(),3000)" }} />
+      ) : null}
+      <div class="row" style="align-items:flex-start;gap:1.5rem">
+        <PhonePreview composition={view.composition} />
+        <div class="panel" style="flex:1 1 20rem">
+          <dl class="fields">
+            <dt>状態</dt>
+            <dd data-testid="status">{STATUS_LABELS[b.status] ?? b.status}</dd>
+            <dt>宛先</dt>
+            <dd>{view.audienceLabel}</dd>
+            {pending ? (
+              <>
+                <dt>いまの対象人数</dt>
+                <dd data-testid="recipient-count">{formatNumber(view.liveCount)} 人</dd>
+              </>
+            ) : null}
+            {b.scheduledAt ? (
+              <>
+                <dt>送信予定</dt>
+                <dd>{formatJst(b.scheduledAt)}</dd>
+              </>
+            ) : null}
+            {view.quota ? (
+              <>
+                <dt>今月の残り通数</dt>
+                <dd>
+                  {view.quota.limit === null
+                    ? "上限なし"
+                    : `${formatNumber(Math.max(0, view.quota.limit - view.quota.used))} 通`}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {pending && view.quota?.limit != null && view.liveCount > view.quota.limit - view.quota.used ? (
+            <p class="flash error">対象人数が今月の残り通数を超えています。送り切れない場合があります。</p>
+          ) : null}
+          {pending ? (
+            <Actions base={base} staff={staff} count={view.liveCount} now={view.now} />
+          ) : (
+            <Figures {...view} />
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function Actions(props: { base: string; staff: SessionStaff; count: number; now: Date }) {
+  const csrf = props.staff.csrfToken;
+  const confirm = `return confirm('${props.count}人に今すぐ送信します。よろしいですか？')`;
+  return (
+    <>
+      <form method="post" action={`${props.base}/send`} onsubmit={confirm}>
+        <CsrfField token={csrf} />
+        <button type="submit">今すぐ送信（{props.count}人）</button>
+      </form>
+      <form method="post" action={`${props.base}/schedule`} class="row" style="margin-top:1rem">
+        <CsrfField token={csrf} />
+        <div>
+          <label for="at">予約日時（日本時間）</label>
+          <input type="datetime-local" id="at" name="at" min={toJstLocal(props.now)} required />
+        </div>
+        <div>
+          <button type="submit" class="secondary">
+            予約する
+          </button>
+        </div>
+      </form>
+      <form method="post" action={`${props.base}/cancel`} style="margin-top:1rem">
+        <CsrfField token={csrf} />
+        <button type="submit" class="secondary">
+          取り消す
+        </button>
+        <a href={`/admin/broadcasts/new?copy=${props.base.split("/").at(-1)}`} style="margin-left:1rem">
+          内容をコピーして作り直す
+        </a>
+      </form>
+    </>
+  );
+}
+
+function Figures(view: BroadcastView) {
+  const { broadcast: b, figures: f, staff } = view;
+  return (
+    <>
+      <dl class="fields" style="margin-top:1rem" data-testid="figures">
+        <dt>送信対象</dt>
+        <dd>{formatNumber(b.recipientCount ?? 0)} 人</dd>
+        <dt>送信済み</dt>
+        <dd data-testid="sent-count">{formatNumber(b.sentCount)} 人</dd>
+        <dt>送信単位（500人ごと）</dt>
+        <dd>
+          {f.sent} / {f.chunks} 完了{f.pending > 0 ? `（残り ${f.pending}）` : ""}
+        </dd>
+        <dt>失敗</dt>
+        <dd>{f.failed > 0 ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）` : "なし"}</dd>
+        <dt>開始・終了</dt>
+        <dd>
+          {formatJst(b.startedAt)} ～ {formatJst(b.finishedAt)}
+        </dd>
+      </dl>
+      {b.status === "sending" ? (
+        <form method="post" action={`/admin/broadcasts/${b.id}/cancel`} style="margin-top:1rem">
+          <CsrfField token={staff.csrfToken} />
+          <button type="submit" class="danger">
+            残りの送信を止める
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+// The inquiry pages: the list by status, and one question with the answer box.
+
+import type { InquiryRow, InquiryStatus } from "../../store/staff-inquiries.js";
+import type { SessionStaff } from "../../store/staff-sessions.js";
+import { formatJst } from "../format.js";
+import { CsrfField, type Flash, Layout, Pager } from "../pages/layout.js";
+
+export const INQUIRY_STATUS: Record<InquiryStatus, string> = {
+  open: "未対応",
+  answered: "回答済み",
+  closed: "完了",
+};
+
+export function InquiryListPage(props: {
+  staff: SessionStaff;
+  status: InquiryStatus;
+  rows: Array<{ row: InquiryRow; question: string }>;
+  total: number;
+  page: number;
+  pageSize: number;
+}) {
+  return (
+    <Layout title="お問い合わせ" staff={props.staff} current="/admin/inquiries">
+      <p class="row">
+        {(Object.keys(INQUIRY_STATUS) as InquiryStatus[]).map((s) => (
+          <a href={`/admin/inquiries?status=${s}`} class={s === props.status ? "button" : "button secondary"}>
+            {INQUIRY_STATUS[s]}
+          </a>
+        ))}
+      </p>
+      <Pager
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        query={{ status: props.status }}
+      />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>受付</th>
+              <th>内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.length === 0 ? (
+              <tr>
+                <td colspan={2}>該当するお問い合わせはありません。</td>
+              </tr>
+            ) : null}
+            {props.rows.map(({ row, question }) => (
+              <tr>
+                <td style="white-space:nowrap">
+                  <a href={`/admin/inquiries/${row.id}`}>{formatJst(row.createdAt)}</a>
+                </td>
+                <td>{[...question].slice(0, 80).join("")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export function InquiryPage(props: {
+  staff: SessionStaff;
+  row: InquiryRow;
+  question: string;
+  answer: string | null;
+  retryKey: string;
+  flash?: Flash | null;
+}) {
+  const { row, staff } = props;
+  const base = `/admin/inquiries/${row.id}`;
+  return (
+    <Layout title={`お問い合わせ #${row.id}`} staff={staff} current="/admin/inquiries" flash={props.flash}>
+      <div class="panel">
+        <p class="muted">
+          {formatJst(row.createdAt)} 受付 ／ {INQUIRY_STATUS[row.status]} ／{" "}
+          <a href={`/admin/members/${encodeURIComponent(row.userId)}`}>会員のページ</a>
+        </p>
+        <p style="white-space:pre-wrap" data-testid="question">
+          {props.question}
+        </p>
+      </div>
+      {row.status === "open" ? (
+        <>
+          <form
+            method="post"
+            action={`${base}/answer`}
+            class="panel"
+            onsubmit="this.querySelector('button').disabled=true"
+          >
+            <CsrfField token={staff.csrfToken} />
+            <input type="hidden" name="retryKey" value={props.retryKey} />
+            <label for="answer">回答（LINEで本人に送られます）</label>
+            <textarea id="answer" name="answer" maxlength={4000} required />
+            <p>
+              <button type="submit">回答を送信</button>
+            </p>
+          </form>
+          <form method="post" action={`${base}/close`}>
+            <CsrfField token={staff.csrfToken} />
+            <button type="submit" class="secondary">
+              回答せずに完了にする（電話で対応済みなど）
+            </button>
+          </form>
+        </>
+      ) : (
+        <div class="panel">
+          <h2>回答</h2>
+          <p class="muted">
+            {formatJst(row.answeredAt)} {row.answeredBy ?? ""}
+          </p>
+          <p style="white-space:pre-wrap">{props.answer ?? "（回答なしで完了）"}</p>
+        </div>
+      )}
+    </Layout>
+  );
+}

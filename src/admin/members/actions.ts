@@ -1,0 +1,116 @@
+// What staff do to one member: relay a notice (journey step recorded as 'staff', reminders settled,
+// polite push with a retry key), add a note, erase the member's data. Each audited in the same batch.
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import * as schema from "../../../db/schema.js";
+import { journeyCopy } from "../../../flows/journey.js";
+import { findNotice } from "../../../flows/notices.js";
+import { reportEffects, stepIndex } from "../../engine/journey/steps.js";
+import { text } from "../../engine/messages.js";
+import { INITIAL_STATE, JOURNEY_STEPS, type JourneyStep } from "../../engine/types.js";
+import { resetConversationStatement } from "../../store/conversation-store.js";
+import { runBatch, type Statement } from "../../store/database.js";
+import { effectStatements, eraseStatements } from "../../store/effect-statements.js";
+import { auditStatement } from "../../store/staff-audit.js";
+import type { AdminDeps } from "../deps.js";
+
+export type RelayOutcome =
+  | "sent"
+  | "sentNoAdvance"
+  | "recordedNotSent"
+  | "inactive"
+  | "unknownNotice"
+  | "notFound";
+
+export async function relayNotice(
+  deps: AdminDeps,
+  staffId: number,
+  userId: string,
+  noticeId: string,
+  retryKey: string,
+): Promise<RelayOutcome> {
+  const { db, clock } = deps;
+  const notice = findNotice(noticeId);
+  if (!notice) return "unknownNotice";
+  const [member] = await db
+    .select({ step: schema.members.journeyStep, status: schema.members.status })
+    .from(schema.members)
+    .where(eq(schema.members.userId, userId));
+  if (!member) return "notFound";
+  const now = clock.now();
+  const ahead = stepIndex(notice.step) > stepIndex(member.step as JourneyStep | null);
+  const statements: Statement[] = ahead ? await advanceStatements(deps, userId, notice.step, now) : [];
+  statements.push(
+    auditStatement(
+      db,
+      { staffId, action: "member.relay", target: userId, detail: { notice: notice.id, advanced: ahead } },
+      now,
+    ),
+  );
+  await runBatch(db, statements);
+  if (member.status !== "active") return "inactive";
+  try {
+    await deps.messenger.push(
+      userId,
+      notice.messages.slice(0, 5).map((m) => text(m)),
+      retryKey,
+    );
+  } catch (error) {
+    deps.logger.error("admin.relay.pushFailed", { name: (error as Error).name });
+    return "recordedNotSent";
+  }
+  return ahead ? "sent" : "sentNoAdvance";
+}
+
+/** The journey's own effects of reaching `step` (reminders settled and scheduled), recorded as staff. */
+async function advanceStatements(
+  deps: AdminDeps,
+  userId: string,
+  step: JourneyStep,
+  now: Date,
+): Promise<Statement[]> {
+  const { db } = deps;
+  const effects = reportEffects(journeyCopy, step, now).filter((e) => e.type !== "advanceJourney");
+  const earlier = JOURNEY_STEPS.slice(0, stepIndex(step));
+  const behind = or(isNull(schema.members.journeyStep), inArray(schema.members.journeyStep, [...earlier]));
+  return [
+    ...(await effectStatements(db, deps.cipher, userId, effects, now)),
+    // Conditional: a member who moved further meanwhile is never moved back.
+    db
+      .update(schema.members)
+      .set({ journeyStep: step })
+      .where(and(eq(schema.members.userId, userId), behind)),
+    db.insert(schema.journeyEvents).values({ userId, step, source: "staff", at: now.toISOString() }),
+  ];
+}
+
+export const NOTE_MAX = 2000;
+
+export async function addNote(
+  deps: AdminDeps,
+  staffId: number,
+  userId: string,
+  note: string,
+): Promise<boolean> {
+  const trimmed = note.trim();
+  if (trimmed.length === 0 || trimmed.length > NOTE_MAX) return false;
+  const now = deps.clock.now();
+  await runBatch(deps.db, [
+    deps.db
+      .insert(schema.memberNotes)
+      .values({ userId, staffId, note: await deps.cipher.seal(trimmed), at: now.toISOString() }),
+    auditStatement(deps.db, { staffId, action: "member.note", target: userId }, now),
+  ]);
+  return true;
+}
+
+/** The same erasure as the member's own 「データ削除」, plus a fresh conversation. */
+export async function eraseMember(deps: AdminDeps, staffId: number, userId: string): Promise<void> {
+  const { db, cipher } = deps;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  await runBatch(db, [
+    ...eraseStatements(db, userId),
+    resetConversationStatement(db, userId, await cipher.seal(JSON.stringify(INITIAL_STATE)), at),
+    auditStatement(db, { staffId, action: "member.erase", target: userId }, now),
+  ]);
+}

@@ -1,0 +1,121 @@
+// /admin/members routes: list, one member, and the member actions (reveal, relay, note, erase).
+import { type Context, Hono } from "hono";
+import { recordAudit } from "../../store/staff-audit.js";
+import { memberDetail } from "../../store/staff-members.js";
+import { requireAdmin } from "../auth/guard.js";
+import type { AdminEnv, AdminOptions } from "../deps.js";
+import type { Flash } from "../pages/layout.js";
+import { addNote, eraseMember, type RelayOutcome, relayNotice } from "./actions.js";
+import { MemberDetailPage } from "./detail-page.js";
+import { MemberListPage } from "./list-page.js";
+import { displayAnswers, openRegistration } from "./mask.js";
+import { searchMembers } from "./search.js";
+
+const PAGE_SIZE = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const FLASHES: Record<string, Flash> = {
+  sent: { kind: "ok", text: "記録し、本人にお知らせを送りました。" },
+  sentNoAdvance: {
+    kind: "ok",
+    text: "すでにその段階まで進んでいたため記録は変えず、お知らせだけ送りました。",
+  },
+  recordedNotSent: {
+    kind: "error",
+    text: "記録しましたが、LINEへの送信に失敗しました。時間をおいてもう一度お試しください。",
+  },
+  inactive: { kind: "error", text: "記録しましたが、この会員はブロック・退会しているため送信していません。" },
+  unknownNotice: { kind: "error", text: "お知らせの種類が正しくありません。" },
+  note: { kind: "ok", text: "メモを保存しました。" },
+  noteInvalid: { kind: "error", text: "メモは1〜2,000文字で入力してください。" },
+  erased: { kind: "ok", text: "この会員のデータを削除しました。" },
+};
+
+export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  const { deps } = options;
+
+  app.get("/", async (c) => {
+    const q = c.req.query();
+    const search = {
+      q: q.q,
+      step: q.step || undefined,
+      affiliation: q.affiliation || undefined,
+      status: q.status === "active" || q.status === "inactive" ? q.status : undefined,
+    } as const;
+    const page = Math.max(1, Number.parseInt(q.page ?? "1", 10) || 1);
+    const found = await searchMembers(deps.db, deps.cipher, search, {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    return c.html(
+      <MemberListPage staff={c.get("staff")} search={search} {...found} page={page} pageSize={PAGE_SIZE} />,
+    );
+  });
+
+  app.get("/:userId", (c) => detail(c, options, false, FLASHES[c.req.query("done") ?? ""] ?? null));
+
+  app.post("/:userId/reveal", async (c) => {
+    const staff = c.get("staff");
+    await recordAudit(
+      deps.db,
+      { staffId: staff.staffId, action: "member.reveal", target: c.req.param("userId") },
+      deps.clock.now(),
+    );
+    return detail(c, options, true, null);
+  });
+
+  app.post("/:userId/relay", async (c) => {
+    const body = await c.req.parseBody();
+    const key = String(body.retryKey ?? "");
+    const outcome: RelayOutcome = await relayNotice(
+      deps,
+      c.get("staff").staffId,
+      c.req.param("userId"),
+      String(body.notice ?? ""),
+      UUID.test(key) ? key : crypto.randomUUID(),
+    );
+    if (outcome === "notFound") return c.notFound();
+    return back(c, outcome);
+  });
+
+  app.post("/:userId/notes", async (c) => {
+    const body = await c.req.parseBody();
+    const ok = await addNote(deps, c.get("staff").staffId, c.req.param("userId"), String(body.note ?? ""));
+    return back(c, ok ? "note" : "noteInvalid");
+  });
+
+  app.post("/:userId/erase", requireAdmin(), async (c) => {
+    await eraseMember(deps, c.get("staff").staffId, c.req.param("userId"));
+    return back(c, "erased");
+  });
+  return app;
+}
+
+function back(c: Context<AdminEnv>, done: string) {
+  return c.redirect(`/admin/members/${encodeURIComponent(c.req.param("userId") ?? "")}?done=${done}`, 303);
+}
+
+async function detail(c: Context<AdminEnv>, options: AdminOptions, revealed: boolean, flash: Flash | null) {
+  const { cipher, db } = options.deps;
+  const found = await memberDetail(db, c.req.param("userId") ?? "");
+  if (!found) return c.notFound();
+  const answers = await openRegistration(cipher, found.member.registration);
+  const notes = await Promise.all(
+    found.notes.map(async (n) => ({
+      ...n,
+      note: await cipher.open(n.note).catch(() => "（読み取れません）"),
+    })),
+  );
+  return c.html(
+    <MemberDetailPage
+      staff={c.get("staff")}
+      detail={found}
+      answers={answers ? displayAnswers(answers, revealed) : null}
+      revealed={revealed}
+      notes={notes}
+      retryKey={crypto.randomUUID()}
+      flash={flash}
+    />,
+  );
+}

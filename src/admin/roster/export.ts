@@ -1,0 +1,47 @@
+// The members as a CSV Excel opens correctly (UTF-8 with BOM, CRLF, quoted), decrypted for an admin
+// who asked for it; the download itself is audited by the route.
+
+import { scanMembers } from "../../store/staff-members.js";
+import type { AdminDeps } from "../deps.js";
+import { formatJst, stepLabel } from "../format.js";
+import { openRegistration, registrationNumberOf } from "../members/mask.js";
+import { toExcelCsv } from "./csv.js";
+
+const HEADER = [
+  "ユーザーID",
+  "状態",
+  "進捗",
+  "所属機関",
+  "施術所名",
+  "登録記号番号",
+  "姓",
+  "名",
+  "電話番号",
+  "メールアドレス",
+  "友だち追加日時",
+  "最終利用日時",
+];
+
+export async function exportMembersCsv(deps: AdminDeps): Promise<{ bytes: Uint8Array; rows: number }> {
+  const rows: string[][] = [HEADER];
+  for await (const members of scanMembers(deps.db, {})) {
+    for (const m of members) {
+      const a = (await openRegistration(deps.cipher, m.registration)) ?? {};
+      rows.push([
+        m.userId,
+        m.status === "active" ? "有効" : "ブロック・退会",
+        stepLabel(m.journeyStep),
+        m.affiliation ?? "",
+        a.clinicName ?? "",
+        registrationNumberOf(a),
+        a.familyName ?? "",
+        a.givenName ?? "",
+        a.phoneNumber ?? "",
+        a.email ?? "",
+        formatJst(m.followedAt ?? m.createdAt),
+        m.lastSeenAt ? formatJst(m.lastSeenAt) : "",
+      ]);
+    }
+  }
+  return { bytes: toExcelCsv(rows), rows: rows.length - 1 };
+}

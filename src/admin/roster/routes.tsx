@@ -1,0 +1,70 @@
+// /admin/roster routes (admin only): import the roster CSV — checked in full first, then replaced in
+// one batch together with its audit row — and export the members as CSV (audited).
+import { Hono } from "hono";
+import { replaceRoster, rosterSummary } from "../../store/roster-import.js";
+import { auditStatement, recordAudit } from "../../store/staff-audit.js";
+import type { AdminEnv, AdminOptions } from "../deps.js";
+import { decodeCsv, parseCsv } from "./csv.js";
+import { exportMembersCsv } from "./export.js";
+import { type ImportReport, RosterPage } from "./page.js";
+import { checkRoster } from "./validate.js";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  const { deps } = options;
+
+  app.get("/", async (c) =>
+    c.html(<RosterPage staff={c.get("staff")} summary={await rosterSummary(deps.db)} />),
+  );
+
+  app.post("/import", async (c) => {
+    const staff = c.get("staff");
+    const file = (await c.req.parseBody()).file;
+    if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
+      const flash = { kind: "error", text: "5MBまでのCSVファイルを選んでください。" } as const;
+      return c.html(<RosterPage staff={staff} summary={await rosterSummary(deps.db)} flash={flash} />, 400);
+    }
+    const { text, encoding } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+    const rows = parseCsv(text);
+    const check = checkRoster(rows);
+    const now = deps.clock.now();
+    const detail = {
+      rows: rows.length,
+      entries: check.entries.length,
+      errors: check.errors.length,
+      encoding,
+    };
+    const audit = auditStatement(deps.db, { staffId: staff.staffId, action: "roster.import", detail }, now);
+    if (check.errors.length === 0) await replaceRoster(deps.db, deps.cipher, check.entries, now, [audit]);
+    else await recordAudit(deps.db, { staffId: staff.staffId, action: "roster.importRejected", detail }, now);
+    const report: ImportReport = {
+      fileName: file.name,
+      encoding,
+      rowsRead: rows.length,
+      imported: check.errors.length === 0 ? check.entries.length : 0,
+      errors: check.errors,
+    };
+    const status = check.errors.length === 0 ? 200 : 422;
+    return c.html(
+      <RosterPage staff={staff} summary={await rosterSummary(deps.db)} report={report} />,
+      status,
+    );
+  });
+
+  app.post("/export", async (c) => {
+    const { bytes, rows } = await exportMembersCsv(deps);
+    await recordAudit(
+      deps.db,
+      { staffId: c.get("staff").staffId, action: "members.export", detail: { rows } },
+      deps.clock.now(),
+    );
+    const stamp = deps.clock.now().toISOString().slice(0, 10).replaceAll("-", "");
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="members-${stamp}.csv"`,
+    });
+  });
+  return app;
+}

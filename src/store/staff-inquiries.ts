@@ -1,0 +1,76 @@
+// Members' questions handed over to a person: the staff list, and answering as a conditional update
+// (open → answered) so two staff members cannot both answer the same question.
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import * as schema from "../../db/schema.js";
+import type { Database } from "./database.js";
+
+export type InquiryRow = typeof schema.inquiries.$inferSelect;
+export type InquiryStatus = InquiryRow["status"];
+
+const q = schema.inquiries;
+
+export async function listInquiries(
+  db: Database,
+  status: InquiryStatus,
+  page: { limit: number; offset: number },
+): Promise<{ rows: InquiryRow[]; total: number }> {
+  const [rows, count] = await db.batch([
+    db
+      .select()
+      .from(q)
+      .where(eq(q.status, status))
+      .orderBy(status === "open" ? asc(q.createdAt) : desc(q.createdAt))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: sql<number>`count(*)` }).from(q).where(eq(q.status, status)),
+  ]);
+  return { rows, total: Number(count[0]?.n ?? 0) };
+}
+
+export async function getInquiry(db: Database, id: number): Promise<InquiryRow | null> {
+  const rows = await db.select().from(q).where(eq(q.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Marks an open inquiry answered; null when it was not open any more. */
+export async function claimAnswer(
+  db: Database,
+  id: number,
+  answer: { sealed: string; staffLogin: string },
+  now: Date,
+): Promise<{ userId: string } | null> {
+  const rows = await db
+    .update(q)
+    .set({
+      status: "answered",
+      answer: answer.sealed,
+      answeredBy: answer.staffLogin,
+      answeredAt: now.toISOString(),
+    })
+    .where(and(eq(q.id, id), eq(q.status, "open")))
+    .returning({ userId: q.userId });
+  return rows[0] ?? null;
+}
+
+/** Undoes a claim whose push failed, so the question shows as open again. */
+export async function reopenInquiry(db: Database, id: number): Promise<void> {
+  await db
+    .update(q)
+    .set({ status: "open", answer: null, answeredBy: null, answeredAt: null })
+    .where(eq(q.id, id));
+}
+
+/** Closes without an answer (e.g. settled by phone). */
+export async function closeInquiry(
+  db: Database,
+  id: number,
+  staffLogin: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(q)
+    .set({ status: "closed", answeredBy: staffLogin, answeredAt: now.toISOString() })
+    .where(and(eq(q.id, id), eq(q.status, "open")))
+    .returning({ id: q.id });
+  return rows.length > 0;
+}
