@@ -7,7 +7,7 @@ import type { TrackedBackground } from "./background.js";
 import type { BotDeps } from "./bot/deps.js";
 import { processEvent } from "./bot/process-event.js";
 import { simulatorRoute } from "./dev/simulator-route.js";
-import type { LineEmulator } from "./line/emulator/index.js";
+import { type LineEmulator, mountLineEmulator } from "./line/emulator/index.js";
 import { webhookRoute } from "./webhook/route.js";
 
 export interface AppOptions {
@@ -39,7 +39,8 @@ export function createApp(options: AppOptions): Hono {
 
   if (options.dev) {
     const { emulator, background, emulatorPath } = options.dev;
-    app.route(emulatorPath, emulator.app);
+    // The SDK resolves "/v2/bot/…" against the base URL's origin, so the emulator answers at the root too.
+    mountLineEmulator(app, emulator, emulatorPath);
     app.route(
       "/dev/simulator",
       simulatorRoute({ emulator, background, channelSecret: options.channelSecret, deliver: async (r) => app.fetch(r) }),

@@ -136,7 +136,8 @@ export function createEngine(parts: EngineParts): Engine {
     }
     if (input.kind === "postback") {
       const { action } = parsePostback(input.data);
-      const ownedByFlow = (action.startsWith("reg.") && action !== "reg.start") || action.startsWith("elig.") || action === "elig";
+      // Flow postbacks (and restarting a flow) answer with their own prompt: no resume appended.
+      const ownedByFlow = action.startsWith("reg.") || action.startsWith("elig.") || action === "elig";
       if (flow && !ownedByFlow) return thenResume(ctx, state, onPostback(ctx, state, input.data));
       return onPostback(ctx, state, input.data);
     }
