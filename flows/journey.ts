@@ -117,7 +117,7 @@ export const journeyCopy = JourneyCopySchema.parse({
   },
   linkValidHours: 24,
   card: {
-    altText: "進み具合：いまの段階と次にすることをお知らせします。",
+    altText: "進み具合：次は「{title}」です。",
     title: "進み具合",
     marks: { done: "✓", current: "▶", next: "・" },
     nextHeading: "次にすること",

@@ -72,7 +72,8 @@ describe("journeyFeature › progress card", () => {
     expect(rows[0]).toEqual(["▶", "機器を用意する"]);
     expect(rows.slice(1).every((r) => r[0] === "・" && r.length === 2)).toBe(true);
     expect(cardText(result.replies)).toContain("保険証の資格を、オンラインで確認する");
-    expect(labels(result.replies)).toEqual(["機器を用意した", "進み具合", "メニュー"]);
+    expect(labels(result.replies)).toEqual(["機器を用意した", "メニュー"]);
+    expect((result.replies[0] as { altText: string }).altText).toBe("進み具合：次は「機器を用意する」です。");
   });
 
   it("marks the steps done with their Japan-time date, and shows the link's deadline", () => {

@@ -39,7 +39,10 @@ export function progressCard(copy: JourneyCopy, member: MemberView, now: Date): 
       "sm",
     ),
   };
-  return flex(copy.card.altText, bubble, nextChoices(copy, current, expired));
+  const altText = current ? fill(copy.card.altText, { title: copy.steps[current].title }) : copy.card.allDone;
+  // The card is the progress: its quick replies are only what can be reported next.
+  const choices = nextChoices(copy, current, expired).filter((c) => c.label !== copy.buttons.progress);
+  return flex(altText, bubble, choices);
 }
 
 function stepRow(
