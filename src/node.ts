@@ -15,18 +15,23 @@ import type { BotDeps } from "./bot/deps.js";
 import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
 import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
 import { createLineMessenger } from "./line/messenger.js";
+import { startScheduledWorkTimer } from "./scheduler/tick.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
 import { aesGcmCipher, plainCipher } from "./store/cipher.js";
 import type { Database } from "./store/database.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const MIGRATIONS_FOLDER = resolve(ROOT, "db/migrations");
+/** Reminders and scheduled broadcasts are checked this often on Node (Workers: the cron trigger). */
+const SCHEDULER_INTERVAL_MS = 30_000;
 
 export interface NodeOverrides {
   clock?: Clock;
   logger?: Logger;
   /** Replace the LINE messenger (benchmarks); default is the real SDK client. */
   messenger?: Messenger;
+  /** How often reminders and scheduled broadcasts run; 0 turns the timer off (tests drive it). */
+  schedulerIntervalMs?: number;
 }
 
 export interface RunningBot {
@@ -86,6 +91,8 @@ export async function startNode(
   if (!overrides.messenger) {
     bot.messenger = createLineMessenger({ channelAccessToken: config.line.channelAccessToken, baseURL });
   }
+  const intervalMs = overrides.schedulerIntervalMs ?? SCHEDULER_INTERVAL_MS;
+  const stopTimer = intervalMs > 0 ? startScheduledWorkTimer(bot, intervalMs) : () => undefined;
   return {
     url: `http://localhost:${port}`,
     config,
@@ -94,6 +101,7 @@ export async function startNode(
     emulator,
     background,
     async close() {
+      stopTimer();
       await background.idle();
       await new Promise<void>((r) => server.close(() => r()));
       database.close();

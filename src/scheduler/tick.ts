@@ -37,3 +37,24 @@ export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<
 function nameOf(error: unknown): string {
   return error instanceof Error ? error.name : "unknown";
 }
+
+/**
+ * Node's stand-in for the Workers cron: runs the scheduled work every `intervalMs`. A run still
+ * going when the next tick comes is skipped, not doubled; the timer does not keep the process alive.
+ */
+export function startScheduledWorkTimer(deps: ScheduledWorkDeps, intervalMs: number): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runScheduledWork(deps)
+      .then((counts) => {
+        if (Object.values(counts).some((n) => n > 0)) deps.logger.info("tick.done", counts);
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

@@ -42,7 +42,7 @@ export async function startTestBot(options: { dir?: string; env?: Record<string,
     error: (event, fields) => logs.push(JSON.stringify({ level: "error", event, ...fields })),
   };
   const env: Record<string, string> = { PORT: "0", DATABASE_URL: `file:${join(dir, "test.db")}`, ...options.env };
-  const running = await startNode(env, { clock, logger });
+  const running = await startNode(env, { clock, logger, schedulerIntervalMs: 0 });
   const bot: TestBot = {
     ...running,
     clock,
