@@ -1,6 +1,6 @@
 // Turns the engine's database effects into statements for the step's batch, so an event's state
 // change and its consequences (journey, reminders, inquiries…) commit together or not at all.
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { Effect } from "../engine/types.js";
 import type { FieldCipher } from "./cipher.js";
@@ -19,7 +19,10 @@ export async function effectStatements(
     switch (effect.type) {
       case "advanceJourney":
         out.push(
-          db.update(schema.members).set({ journeyStep: effect.step }).where(eq(schema.members.userId, userId)),
+          db
+            .update(schema.members)
+            .set({ journeyStep: effect.step })
+            .where(eq(schema.members.userId, userId)),
           db.insert(schema.journeyEvents).values({ userId, step: effect.step, source: "member", at }),
         );
         break;
@@ -35,11 +38,20 @@ export async function effectStatements(
               retryKey: crypto.randomUUID(),
               createdAt: at,
             })
-            // A reminder already sent stays sent (at most once); a pending or cancelled one is re-armed.
+            // The engine schedules a kind only when the member newly reaches its step (re-reports are
+            // no-ops, events are de-duplicated), so a conflict means the step was reached again after
+            // 「やり直す」: re-arm it with a fresh retry key (the old one would make LINE drop the push),
+            // unless a run is pushing it at this moment.
             .onConflictDoUpdate({
               target: [schema.reminders.userId, schema.reminders.kind],
-              set: { dueAt: effect.dueAt, status: "pending", claimedAt: null },
-              setWhere: ne(schema.reminders.status, "sent"),
+              set: {
+                dueAt: effect.dueAt,
+                status: "pending",
+                claimedAt: null,
+                sentAt: null,
+                retryKey: sql`excluded.retry_key`,
+              },
+              setWhere: ne(schema.reminders.status, "sending"),
             }),
         );
         break;
