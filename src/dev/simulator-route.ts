@@ -13,7 +13,10 @@ const SendSchema = z.union([
   z.object({ userId: z.string().min(1).max(64), postback: z.string().max(1_000) }),
   z.object({ userId: z.string().min(1).max(64), event: z.enum(["follow", "unfollow", "refollow"]) }),
   z.object({ userId: z.string().min(1).max(64), sticker: z.literal(true) }),
-  z.object({ userId: z.string().min(1).max(64), messageType: z.enum(["image", "video", "audio", "file", "location", "sticker"]) }),
+  z.object({
+    userId: z.string().min(1).max(64),
+    messageType: z.enum(["image", "video", "audio", "file", "location", "sticker"]),
+  }),
 ]);
 export type SimulatorSend = z.infer<typeof SendSchema>;
 
@@ -39,7 +42,10 @@ export function simulatorRoute(options: SimulatorOptions): Hono {
     const response = await options.deliver(
       new Request("http://simulator.local/webhook", {
         method: "POST",
-        headers: { "content-type": "application/json", "x-line-signature": await sign(body, options.channelSecret) },
+        headers: {
+          "content-type": "application/json",
+          "x-line-signature": await sign(body, options.channelSecret),
+        },
         body,
       }),
     );
@@ -69,14 +75,30 @@ function buildEvent(options: SimulatorOptions, input: SimulatorSend): Record<str
   };
   const replyToken = () => options.emulator.issueReplyToken(input.userId);
   if ("text" in input)
-    return { ...base, type: "message", replyToken: replyToken(), message: { type: "text", id: eventId(), text: input.text } };
-  if ("postback" in input) return { ...base, type: "postback", replyToken: replyToken(), postback: { data: input.postback } };
+    return {
+      ...base,
+      type: "message",
+      replyToken: replyToken(),
+      message: { type: "text", id: eventId(), text: input.text },
+    };
+  if ("postback" in input)
+    return { ...base, type: "postback", replyToken: replyToken(), postback: { data: input.postback } };
   if ("sticker" in input || "messageType" in input) {
     const type = "messageType" in input ? input.messageType : "sticker";
-    return { ...base, type: "message", replyToken: replyToken(), message: { type, id: eventId(), packageId: "446", stickerId: "1988" } };
+    return {
+      ...base,
+      type: "message",
+      replyToken: replyToken(),
+      message: { type, id: eventId(), packageId: "446", stickerId: "1988" },
+    };
   }
   if (input.event === "unfollow") return { ...base, type: "unfollow" };
-  return { ...base, type: "follow", replyToken: replyToken(), follow: { isUnblocked: input.event === "refollow" } };
+  return {
+    ...base,
+    type: "follow",
+    replyToken: replyToken(),
+    follow: { isUnblocked: input.event === "refollow" },
+  };
 }
 
 /** A ULID-like id (time-sortable, random tail) like LINE's webhookEventId. */
