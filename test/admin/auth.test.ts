@@ -26,9 +26,15 @@ describe("admin password hashing", () => {
   it("is plain PBKDF2-SHA256 up to 100,000 iterations (segments only beyond)", async () => {
     const stored = await hashPassword("pw", 50_000);
     const [, , salt, hash] = stored.split("$");
-    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode("pw"), "PBKDF2", false, ["deriveBits"]);
+    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode("pw"), "PBKDF2", false, [
+      "deriveBits",
+    ]);
     const saltBytes = Uint8Array.from(atob(salt!), (c) => c.charCodeAt(0));
-    const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: saltBytes, iterations: 50_000 }, key, 256);
+    const bits = await crypto.subtle.deriveBits(
+      { name: "PBKDF2", hash: "SHA-256", salt: saltBytes, iterations: 50_000 },
+      key,
+      256,
+    );
     expect(btoa(String.fromCharCode(...new Uint8Array(bits)))).toBe(hash);
   });
 });

@@ -10,9 +10,9 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { Hono } from "hono";
 import * as schema from "../../db/schema.js";
-import { adminRoute } from "../../src/admin/index.js";
-import type { AdminDeps } from "../../src/admin/deps.js";
 import { hashPassword } from "../../src/admin/auth/password.js";
+import type { AdminDeps } from "../../src/admin/deps.js";
+import { adminRoute } from "../../src/admin/index.js";
 import { lineQuota } from "../../src/admin/quota.js";
 import type { JourneyStep, RegistrationAnswers } from "../../src/engine/types.js";
 import { createLineMessenger } from "../../src/line/messenger.js";
@@ -94,11 +94,9 @@ export async function startHarness(
   };
 }
 
-let counter = 0;
-/** A LINE-like user id, unique per call. */
+/** A LINE-like user id (U + 32 hex digits), random per call. */
 export function userId(): string {
-  counter += 1;
-  return `U${(Date.now().toString(16) + counter.toString(16).padStart(8, "0")).padStart(32, "0")}`;
+  return `U${crypto.randomUUID().replaceAll("-", "")}`;
 }
 
 export interface SeedMember {
@@ -133,7 +131,11 @@ export async function seedStaff(
   iterations = 1_000,
 ): Promise<number> {
   const hash = await hashPassword(password, iterations);
-  const id = await createStaff(h.db, { loginId, displayName: `${loginId}さん`, role, passwordHash: hash }, h.clock.now());
+  const id = await createStaff(
+    h.db,
+    { loginId, displayName: `${loginId}さん`, role, passwordHash: hash },
+    h.clock.now(),
+  );
   if (id === null) throw new Error("staff exists");
   return id;
 }
@@ -141,13 +143,22 @@ export async function seedStaff(
 export interface Session {
   cookie: string;
   csrf: string;
-  get(path: string): Promise<Response>;
-  post(path: string, form?: Record<string, string> | FormData, withCsrf?: boolean): Promise<Response>;
+  get(path: string): Response | Promise<Response>;
+  post(
+    path: string,
+    form?: Record<string, string> | FormData,
+    withCsrf?: boolean,
+  ): Response | Promise<Response>;
 }
 
 /** Cookies from Set-Cookie headers as one Cookie header (name=value only). */
 export function cookiesOf(res: Response, previous = ""): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((kv) => kv.split("=", 2) as [string, string]));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((kv) => kv.split("=", 2) as [string, string]),
+  );
   for (const line of res.headers.getSetCookie()) {
     const [pair] = line.split(";");
     const [name, value] = (pair ?? "").split("=", 2);

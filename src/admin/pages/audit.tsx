@@ -27,6 +27,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "inquiry.answer": "お問い合わせへの回答",
   "inquiry.close": "お問い合わせの完了",
   "staff.create": "職員アカウントの作成",
+  "staff.passwordReset": "職員パスワードの再設定",
   "staff.unlock": "職員アカウントのロック解除",
   "staff.delete": "職員アカウントの削除",
 };

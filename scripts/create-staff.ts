@@ -1,0 +1,121 @@
+// Creates a staff account from the command line (the first admin cannot be created from the web):
+//   npm run staff:create -- --login admin --name 管理者 --role admin [--reset]
+// The password comes from STAFF_PASSWORD or is asked for (not echoed). Uses DATABASE_URL and applies
+// the migrations first. --reset sets a new password (and unlocks) for an existing login id.
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { hashPassword } from "../src/admin/auth/password.js";
+import { MIN_PASSWORD } from "../src/admin/staff/routes.js";
+import type { Database } from "../src/store/database.js";
+import { createStaff, findStaffByLogin, type StaffRole, setStaffPassword } from "../src/store/staff.js";
+import { recordAudit } from "../src/store/staff-audit.js";
+
+export interface StaffArgs {
+  login: string;
+  name: string;
+  role: StaffRole;
+  reset: boolean;
+}
+
+export function parseStaffArgs(argv: string[]): StaffArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      login: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "staff" },
+      reset: { type: "boolean", default: false },
+    },
+  });
+  const login = values.login?.trim() ?? "";
+  if (!/^[A-Za-z0-9._-]{3,40}$/.test(login)) throw new Error("--login: 3–40 characters of A-Z a-z 0-9 . _ -");
+  if (values.role !== "admin" && values.role !== "staff") throw new Error("--role must be admin or staff");
+  const name = values.name?.trim() || login;
+  return { login, name, role: values.role, reset: values.reset ?? false };
+}
+
+/** Returns what happened, for the message printed. */
+export async function createOrReset(
+  db: Database,
+  args: StaffArgs,
+  password: string,
+  now: Date,
+): Promise<"created" | "reset"> {
+  if (password.length < MIN_PASSWORD)
+    throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
+  const passwordHash = await hashPassword(password);
+  const existing = await findStaffByLogin(db, args.login);
+  if (existing) {
+    if (!args.reset) throw new Error(`login "${args.login}" exists; add --reset to set a new password`);
+    await setStaffPassword(db, existing.id, passwordHash);
+    await recordAudit(
+      db,
+      {
+        staffId: null,
+        action: "staff.passwordReset",
+        target: `staff:${existing.id}`,
+        detail: { via: "cli" },
+      },
+      now,
+    );
+    return "reset";
+  }
+  const id = await createStaff(
+    db,
+    { loginId: args.login, displayName: args.name, role: args.role, passwordHash },
+    now,
+  );
+  await recordAudit(
+    db,
+    { staffId: null, action: "staff.create", target: `staff:${id}`, detail: { via: "cli" } },
+    now,
+  );
+  return "created";
+}
+
+function askHidden(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const output = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
+    output._writeToOutput = (s: string) => {
+      if (s.includes(question)) output.output.write(s);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write("\n");
+      resolve(answer);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = parseStaffArgs(process.argv.slice(2));
+  let password = process.env.STAFF_PASSWORD ?? "";
+  if (!password) {
+    if (!process.stdin.isTTY) throw new Error("set STAFF_PASSWORD or run in a terminal");
+    password = await askHidden("パスワード: ");
+    if ((await askHidden("パスワード（確認）: ")) !== password) throw new Error("the two passwords differ");
+  }
+  // Imported here so the functions above can be tested without the whole Node entry.
+  const { openDatabase } = await import("../src/node.js");
+  const database = await openDatabase(
+    process.env.DATABASE_URL ?? "file:data/helpdesk.db",
+    process.env.DATABASE_AUTH_TOKEN,
+  );
+  try {
+    const outcome = await createOrReset(database.db, args, password, new Date());
+    console.log(
+      outcome === "created" ? `created ${args.role} "${args.login}"` : `new password set for "${args.login}"`,
+    );
+  } finally {
+    database.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../../db/schema.js";
+import { createOrReset, parseStaffArgs } from "../../scripts/create-staff.js";
+import { verifyPassword } from "../../src/admin/auth/password.js";
+import { type Harness, startHarness, submitLogin } from "./harness.js";
+
+describe("staff:create", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it("reads --login, --name and --role", () => {
+    expect(parseStaffArgs(["--login", "admin", "--name", "管理者", "--role", "admin"])).toEqual({
+      login: "admin",
+      name: "管理者",
+      role: "admin",
+      reset: false,
+    });
+    expect(() => parseStaffArgs(["--login", "a b"])).toThrow(/--login/);
+    expect(() => parseStaffArgs(["--login", "abc", "--role", "root"])).toThrow(/--role/);
+  });
+
+  it("creates an account that can sign in, refuses a short password and a duplicate without --reset", async () => {
+    const args = parseStaffArgs(["--login", "admin", "--name", "管理者", "--role", "admin"]);
+    await expect(createOrReset(h.db, args, "short", h.clock.now())).rejects.toThrow(/at least 12/);
+    expect(await createOrReset(h.db, args, "a-long-password-1", h.clock.now())).toBe("created");
+    expect((await submitLogin(h, "admin", "a-long-password-1")).status).toBe(303);
+    await expect(createOrReset(h.db, args, "a-long-password-2", h.clock.now())).rejects.toThrow(/--reset/);
+    expect(await createOrReset(h.db, { ...args, reset: true }, "a-long-password-2", h.clock.now())).toBe(
+      "reset",
+    );
+    const [row] = await h.db.select().from(schema.staffUsers);
+    expect(row?.passwordHash.startsWith("pbkdf2$210000$")).toBe(true);
+    expect(await verifyPassword("a-long-password-2", row!.passwordHash)).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../../db/schema.js";
+import { plainCipher } from "../../src/store/cipher.js";
+import { type Harness, type Session, seedMember, seedStaff, signIn, startHarness } from "./harness.js";
+
+describe("admin inquiries and dashboard", () => {
+  let h: Harness;
+  let s: Session;
+  let member: string;
+  let inquiryId: number;
+  beforeAll(async () => {
+    h = await startHarness();
+    await seedStaff(h, "clerk", "a-long-password-2", "staff");
+    s = await signIn(h, "clerk", "a-long-password-2");
+    member = await seedMember(h, { step: "registered" });
+    await seedMember(h, { step: "registered" });
+    await seedMember(h, { step: "applied" });
+    const [row] = await h.db
+      .insert(schema.inquiries)
+      .values({
+        userId: member,
+        question: await plainCipher.seal("申請画面が開けません"),
+        createdAt: h.clock.now().toISOString(),
+      })
+      .returning();
+    inquiryId = row!.id;
+    await h.db.insert(schema.reminders).values({
+      id: crypto.randomUUID(),
+      userId: member,
+      kind: "applyStart",
+      dueAt: new Date(h.clock.now().getTime() + 3_600_000).toISOString(),
+      retryKey: crypto.randomUUID(),
+      createdAt: h.clock.now().toISOString(),
+    });
+  });
+  afterAll(() => h.close());
+
+  it("shows the figures, the step chart and the LINE quota", async () => {
+    const html = await (await s.get("/admin")).text();
+    expect(html).toContain("<svg");
+    expect(html).toMatch(/ユーザー登録完了<\/text><rect[^>]*><\/rect><text[^>]*>2<\/text>/);
+    expect(html).toMatch(/未対応のお問い合わせ<\/div><div class="num"><a href="\/admin\/inquiries">1</);
+    expect(html).toMatch(/24時間以内に送るリマインダー<\/div><div class="num">1</);
+    expect(html).toContain("上限 5,000 通");
+  });
+
+  it("lists open questions decrypted and pushes the answer with the polite lead-in", async () => {
+    expect(await (await s.get("/admin/inquiries")).text()).toContain("申請画面が開けません");
+    const since = h.emulator.emulator.lastSeq();
+    const res = await s.post(`/admin/inquiries/${inquiryId}/answer`, {
+      answer: "ブラウザを最新にしてお試しください。",
+      retryKey: crypto.randomUUID(),
+    });
+    expect(res.headers.get("location")).toContain("done=answered");
+    const [push] = h.emulator.emulator.deliveries({ userId: member, sinceSeq: since });
+    const texts = ((push?.messages ?? []) as Array<{ text: string }>).map((m) => m.text);
+    expect(texts[0]).toContain("お問い合わせいただいた件について");
+    expect(texts[1]).toBe("ブラウザを最新にしてお試しください。");
+    const [row] = await h.db.select().from(schema.inquiries).where(eq(schema.inquiries.id, inquiryId));
+    expect(row).toMatchObject({ status: "answered", answeredBy: "clerk" });
+    expect(row?.answer).toMatch(/^plain:/);
+    const again = await s.post(`/admin/inquiries/${inquiryId}/answer`, { answer: "二度目" });
+    expect(again.headers.get("location")).toContain("done=already");
+  });
+
+  it("keeps the question open when the push fails", async () => {
+    const [row] = await h.db
+      .insert(schema.inquiries)
+      .values({
+        userId: member,
+        question: await plainCipher.seal("もう一つ"),
+        createdAt: h.clock.now().toISOString(),
+      })
+      .returning();
+    h.emulator.emulator.failNext("/v2/bot/message/push", [400]);
+    const res = await s.post(`/admin/inquiries/${row!.id}/answer`, { answer: "回答" });
+    expect(res.headers.get("location")).toContain("pushFailed");
+    const [after] = await h.db.select().from(schema.inquiries).where(eq(schema.inquiries.id, row!.id));
+    expect(after?.status).toBe("open");
+  });
+});
