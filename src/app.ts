@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { sql } from "drizzle-orm";
+import { adminRoute } from "./admin/index.js";
 import type { TrackedBackground } from "./background.js";
 import type { BotDeps } from "./bot/deps.js";
 import { processEvent } from "./bot/process-event.js";
@@ -15,6 +16,8 @@ export interface AppOptions {
   channelSecret: string;
   /** Development tools, only when running against the local emulator. */
   dev?: { emulator: LineEmulator; background: TrackedBackground; emulatorPath: string };
+  /** Production (HTTPS): the staff area's cookies are Secure. */
+  production?: boolean;
   /** Extra routes mounted by the entry point (e.g. the staff area). */
   mount?: (app: Hono) => void;
 }
@@ -36,6 +39,9 @@ export function createApp(options: AppOptions): Hono {
       handle: (event) => processEvent(bot, event),
     }),
   );
+
+  // The staff area reads bot.messenger per request: the Node entry sets it once the server listens.
+  app.route("/admin", adminRoute({ deps: bot, secureCookies: options.production ?? false }));
 
   if (options.dev) {
     const { emulator, background, emulatorPath } = options.dev;

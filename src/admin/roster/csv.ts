@@ -1,6 +1,8 @@
 // CSV as Excel writes and reads it: bytes in Shift_JIS (Excel's 「CSV」) or UTF-8 with a BOM
 // (「CSV UTF-8」) auto-detected; RFC 4180 quoting; and an export Excel opens without mojibake.
-import iconv from "iconv-lite";
+// Shift_JIS is decoded by the platform's TextDecoder: the WHATWG "shift_jis" decoder is Windows-31J
+// (Excel's code page, with ① and the NEC/IBM extensions) on Node (full ICU) and on workerd alike,
+// so no encoding tables end up in the Worker bundle.
 
 export type CsvEncoding = "utf-8" | "shift_jis";
 
@@ -12,7 +14,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(bytes as Buffer, "cp932"), encoding: "shift_jis" };
+    return { text: new TextDecoder("shift_jis").decode(bytes), encoding: "shift_jis" };
   }
 }
 
