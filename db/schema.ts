@@ -82,7 +82,10 @@ export const reminders = sqliteTable(
     sentAt: text("sent_at"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("reminders_user_kind").on(t.userId, t.kind), index("reminders_due").on(t.status, t.dueAt)],
+  (t) => [
+    uniqueIndex("reminders_user_kind").on(t.userId, t.kind),
+    index("reminders_due").on(t.status, t.dueAt),
+  ],
 );
 
 /** Questions handed over to a person. */
@@ -165,7 +168,9 @@ export const broadcasts = sqliteTable("broadcasts", {
   messages: text("messages").notNull(),
   /** Audience filter as JSON ({ kind: "all" } | { kind: "journeyStep", step } | …). */
   audience: text("audience").notNull(),
-  status: text("status", { enum: ["draft", "scheduled", "sending", "sent", "cancelled", "failed"] }).notNull(),
+  status: text("status", {
+    enum: ["draft", "scheduled", "sending", "sent", "cancelled", "failed"],
+  }).notNull(),
   scheduledAt: text("scheduled_at"),
   recipientCount: integer("recipient_count"),
   sentCount: integer("sent_count").notNull().default(0),

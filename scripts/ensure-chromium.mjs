@@ -8,7 +8,9 @@ if (!existsSync(path)) {
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   const sudo = !root && hasCommand("sudo") ? "sudo " : "";
   if (!root && !sudo) {
-    console.error(`chromium not found at ${path}: install it with 'apt-get install -y chromium' or set CHROMIUM_PATH.`);
+    console.error(
+      `chromium not found at ${path}: install it with 'apt-get install -y chromium' or set CHROMIUM_PATH.`,
+    );
     process.exit(1);
   }
   console.log("Installing Debian's chromium for the browser tests (once)…");

@@ -1,8 +1,9 @@
 // The Hono app shared by both runtimes: health, the LINE webhook and (in emulator mode) the
 // developer tools. It receives its adapters; it never chooses them.
+
+import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { sql } from "drizzle-orm";
 import { adminRoute } from "./admin/index.js";
 import type { TrackedBackground } from "./background.js";
 import type { BotDeps } from "./bot/deps.js";
@@ -49,7 +50,12 @@ export function createApp(options: AppOptions): Hono {
     mountLineEmulator(app, emulator, emulatorPath);
     app.route(
       "/dev/simulator",
-      simulatorRoute({ emulator, background, channelSecret: options.channelSecret, deliver: async (r) => app.fetch(r) }),
+      simulatorRoute({
+        emulator,
+        background,
+        channelSecret: options.channelSecret,
+        deliver: async (r) => app.fetch(r),
+      }),
     );
     app.get("/", (c) => c.redirect("/dev/simulator"));
   }

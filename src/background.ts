@@ -9,7 +9,9 @@ export class TrackedBackground implements Background {
 
   run(task: () => Promise<unknown>): void {
     const p = task()
-      .catch((error: unknown) => this.logger?.error("background.failed", { name: (error as Error)?.name ?? "unknown" }))
+      .catch((error: unknown) =>
+        this.logger?.error("background.failed", { name: (error as Error)?.name ?? "unknown" }),
+      )
       .finally(() => this.pending.delete(p));
     this.pending.add(p);
   }

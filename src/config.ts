@@ -55,7 +55,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       channelSecret: e.LINE_CHANNEL_SECRET ?? DEV_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN ?? EMULATOR_ACCESS_TOKEN,
       apiBaseUrl:
-        e.LINE_API_BASE_URL ?? (emulatorMode ? `http://127.0.0.1:${e.PORT}${EMULATOR_PATH}` : "https://api.line.me"),
+        e.LINE_API_BASE_URL ??
+        (emulatorMode ? `http://127.0.0.1:${e.PORT}${EMULATOR_PATH}` : "https://api.line.me"),
     },
     openai: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL }

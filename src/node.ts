@@ -15,8 +15,8 @@ import type { BotDeps } from "./bot/deps.js";
 import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
 import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
 import { createLineMessenger } from "./line/messenger.js";
-import { startScheduledWorkTimer } from "./scheduler/tick.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
+import { startScheduledWorkTimer } from "./scheduler/tick.js";
 import { aesGcmCipher, plainCipher } from "./store/cipher.js";
 import type { Database } from "./store/database.js";
 
@@ -44,7 +44,10 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-export async function openDatabase(url: string, authToken?: string): Promise<{ db: Database; close(): void }> {
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+): Promise<{ db: Database; close(): void }> {
   if (url.startsWith("file:")) mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
   const client = createClient({ url, authToken });
   if (url.startsWith("file:")) {
@@ -87,7 +90,9 @@ export async function startNode(
   const server = await listen(app.fetch, config.port);
   const port = (server.address() as { port: number }).port;
   const baseURL =
-    config.emulatorMode && !env.LINE_API_BASE_URL ? `http://127.0.0.1:${port}${EMULATOR_PATH}` : config.line.apiBaseUrl;
+    config.emulatorMode && !env.LINE_API_BASE_URL
+      ? `http://127.0.0.1:${port}${EMULATOR_PATH}`
+      : config.line.apiBaseUrl;
   if (!overrides.messenger) {
     bot.messenger = createLineMessenger({ channelAccessToken: config.line.channelAccessToken, baseURL });
   }

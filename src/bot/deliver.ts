@@ -1,8 +1,9 @@
 // Sends a step's replies: the reply token first (free), a push when the token is gone (slow
 // processing, redelivery), and the optional LLM phrasing of a FAQ answer with the loading animation.
-import type { LineMessage, StepResult } from "../engine/types.js";
+
 import { text } from "../engine/messages.js";
 import { scrubPersonal } from "../engine/privacy.js";
+import type { LineMessage, StepResult } from "../engine/types.js";
 import { LineApiError } from "../line/messenger.js";
 import type { MemberEvent } from "../webhook/schema.js";
 import type { BotDeps } from "./deps.js";

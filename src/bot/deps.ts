@@ -1,10 +1,9 @@
 // Everything the bot needs to handle an event, chosen by the entry points (Node, Worker, tests).
-import type { FaqLookup } from "../answerer/types.js";
+import type { FaqEntry, FaqLookup } from "../answerer/types.js";
 import type { Engine } from "../engine/router.js";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
-import type { FaqEntry } from "../answerer/types.js";
 
 /** Optional LLM phrasing of FAQ answers (OpenAI); null means "use the offline answer". */
 export interface Phraser {

@@ -6,8 +6,8 @@ import { commitStep, isProcessed, loadSnapshot } from "../store/conversation-sto
 import { effectStatements } from "../store/effect-statements.js";
 import { findClinicName } from "../store/roster.js";
 import type { MemberEvent } from "../webhook/schema.js";
-import type { BotDeps } from "./deps.js";
 import { deliverReplies } from "./deliver.js";
+import type { BotDeps } from "./deps.js";
 
 const MAX_ATTEMPTS = 5;
 
@@ -30,7 +30,11 @@ export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<E
     });
     if (outcome === "duplicate") return "duplicate";
     if (outcome === "committed") {
-      deps.logger.info("event.processed", { kind: event.input.kind, replies: result.replies.length, attempt });
+      deps.logger.info("event.processed", {
+        kind: event.input.kind,
+        replies: result.replies.length,
+        attempt,
+      });
       if (result.replies.length > 0) deps.background.run(() => deliverReplies(deps, event, result));
       return "processed";
     }
@@ -40,10 +44,17 @@ export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<E
 }
 
 /** Steps the engine, feeding back the lookups it asks for (the roster) until it needs none. */
-async function runEngine(deps: BotDeps, ctx: FlowContext, state: StepResult["state"], input: Input): Promise<StepResult> {
+async function runEngine(
+  deps: BotDeps,
+  ctx: FlowContext,
+  state: StepResult["state"],
+  input: Input,
+): Promise<StepResult> {
   let result = deps.engine(ctx, state, input);
   for (let i = 0; i < 3; i++) {
-    const lookup = result.effects.find((e): e is Extract<Effect, { type: "lookupRoster" }> => e.type === "lookupRoster");
+    const lookup = result.effects.find(
+      (e): e is Extract<Effect, { type: "lookupRoster" }> => e.type === "lookupRoster",
+    );
     if (!lookup) break;
     const clinicName = await findClinicName(deps.db, lookup.registrationNumber);
     const next = deps.engine(ctx, result.state, {

@@ -1,6 +1,7 @@
 // The shape every multi-step conversation in flows/ is run through by the engine.
-import type { ConversationState, EngineContext, Input, LineMessage, StepResult } from "./types.js";
+
 import type { FaqLookup } from "../answerer/types.js";
+import type { ConversationState, EngineContext, Input, LineMessage, StepResult } from "./types.js";
 
 /** What a flow may read besides the state: time, the member, and the offline FAQ. */
 export interface FlowContext extends EngineContext {

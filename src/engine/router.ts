@@ -1,14 +1,20 @@
 // The engine's entry: one pure transition (state, input) → (state, replies, effects). It applies the
 // rules that hold everywhere (passwords, data erasure, follow/unfollow), lets the active flow take
 // its inputs, and routes free chat to the menu, the flows, the journey and the FAQ.
+
+import type { MenuContent } from "../../flows/menu.js";
 import type { FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
-import { text } from "./messages.js";
-import { parsePostback, postbackData } from "./messages.js";
+import { parsePostback, postbackData, text } from "./messages.js";
 import { normalizeCommand } from "./normalize-command.js";
 import { scrubPersonal } from "./privacy.js";
-import { type ConversationState, INITIAL_STATE, type Input, type LineMessage, type StepResult } from "./types.js";
-import type { MenuContent } from "../../flows/menu.js";
+import {
+  type ConversationState,
+  INITIAL_STATE,
+  type Input,
+  type LineMessage,
+  type StepResult,
+} from "./types.js";
 
 /** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
 export interface Feature {
@@ -36,9 +42,14 @@ export function createEngine(parts: EngineParts): Engine {
     replies,
     effects,
   });
-  const showMenu = (state: ConversationState, lead = menu.menuPrompt) => reply(state, [text(lead, menuChoices)]);
+  const showMenu = (state: ConversationState, lead = menu.menuPrompt) =>
+    reply(state, [text(lead, menuChoices)]);
   const flowOf = (state: ConversationState) =>
-    state.flow === "registration" ? parts.flows.registration : state.flow === "eligibility" ? parts.flows.eligibility : null;
+    state.flow === "registration"
+      ? parts.flows.registration
+      : state.flow === "eligibility"
+        ? parts.flows.eligibility
+        : null;
 
   /** Answers something outside the active flow, then repeats the flow's prompt so the member can go on. */
   const thenResume = (ctx: FlowContext, state: ConversationState, result: StepResult): StepResult => {
@@ -51,13 +62,22 @@ export function createEngine(parts: EngineParts): Engine {
     const { action, params } = parsePostback(data);
     const idle = { ...state, scratch: undefined };
     if (action === "menu") return showMenu(state);
-    if (action === "reg.start") return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
-    if (action.startsWith("reg.")) return parts.flows.registration.step(ctx, state, { kind: "postback", data });
+    if (action === "reg.start")
+      return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
+    if (action.startsWith("reg."))
+      return parts.flows.registration.step(ctx, state, { kind: "postback", data });
     if (action === "elig.start") return parts.flows.eligibility.start(ctx, { ...state, flow: "eligibility" });
-    if (action.startsWith("elig")) return parts.flows.eligibility.step(ctx, state, { kind: "postback", data });
-    if (action.startsWith("journey.")) return parts.journey.handle(ctx, state, { kind: "postback", data }) ?? showMenu(state);
+    if (action.startsWith("elig"))
+      return parts.flows.eligibility.step(ctx, state, { kind: "postback", data });
+    if (action.startsWith("journey."))
+      return parts.journey.handle(ctx, state, { kind: "postback", data }) ?? showMenu(state);
     if (action === "faq.top")
-      return reply(state, [text(menu.faqPrompt, menu.faqExamples.map((q) => ({ label: q, text: q })))]);
+      return reply(state, [
+        text(
+          menu.faqPrompt,
+          menu.faqExamples.map((q) => ({ label: q, text: q })),
+        ),
+      ]);
     if (action === "faq") {
       const entry = ctx.faq.byId(params.id ?? "");
       return entry ? reply(state, parts.faqReplies({ kind: "confident", entry, score: 1 })) : showMenu(state);
@@ -65,10 +85,13 @@ export function createEngine(parts: EngineParts): Engine {
     if (action === "faq.none") return offerPerson(state);
     if (action === "callcentre") return reply(state, parts.callCentreReplies());
     if (action === "inquiry.start")
-      return reply({ ...state, scratch: { ...state.scratch, awaitingInquiry: "1" } }, [text(menu.inquiry.askPrompt)]);
+      return reply({ ...state, scratch: { ...state.scratch, awaitingInquiry: "1" } }, [
+        text(menu.inquiry.askPrompt),
+      ]);
     if (action === "inquiry.create") {
       const question = state.scratch?.lastQuestion;
-      if (!question) return reply({ ...state, scratch: { awaitingInquiry: "1" } }, [text(menu.inquiry.askPrompt)]);
+      if (!question)
+        return reply({ ...state, scratch: { awaitingInquiry: "1" } }, [text(menu.inquiry.askPrompt)]);
       return reply(idle, [text(menu.inquiry.created)], [{ type: "createInquiry", question }]);
     }
     if (action === "erase") return confirmErase(state);
@@ -86,13 +109,16 @@ export function createEngine(parts: EngineParts): Engine {
       ]),
     ]);
 
-  const offerPerson = (state: ConversationState) =>
-    reply(state, parts.faqReplies({ kind: "none" }));
+  const offerPerson = (state: ConversationState) => reply(state, parts.faqReplies({ kind: "none" }));
 
   /** Free text while no flow is active: trigger words, a pending inquiry, then the FAQ. */
   function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     if (state.scratch?.awaitingInquiry) {
-      return reply({ ...state, scratch: undefined }, [text(menu.inquiry.created)], [{ type: "createInquiry", question: raw }]);
+      return reply(
+        { ...state, scratch: undefined },
+        [text(menu.inquiry.created)],
+        [{ type: "createInquiry", question: raw }],
+      );
     }
     const command = normalizeCommand(raw);
     const is = (words: string[]) => words.some((w) => normalizeCommand(w) === command);
@@ -128,7 +154,14 @@ export function createEngine(parts: EngineParts): Engine {
     if (input.kind === "text") {
       if (input.text.length > MAX_INPUT) return thenResume(ctx, state, reply(state, [text(menu.tooLong)]));
       if (parts.looksLikePassword(input.text))
-        return thenResume(ctx, state, reply(state, menu.passwordRefused.map((l) => text(l))));
+        return thenResume(
+          ctx,
+          state,
+          reply(
+            state,
+            menu.passwordRefused.map((l) => text(l)),
+          ),
+        );
       const command = normalizeCommand(input.text);
       if (menu.triggers.erase.some((w) => normalizeCommand(w) === command)) return confirmErase(state);
       if (flow) return flow.step(ctx, state, input);

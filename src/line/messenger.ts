@@ -1,7 +1,6 @@
 // The Messenger port over the real @line/bot-sdk client. The SDK has no retries: we retry 429 and
 // 5xx with backoff, reusing the same X-Line-Retry-Key so LINE never delivers a message twice.
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
-import type { LineMessage } from "../engine/types.js";
 import type { Messenger } from "../ports.js";
 
 export interface RetryPolicy {
@@ -37,7 +36,9 @@ export function createLineMessenger(
     multicast: (userIds, messages, retryKey = crypto.randomUUID()) =>
       call("multicast", () => client.multicast({ to: userIds, messages }, retryKey)).then(noop),
     showLoading: (userId, seconds) =>
-      call("loading", () => client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds })).then(noop),
+      call("loading", () => client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds })).then(
+        noop,
+      ),
   };
 }
 

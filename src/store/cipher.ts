@@ -23,7 +23,7 @@ export async function aesGcmCipher(keyBase64: string): Promise<FieldCipher> {
     async seal(plaintext) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, encoder.encode(plaintext));
-      return SEALED + toBase64(iv) + "." + toBase64(new Uint8Array(data));
+      return `${SEALED + toBase64(iv)}.${toBase64(new Uint8Array(data))}`;
     },
     async open(stored) {
       if (stored.startsWith(PLAIN)) return stored.slice(PLAIN.length);

@@ -22,7 +22,12 @@ export async function isProcessed(db: Database, webhookEventId: string): Promise
 }
 
 /** Creates the member's rows on first contact (idempotent, race-safe) and reads them. */
-export async function loadSnapshot(db: Database, cipher: FieldCipher, userId: string, now: Date): Promise<Snapshot> {
+export async function loadSnapshot(
+  db: Database,
+  cipher: FieldCipher,
+  userId: string,
+  now: Date,
+): Promise<Snapshot> {
   const at = now.toISOString();
   const [, , conversationRows, memberRows, journeyRows] = await db.batch([
     db.insert(schema.members).values({ userId, createdAt: at }).onConflictDoNothing(),
@@ -88,7 +93,12 @@ export async function commitStep(db: Database, cipher: FieldCipher, commit: Comm
     db
       .update(schema.conversations)
       .set({ state: await cipher.seal(JSON.stringify(commit.state)), version: toVersion, updatedAt: at })
-      .where(and(eq(schema.conversations.userId, commit.userId), eq(schema.conversations.version, commit.fromVersion))),
+      .where(
+        and(
+          eq(schema.conversations.userId, commit.userId),
+          eq(schema.conversations.version, commit.fromVersion),
+        ),
+      ),
     db.update(schema.members).set({ lastSeenAt: at }).where(eq(schema.members.userId, commit.userId)),
     ...commit.effects,
   ];
@@ -110,7 +120,12 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Clears the conversation without an event (e.g. staff erasing a member). */
-export function resetConversationStatement(db: Database, userId: string, sealedInitial: string, at: string): Statement {
+export function resetConversationStatement(
+  db: Database,
+  userId: string,
+  sealedInitial: string,
+  at: string,
+): Statement {
   return db
     .update(schema.conversations)
     .set({ state: sealedInitial, version: sql`${schema.conversations.version} + 1`, updatedAt: at })

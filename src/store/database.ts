@@ -5,7 +5,10 @@ import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type * as schema from "../../db/schema.js";
 
 export type Schema = typeof schema;
-export type Database = Pick<LibSQLDatabase<Schema>, "select" | "insert" | "update" | "delete" | "batch" | "run" | "all" | "get">;
+export type Database = Pick<
+  LibSQLDatabase<Schema>,
+  "select" | "insert" | "update" | "delete" | "batch" | "run" | "all" | "get"
+>;
 export type Statement = BatchItem<"sqlite">;
 
 /** Runs statements atomically (all or none). */

@@ -14,7 +14,11 @@ const EventSchema = z.looseObject({
   replyToken: z.string().max(256).optional(),
   deliveryContext: z.looseObject({ isRedelivery: z.boolean() }).optional(),
   message: z
-    .looseObject({ type: z.string().min(1).max(64), id: z.string().max(64).optional(), text: z.string().max(20_000).optional() })
+    .looseObject({
+      type: z.string().min(1).max(64),
+      id: z.string().max(64).optional(),
+      text: z.string().max(20_000).optional(),
+    })
     .optional(),
   postback: z.looseObject({ data: z.string().max(1_000) }).optional(),
   follow: z.looseObject({ isUnblocked: z.boolean() }).optional(),

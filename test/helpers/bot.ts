@@ -26,14 +26,18 @@ export interface TestBot extends RunningBot {
   logs: string[];
   dir: string;
   /** Drives the simulator API over HTTP and returns the messages the bot sent back. */
-  send(body: Record<string, unknown>): Promise<{ messages: Array<Record<string, any>>; webhookStatus: number }>;
+  send(
+    body: Record<string, unknown>,
+  ): Promise<{ messages: Array<Record<string, any>>; webhookStatus: number }>;
   say(userId: string, text: string): Promise<Array<Record<string, any>>>;
   postWebhook(body: string, signature?: string | null): Promise<Response>;
   restart(): Promise<TestBot>;
   stop(): Promise<void>;
 }
 
-export async function startTestBot(options: { dir?: string; env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { dir?: string; env?: Record<string, string>; clock?: TestClock } = {},
+): Promise<TestBot> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "helpdesk-test-"));
   const clock = options.clock ?? new TestClock();
   const logs: string[] = [];
@@ -41,7 +45,11 @@ export async function startTestBot(options: { dir?: string; env?: Record<string,
     info: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
     error: (event, fields) => logs.push(JSON.stringify({ level: "error", event, ...fields })),
   };
-  const env: Record<string, string> = { PORT: "0", DATABASE_URL: `file:${join(dir, "test.db")}`, ...options.env };
+  const env: Record<string, string> = {
+    PORT: "0",
+    DATABASE_URL: `file:${join(dir, "test.db")}`,
+    ...options.env,
+  };
   const running = await startNode(env, { clock, logger, schedulerIntervalMs: 0 });
   const bot: TestBot = {
     ...running,
@@ -62,7 +70,8 @@ export async function startTestBot(options: { dir?: string; env?: Record<string,
     },
     async postWebhook(body, signature) {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      const sig = signature === undefined ? await sign(body, env.LINE_CHANNEL_SECRET ?? DEV_CHANNEL_SECRET) : signature;
+      const sig =
+        signature === undefined ? await sign(body, env.LINE_CHANNEL_SECRET ?? DEV_CHANNEL_SECRET) : signature;
       if (sig !== null) headers["x-line-signature"] = sig;
       return fetch(`${running.url}/webhook`, { method: "POST", headers, body });
     },
@@ -80,7 +89,9 @@ export async function startTestBot(options: { dir?: string; env?: Record<string,
 
 /** The text of every text message, and the altText of Flex ones, for readable assertions. */
 export function texts(messages: Array<Record<string, any>>): string[] {
-  return messages.map((m) => (m.type === "text" ? m.text : m.type === "flex" ? `[flex] ${m.altText}` : `[${m.type}]`));
+  return messages.map((m) =>
+    m.type === "text" ? m.text : m.type === "flex" ? `[flex] ${m.altText}` : `[${m.type}]`,
+  );
 }
 
 export function quickReplyLabels(messages: Array<Record<string, any>>): string[] {

@@ -13,7 +13,11 @@ afterAll(async () => {
   await bot.stop();
 });
 
-function textEvent(userId: string, text: string, webhookEventId = `01J${crypto.randomUUID().replace(/-/g, "").slice(0, 23)}`) {
+function textEvent(
+  userId: string,
+  text: string,
+  webhookEventId = `01J${crypto.randomUUID().replace(/-/g, "").slice(0, 23)}`,
+) {
   return {
     type: "message",
     mode: "active",
@@ -29,10 +33,24 @@ function textEvent(userId: string, text: string, webhookEventId = `01J${crypto.r
 describe("signature", () => {
   it("matches LINE's official test vector", async () => {
     const body = '{"destination":"U8e742f61d673b39c7fff3cecb7536ef0","events":[]}';
-    expect(await sign(body, "8c570fa6dd201bb328f1c1eac23a96d8")).toBe("GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=");
+    expect(await sign(body, "8c570fa6dd201bb328f1c1eac23a96d8")).toBe(
+      "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=",
+    );
     const raw = new TextEncoder().encode(body);
-    expect(await verifySignature(raw, "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=", "8c570fa6dd201bb328f1c1eac23a96d8")).toBe(true);
-    expect(await verifySignature(raw, "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLt=", "8c570fa6dd201bb328f1c1eac23a96d8")).toBe(false);
+    expect(
+      await verifySignature(
+        raw,
+        "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLs=",
+        "8c570fa6dd201bb328f1c1eac23a96d8",
+      ),
+    ).toBe(true);
+    expect(
+      await verifySignature(
+        raw,
+        "GhRKmvmHys4Pi8DxkF4+EayaH0OqtJtaZxgTD9fMDLt=",
+        "8c570fa6dd201bb328f1c1eac23a96d8",
+      ),
+    ).toBe(false);
   });
 });
 
@@ -77,7 +95,7 @@ describe("POST /webhook", () => {
 
   it("answers 400 to a signed body of the wrong shape", async () => {
     expect((await bot.postWebhook('{"events": "none"}')).status).toBe(400);
-    expect((await bot.postWebhook('[1,2,3]')).status).toBe(400);
+    expect((await bot.postWebhook("[1,2,3]")).status).toBe(400);
     expect((await bot.postWebhook('{"events":[{"type":"message"}]}')).status).toBe(400);
   });
 
@@ -91,7 +109,10 @@ describe("POST /webhook", () => {
     expect((await bot.postWebhook(redelivered)).status).toBe(200);
     await bot.background.idle();
     expect(bot.emulator!.deliveries({ userId, sinceSeq: since })).toHaveLength(1);
-    const processed = await bot.db.select().from(schema.processedEvents).where(eq(schema.processedEvents.userId, userId));
+    const processed = await bot.db
+      .select()
+      .from(schema.processedEvents)
+      .where(eq(schema.processedEvents.userId, userId));
     expect(processed).toHaveLength(1);
   });
 
@@ -112,7 +133,10 @@ describe("POST /webhook", () => {
       bot.postWebhook(JSON.stringify({ events: [textEvent(userId, "メニュー")] })),
     ]);
     await bot.background.idle();
-    const [conversation] = await bot.db.select().from(schema.conversations).where(eq(schema.conversations.userId, userId));
+    const [conversation] = await bot.db
+      .select()
+      .from(schema.conversations)
+      .where(eq(schema.conversations.userId, userId));
     expect(conversation?.version).toBe(2);
   });
 });
@@ -121,7 +145,9 @@ describe("member events", () => {
   it("welcomes a new follower with the menu as quick replies", async () => {
     const { messages } = await bot.send({ userId: newUserId(), event: "follow" });
     expect(texts(messages).join("\n")).toContain("友だち追加ありがとうございます");
-    expect(quickReplyLabels(messages)).toEqual(expect.arrayContaining(["登録をはじめる", "進み具合", "よくある質問"]));
+    expect(quickReplyLabels(messages)).toEqual(
+      expect.arrayContaining(["登録をはじめる", "進み具合", "よくある質問"]),
+    );
   });
 
   it("answers a sticker with a polite request for text", async () => {
