@@ -146,7 +146,11 @@ export function createEngine(parts: EngineParts): Engine {
   return function step(ctx, state, input) {
     if (input.kind === "follow") {
       const lines = input.isUnblocked ? menu.welcomeBack : menu.welcome;
-      return reply(state, [...lines.slice(0, -1).map((l) => text(l)), text(lines.at(-1)!, menuChoices)]);
+      return reply(
+        state,
+        [...lines.slice(0, -1).map((l) => text(l)), text(lines.at(-1)!, menuChoices)],
+        [{ type: "markActive" }],
+      );
     }
     if (input.kind === "unfollow")
       return reply({ ...INITIAL_STATE }, [], [{ type: "markInactive" }, { type: "eraseMember" }]);

@@ -80,6 +80,8 @@ export type Effect =
   | { type: "recordUnanswered"; question: string }
   | { type: "eraseMember" }
   | { type: "markInactive" }
+  /** Followed or unblocked the account. */
+  | { type: "markActive" }
   /** Optional LLM phrasing of an offline answer; `replies` is the offline fallback already in the result. */
   | { type: "enhanceAnswer"; question: string; entryIds: string[] };
 

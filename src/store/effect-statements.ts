@@ -102,6 +102,14 @@ export async function effectStatements(
             .where(eq(schema.members.userId, userId)),
         );
         break;
+      case "markActive":
+        out.push(
+          db
+            .update(schema.members)
+            .set({ status: "active", followedAt: at, unfollowedAt: null })
+            .where(eq(schema.members.userId, userId)),
+        );
+        break;
       case "lookupRoster":
       case "enhanceAnswer":
         break; // performed by the runner, not stored

@@ -167,4 +167,15 @@ describe("member events", () => {
     expect(member?.status).toBe("inactive");
     expect(member?.registration).toBeNull();
   });
+
+  it("welcomes back a member who unblocks the account and marks them active again", async () => {
+    const userId = newUserId();
+    await bot.send({ userId, event: "follow" });
+    await bot.send({ userId, event: "unfollow" });
+    const { messages } = await bot.send({ userId, event: "refollow" });
+    expect(texts(messages)[0]).toContain("おかえりなさい");
+    const [member] = await bot.db.select().from(schema.members).where(eq(schema.members.userId, userId));
+    expect(member?.status).toBe("active");
+    expect(member?.unfollowedAt).toBeNull();
+  });
 });
