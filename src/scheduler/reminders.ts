@@ -73,28 +73,6 @@ async function deliver(deps: ReminderDeps, row: DueReminder): Promise<Outcome> {
   return "sent";
 }
 
-/**
- * Runs the reminders every `intervalMs` on Node (the Worker uses its cron instead). A run still
- * going when the next tick comes is not doubled; the timer does not keep the process alive.
- */
-export function startReminderTimer(deps: ReminderDeps, intervalMs = 30_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runDueReminders(deps)
-      .then((result) => {
-        if (result.sent + result.failed > 0) deps.logger.info("reminders.run", result);
-      })
-      .catch((error: unknown) => deps.logger.error("reminders.run_failed", { error: errorName(error) }))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref?.();
-  return () => clearInterval(timer);
-}
-
 async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {

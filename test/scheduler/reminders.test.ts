@@ -9,7 +9,8 @@ import type { Effect, JourneyStep } from "../../src/engine/types.js";
 import { createLineMessenger } from "../../src/line/messenger.js";
 import { openDatabase } from "../../src/node.js";
 import type { Logger, Messenger } from "../../src/ports.js";
-import { runDueReminders, startReminderTimer } from "../../src/scheduler/reminders.js";
+import { runDueReminders } from "../../src/scheduler/reminders.js";
+import { startScheduledWorkTimer } from "../../src/scheduler/tick.js";
 import { plainCipher } from "../../src/store/cipher.js";
 import { type Database, runBatch } from "../../src/store/database.js";
 import { effectStatements } from "../../src/store/effect-statements.js";
@@ -216,18 +217,18 @@ describe("runDueReminders", () => {
   });
 });
 
-describe("startReminderTimer", () => {
+describe("startScheduledWorkTimer", () => {
   it("runs the reminders on its interval until stopped", async () => {
     const userId = await member();
     await schedule(userId, "linkExpiring", 1);
     clock.advance(HOUR);
-    const stop = startReminderTimer(deps(), 10);
+    const stop = startScheduledWorkTimer(deps(), 10);
     const delivered = await emu.emulator.waitForDelivery(userId, 0, 2_000);
     stop();
     expect(delivered).toHaveLength(1);
     await schedule(userId, "linkExpired", 0); // due now, but the timer is stopped
     await new Promise((r) => setTimeout(r, 50));
     expect(pushesTo(userId)).toHaveLength(1);
-    expect(logs.some((l) => l.includes('"event":"reminders.run"'))).toBe(true);
+    expect(logs.some((l) => l.includes('"event":"tick.done"'))).toBe(true);
   });
 });
