@@ -110,6 +110,15 @@ describe("admin broadcasts", () => {
     );
   });
 
+  it("opens the compose form, empty or as a copy of an earlier broadcast", async () => {
+    const empty = await admin.get("/admin/broadcasts/new");
+    expect(empty.status).toBe(200);
+    const [row] = await h.db.select().from(schema.broadcasts);
+    const copy = await (await admin.get(`/admin/broadcasts/new?copy=${row!.id}`)).text();
+    expect(copy).toContain("ポータルサイトの運用を再開しました。</textarea>");
+    expect(copy).toContain('value="https://example.jp/news"');
+  });
+
   it("lists the broadcasts", async () => {
     const html = await (await admin.get("/admin/broadcasts")).text();
     expect(html).toContain("ポータルサイトの運用を再開しました。");

@@ -58,7 +58,8 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
   });
 
   app.get("/new", async (c) => {
-    const copy = await getBroadcast(deps.db, Number(c.req.query("copy")));
+    const copyId = c.req.query("copy") ?? "";
+    const copy = /^\d+$/.test(copyId) ? await getBroadcast(deps.db, Number(copyId)) : null;
     const input = copy
       ? inputOf(compositionOf(JSON.parse(copy.messages) as LineMessage[]), parseAudience(copy.audience))
       : undefined;
