@@ -369,6 +369,22 @@ describe("passwords", () => {
   });
 });
 
+describe("passwords inside a sentence", () => {
+  it("are not kept either, not even in a question handed to staff", async () => {
+    const m = newMember();
+    for (const sentence of [
+      "パスワード、Saitama2024で合っていますか？",
+      "ログインできません。Saitama2024と入れています",
+    ]) {
+      await m.say(sentence);
+      expect(JSON.stringify(m.last)).not.toContain("Saitama2024");
+      if (m.quickLabels.includes("どれでもない")) await m.tap("どれでもない");
+      if (m.quickLabels.includes("担当者に聞く")) await m.tap("担当者に聞く");
+    }
+    expect(await dumpAllTables(bot.db)).not.toContain("Saitama2024");
+  });
+});
+
 describe("logs", () => {
   it("never carry what members typed", () => {
     const lines = bot.logs.join("\n");
