@@ -9,6 +9,7 @@ import type { Clock, Logger, Messenger } from "../ports.js";
 import {
   type ClaimedChunk,
   claimNextChunk,
+  failUnfinishedChunks,
   finishIfDone,
   freezeRecipients,
   markChunkError,
@@ -25,6 +26,10 @@ export interface BroadcastDeps {
   clock: Clock;
   logger: Logger;
 }
+
+/** LINE answers 429 with this message once the month's quota is spent: no retry will help. */
+const MONTHLY_LIMIT = /monthly limit/i;
+const QUOTA_SPENT = "HTTP 429 monthly limit";
 
 /** A chunk still failing after this many runs is given up (marked failed). */
 export const MAX_CHUNK_ATTEMPTS = 5;
@@ -67,6 +72,10 @@ async function sendChunks(deps: BroadcastDeps, broadcastId: number, owner: strin
     if (!chunk) break;
     const outcome = await sendChunk(deps, broadcastId, chunk, messages);
     if (outcome === "stop") return "interrupted";
+    if (outcome === "quotaSpent") {
+      await failUnfinishedChunks(db, broadcastId, QUOTA_SPENT);
+      break;
+    }
     if (!(await renewLease(db, broadcastId, owner, clock.now()))) return "interrupted";
   }
   const finished = await finishIfDone(db, broadcastId, clock.now());
@@ -80,7 +89,7 @@ async function sendChunk(
   broadcastId: number,
   chunk: ClaimedChunk,
   messages: LineMessage[],
-): Promise<"next" | "stop"> {
+): Promise<"next" | "stop" | "quotaSpent"> {
   const { db, clock, logger } = deps;
   try {
     await deps.messenger.multicast(chunk.userIds, messages, chunk.retryKey);
@@ -88,6 +97,10 @@ async function sendChunk(
     return "next";
   } catch (error) {
     const status = error instanceof LineApiError ? error.status : null;
+    if (status === 429 && MONTHLY_LIMIT.test((error as LineApiError).body)) {
+      logger.error("broadcast.quotaSpent", { broadcastId, seq: chunk.seq });
+      return "quotaSpent";
+    }
     // A 4xx other than 429 will not get better by retrying (bad request, blocked token…).
     const permanent = status !== null && status >= 400 && status < 500 && status !== 429;
     const final = permanent || chunk.attempts >= MAX_CHUNK_ATTEMPTS;

@@ -102,6 +102,14 @@ export async function markChunkError(
     .where(and(eq(c.broadcastId, broadcastId), eq(c.seq, seq)));
 }
 
+/** Gives up every chunk not sent yet (e.g. the month's message quota is spent). */
+export async function failUnfinishedChunks(db: Database, broadcastId: number, error: string): Promise<void> {
+  await db
+    .update(c)
+    .set({ status: "failed", lastError: error })
+    .where(and(eq(c.broadcastId, broadcastId), inArray(c.status, ["pending", "sending"])));
+}
+
 /** Closes a broadcast with no unfinished chunk: 'sent', or 'failed' when nothing could be sent. */
 export async function finishIfDone(db: Database, broadcastId: number, now: Date): Promise<boolean> {
   const rows = await db
@@ -128,6 +136,8 @@ export interface ChunkFigures {
   failed: number;
   pending: number;
   failedRecipients: number;
+  /** Distinct reasons recorded on failed chunks (e.g. "HTTP 400"). */
+  errors: string[];
 }
 
 export async function chunkFigures(db: Database, broadcastId: number): Promise<ChunkFigures> {
@@ -136,6 +146,7 @@ export async function chunkFigures(db: Database, broadcastId: number): Promise<C
       status: c.status,
       n: sql<number>`count(*)`,
       people: sql<number>`sum(json_array_length(${c.userIds}))`,
+      errors: sql<string | null>`group_concat(distinct ${c.lastError})`,
     })
     .from(c)
     .where(eq(c.broadcastId, broadcastId))
@@ -148,5 +159,6 @@ export async function chunkFigures(db: Database, broadcastId: number): Promise<C
     failed: count("failed"),
     pending: count("pending") + count("sending"),
     failedRecipients: Number(get("failed")?.people ?? 0),
+    errors: get("failed")?.errors?.split(",") ?? [],
   };
 }

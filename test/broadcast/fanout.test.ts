@@ -157,6 +157,28 @@ describe("broadcast fan-out", () => {
     expect(await getBroadcast(h.db, id)).toMatchObject({ status: "sent", sentCount: 600 });
   });
 
+  it("gives up the rest at once when LINE says the month's quota is spent", async () => {
+    await seedMany(h, 1_600);
+    const spent = { status: 429, body: { message: "You have reached your monthly limit." } };
+    const id = await newBroadcast(h);
+    const calls = { n: 0 };
+    const spending: Messenger = {
+      ...h.messenger,
+      async multicast(ids, messages, key) {
+        calls.n += 1;
+        if (calls.n === 2)
+          h.emulator.emulator.failNext("/v2/bot/message/multicast", [spent, spent, spent, spent]);
+        await h.messenger.multicast(ids, messages, key);
+      },
+    };
+    expect(await runBroadcast({ ...h.deps, messenger: spending }, id)).toBe("finished");
+    const chunks = await h.db.select().from(schema.broadcastChunks);
+    expect(chunks.map((c) => c.status)).toEqual(["sent", "failed", "failed", "failed"]);
+    expect(chunks[1]?.lastError).toBe("HTTP 429 monthly limit");
+    expect(calls.n).toBe(2);
+    expect(await getBroadcast(h.db, id)).toMatchObject({ status: "sent", sentCount: 500 });
+  });
+
   it("stops between chunks when staff cancel a sending broadcast", async () => {
     await seedMany(h, 1_500);
     const id = await newBroadcast(h);

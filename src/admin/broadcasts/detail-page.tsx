@@ -133,7 +133,12 @@ function Figures(view: BroadcastView) {
           {f.sent} / {f.chunks} 完了{f.pending > 0 ? `（残り ${f.pending}）` : ""}
         </dd>
         <dt>失敗</dt>
-        <dd>{f.failed > 0 ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）` : "なし"}</dd>
+        <dd>
+          {f.failed > 0 ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）` : "なし"}
+          {f.errors.some((e) => e.includes("monthly limit")) ? (
+            <div class="flash error">今月の送信上限に達したため、残りは送信できませんでした。</div>
+          ) : null}
+        </dd>
         <dt>開始・終了</dt>
         <dd>
           {formatJst(b.startedAt)} ～ {formatJst(b.finishedAt)}
