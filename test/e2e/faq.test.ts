@@ -160,3 +160,22 @@ describe("「データ削除」", () => {
     expect(await conversation(bot.db, m.userId)).toEqual({ flow: "idle", answers: {} });
   });
 });
+
+describe("logs", () => {
+  it("carry neither the questions nor the personal values in them", () => {
+    const lines = bot.logs.join("\n");
+    expect(bot.logs.length).toBeGreaterThan(0);
+    for (const value of [
+      "駐車場",
+      "aoi.hatogaya",
+      "example",
+      "090-1234",
+      "5678",
+      "蕨野",
+      "warabino",
+      "0481234567",
+      "鳩ヶ谷",
+    ])
+      expect(lines).not.toContain(value);
+  });
+});

@@ -136,7 +136,7 @@ describe("reminders", () => {
     expect(readable(pushes[1]!.messages)).toContain(J.reminders.applyStart.messages[0]);
   });
 
-  it("after 24 hours without 登録完了 the expiry push comes and 「やり直す」 goes back a step", async () => {
+  it("after 24 hours the expiry push comes; 「やり直す」 goes back a step and a new report re-arms the reminder", async () => {
     const { bot } = await freshBot();
     const m = await memberWithLinkSent(bot);
     bot().clock.advance(24 * HOUR);
@@ -149,6 +149,16 @@ describe("reminders", () => {
     expect(m.quickLabels).toContain(J.buttons.redo);
     await m.tap(J.buttons.redo);
     expect((await memberRow(bot().db, m.userId))?.journey_step).toBe("registering");
+
+    // Pressing 登録 on the portal again re-arms the reminders: the new push is not dropped as a retry.
+    await m.tap(J.steps.linkSent.report);
+    expect((await memberRow(bot().db, m.userId))?.journey_step).toBe("linkSent");
+    const before = (await pushesTo(bot(), m.userId)).length;
+    bot().clock.advance(20 * HOUR);
+    await runReminders(bot());
+    const again = (await pushesTo(bot(), m.userId)).slice(before);
+    expect(again).toHaveLength(1);
+    expect(readable(again[0]!.messages)).toContain(J.reminders.linkExpiring.messages[0]);
   });
 
   it("a restart between scheduling and sending still sends it, once", async () => {

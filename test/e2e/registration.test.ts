@@ -401,6 +401,9 @@ describe("logs", () => {
       "example.jp",
       "ほねつぎ",
       "さいたま中央整骨院",
+      "リンクの有効期限",
+      "電話はまだありません",
+      "ログインできません",
       ...SECRETS,
     ];
     for (const value of personal) expect(lines).not.toContain(value);
