@@ -1,7 +1,7 @@
-// Cloudflare Workers entry point: the same Hono app and bot as on Node, with D1 (or Turso over
-// HTTP), the real LINE client, ctx.waitUntil for replies after the 200, a cron trigger for
-// reminders and scheduled broadcasts, and an optional queue consumer. No developer tools here:
-// the LINE emulator and the simulator are Node-only.
+// Cloudflare Workers entry point: the same Hono app (webhook, staff area) and bot as on Node, with
+// D1 (or Turso over HTTP), the real LINE client, ctx.waitUntil for replies after the 200, a cron
+// trigger for reminders and scheduled broadcasts, and an optional queue consumer. No developer
+// tools here: the LINE emulator and the simulator are Node-only.
 import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
 import { consoleLogger } from "./ports.js";
@@ -15,7 +15,7 @@ export type { WorkerEnv } from "./worker/env.js";
 async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
   try {
     const { config, bot } = await workerBot(env, ctx);
-    const app = createApp({ bot, channelSecret: config.line.channelSecret });
+    const app = createApp({ bot, channelSecret: config.line.channelSecret, production: config.production });
     return await app.fetch(request, env, ctx);
   } catch (error) {
     // Configuration errors land here: log the kind only, answer 500 so LINE redelivers later.

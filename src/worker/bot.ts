@@ -1,8 +1,10 @@
-// Builds the bot for one Worker invocation. The pure parts (parsed config, the cipher key, the
-// engine, the FAQ index, the LLM phraser) are built once per isolate and reused; the adapters that
-// touch I/O (database, LINE client, waitUntil) are made per request. No member state is ever kept
-// in memory: every event reads its snapshot from the database.
+// Builds the bot for one Worker invocation. The pure parts are built once per isolate and reused:
+// the engine and the FAQ index at module load (Workers' start-up budget, not the first request's
+// CPU time), the parsed config, cipher key and LLM phraser on the first request with a given
+// configuration. The adapters that touch I/O (database, LINE client, waitUntil) are made per
+// request. No member state is ever kept in memory: every event reads its snapshot from the database.
 import type { ExecutionContext } from "@cloudflare/workers-types";
+import { createOpenAiPhraser } from "../answerer/openai.js";
 import { assembleBot } from "../bot/assemble.js";
 import type { BotDeps } from "../bot/deps.js";
 import type { Config } from "../config.js";
@@ -47,11 +49,15 @@ const UNBOUND = {
   background: { run: unused } satisfies Background,
 };
 
+/** Engine and FAQ index: pure, the same for every configuration, built when the isolate starts. */
+const PURE = assembleBot({ ...UNBOUND, cipher: plainCipher, clock: systemClock, logger: consoleLogger });
+
 async function buildParts(vars: Record<string, string>, logger: Logger): Promise<IsolateParts> {
   const config = workerConfig(vars);
   const cipher = config.dataEncryptionKey ? await aesGcmCipher(config.dataEncryptionKey) : plainCipher;
-  const pure = assembleBot({ ...UNBOUND, cipher, clock: systemClock, logger }, config.openai);
-  return { config, pure };
+  // As assembleBot does on Node, without building the engine and the FAQ index again.
+  const phraser = config.openai ? createOpenAiPhraser(config.openai) : undefined;
+  return { config, pure: { ...PURE, cipher, logger, phraser } };
 }
 
 /** The isolate's parts for this env, rebuilt only when a variable or secret changed. */

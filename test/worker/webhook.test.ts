@@ -22,7 +22,9 @@ describe("Worker webhook", () => {
     const deliveries = await deliveriesTo(userId, 2_000);
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]?.via).toBe("reply");
-    expect(deliveries[0]?.messages.length).toBeGreaterThan(0);
+    // The menu: a prompt with the choices as quick replies.
+    const last = deliveries[0]?.messages.at(-1) as { quickReply?: { items: unknown[] } } | undefined;
+    expect(last?.quickReply?.items.length).toBeGreaterThan(1);
   });
 
   it("rejects a bad or missing signature with 401 and stores nothing", async () => {
