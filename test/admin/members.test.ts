@@ -136,6 +136,31 @@ describe("admin members", () => {
     expect(member?.journeyStep).toBe("registered");
   });
 
+  it("takes the member's next conversation version, so an event in flight retries on fresh state", async () => {
+    const id = await seedMember(h, { step: "registered" });
+    await h.db
+      .insert(schema.conversations)
+      .values({ userId: id, state: "plain:{}", version: 3, updatedAt: "x" });
+    await s.post(`/admin/members/${id}/relay`, {
+      notice: "applicationApproved",
+      retryKey: crypto.randomUUID(),
+    });
+    await s.post(`/admin/members/${id}/erase`);
+    const [conversation] = await h.db
+      .select()
+      .from(schema.conversations)
+      .where(eq(schema.conversations.userId, id));
+    const markers = await h.db
+      .select()
+      .from(schema.processedEvents)
+      .where(eq(schema.processedEvents.userId, id));
+    expect(conversation?.version).toBe(5);
+    expect(markers.map((m) => [m.userVersion, m.webhookEventId.split(":").slice(0, 2).join(":")])).toEqual([
+      [4, "staff:relay"],
+      [5, "staff:erase"],
+    ]);
+  });
+
   it("keeps notes sealed and shows them on the member page", async () => {
     await s.post(`/admin/members/${taro}/notes`, { note: "電話で確認済み" });
     const [note] = await h.db.select().from(schema.memberNotes);

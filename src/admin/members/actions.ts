@@ -11,6 +11,7 @@ import { resetConversationStatement } from "../../store/conversation-store.js";
 import { runBatch, type Statement } from "../../store/database.js";
 import { effectStatements, eraseStatements } from "../../store/effect-statements.js";
 import { auditStatement } from "../../store/staff-audit.js";
+import { bumpConversationStatements, versionMarkerStatement } from "../../store/staff-conversation-bump.js";
 import type { AdminDeps } from "../deps.js";
 
 export type RelayOutcome =
@@ -73,6 +74,7 @@ async function advanceStatements(
   const earlier = JOURNEY_STEPS.slice(0, stepIndex(step));
   const behind = or(isNull(schema.members.journeyStep), inArray(schema.members.journeyStep, [...earlier]));
   return [
+    ...bumpConversationStatements(db, userId, "relay", now.toISOString()),
     ...(await effectStatements(db, deps.cipher, userId, effects, now)),
     // Conditional: a member who moved further meanwhile is never moved back.
     db
@@ -103,13 +105,19 @@ export async function addNote(
   return true;
 }
 
-/** The same erasure as the member's own 「データ削除」, plus a fresh conversation. */
+/**
+ * The same erasure as the member's own 「データ削除」, plus a fresh conversation. It takes the next
+ * conversation version, so an event of the member in flight retries on the erased state instead of
+ * re-saving what it read before.
+ */
 export async function eraseMember(deps: AdminDeps, staffId: number, userId: string): Promise<void> {
   const { db, cipher } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   await runBatch(db, [
     ...eraseStatements(db, userId),
+    // Claims version + 1 first; the reset below bumps the version to it.
+    versionMarkerStatement(db, userId, "erase", at),
     resetConversationStatement(db, userId, await cipher.seal(JSON.stringify(INITIAL_STATE)), at),
     auditStatement(db, { staffId, action: "member.erase", target: userId }, now),
   ]);
