@@ -78,12 +78,16 @@ function watchReplies(emulator: LineEmulator, ids: string[]) {
       let since = emulator.lastSeq();
       while (!stopped) {
         const got = await emulator.waitForDelivery(id, since, 1_000);
-        for (const d of got) arrivals.get(id)!.push(now());
+        const stamp = now();
+        for (let i = 0; i < got.length; i++) arrivals.get(id)!.push(stamp);
         since = got.at(-1)?.seq ?? since;
       }
     })();
   }
-  return { arrivals, stop: () => void (stopped = true) };
+  const stop = () => {
+    stopped = true;
+  };
+  return { arrivals, stop };
 }
 
 function runInChild(
