@@ -63,6 +63,7 @@ export interface Delivery {
   seq: number;
   userId: string;
   via: string;
+  retryKey?: string;
   messages: Array<Record<string, unknown>>;
 }
 

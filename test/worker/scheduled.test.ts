@@ -1,6 +1,12 @@
 // The Worker's cron handler in workerd: a due reminder stored in D1 is pushed once (with its retry
 // key), and a scheduled broadcast is fanned out in chunks of ≤ 500 and marked sent, on D1.
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/worker.js";
@@ -24,18 +30,22 @@ function insertMember(userId: string, step: string | null, affiliation: string |
   ).bind(userId, step, affiliation, new Date().toISOString());
 }
 
+async function insertDueReminder(userId: string): Promise<string> {
+  const id = crypto.randomUUID();
+  const due = new Date(Date.now() - 60_000).toISOString();
+  await env.DB.batch([
+    insertMember(userId, "registered"),
+    env.DB.prepare(
+      "insert into reminders (id, user_id, kind, due_at, status, retry_key, created_at) values (?, ?, 'applyStart', ?, 'pending', ?, ?)",
+    ).bind(id, userId, due, crypto.randomUUID(), due),
+  ]);
+  return id;
+}
+
 describe("Worker scheduled handler", () => {
   it("pushes a due reminder once, with its retry key, and marks it sent", async () => {
     const userId = newUserId();
-    const id = crypto.randomUUID();
-    const retryKey = crypto.randomUUID();
-    const due = new Date(Date.now() - 60_000).toISOString();
-    await env.DB.batch([
-      insertMember(userId, "registered"),
-      env.DB.prepare(
-        "insert into reminders (id, user_id, kind, due_at, status, retry_key, created_at) values (?, ?, 'applyStart', ?, 'pending', ?, ?)",
-      ).bind(id, userId, due, retryKey, due),
-    ]);
+    const id = await insertDueReminder(userId);
 
     await runCron();
     await runCron();
@@ -43,6 +53,9 @@ describe("Worker scheduled handler", () => {
     const deliveries = await deliveriesTo(userId);
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ via: "push" });
+    const retryKey = (await env.DB.prepare("select retry_key from reminders where id = ?").bind(id).first())
+      ?.retry_key;
+    expect(deliveries[0]?.retryKey).toBe(retryKey);
     const row = await env.DB.prepare("select status, sent_at from reminders where id = ?").bind(id).first();
     expect(row?.status).toBe("sent");
     expect(row?.sent_at).toBeTruthy();
@@ -84,5 +97,20 @@ describe("Worker scheduled handler", () => {
     for (const userId of [members[0]!, members[599]!]) {
       expect((await deliveriesTo(userId)).map((d) => d.via)).toEqual(["multicast"]);
     }
+  });
+
+  it("runs a tick for a queue message and acks it (and acks messages it does not know)", async () => {
+    const userId = newUserId();
+    await insertDueReminder(userId);
+    const batch = createMessageBatch("line-helpdesk-ticks", [
+      { id: "m1", timestamp: new Date(), attempts: 1, body: { type: "tick" } },
+      { id: "m2", timestamp: new Date(), attempts: 1, body: { type: "something-else" } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, workerEnv);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks.sort()).toEqual(["m1", "m2"]);
+    expect(result.retryMessages).toEqual([]);
+    expect((await deliveriesTo(userId)).map((d) => d.via)).toEqual(["push"]);
   });
 });
