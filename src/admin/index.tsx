@@ -1,6 +1,7 @@
 // The staff area mounted at /admin: sign-in, then every page behind a session, CSRF on every POST,
 // admin-only sections, and headers that keep these pages out of caches and frames.
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { requireAdmin, requireCsrf, requireStaff } from "./auth/guard.js";
 import { authRoutes } from "./auth/routes.js";
 import { broadcastRoutes } from "./broadcasts/routes.js";
@@ -30,6 +31,11 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
   });
+  // The roster CSV is the largest thing staff send (5 MB checked by its route).
+  app.use(
+    "*",
+    bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => c.text("送信できる大きさを超えています。", 413) }),
+  );
   app.route("/", authRoutes(options));
 
   const guarded = new Hono<AdminEnv>();

@@ -95,6 +95,11 @@ describe("admin roster import", () => {
     ]);
   });
 
+  it("refuses a body over the size limit before reading it", async () => {
+    const res = await upload(s, new Uint8Array(7 * 1024 * 1024).fill(0x41));
+    expect(res.status).toBe(413);
+  });
+
   it("replaces the whole roster on a good import", async () => {
     const res = await upload(s, new TextEncoder().encode("協3301234-5-6,三郷接骨院\n"));
     expect(res.status).toBe(200);
