@@ -66,6 +66,20 @@ describe("questions", () => {
   });
 });
 
+describe("typed 「担当者に聞く」", () => {
+  it("does not file an old unanswered question without asking", async () => {
+    const m = newMember();
+    await m.say("駐車場はありますか？");
+    expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
+    bot.clock.advance(3 * 24 * 3_600_000);
+    await m.say("リンクの有効期限は？");
+    await m.say("登録ボタンを押した");
+    await m.say("担当者に聞く");
+    const filed = (await inquiriesOf(m.userId)).map((i) => unseal(i.question));
+    expect(filed, "the 3-day-old question was handed to staff").not.toContain("駐車場はありますか？");
+  });
+});
+
 describe("the eligibility check", () => {
   const question = (id: string) => {
     const node = ELIGIBILITY_TREE.nodes.find((n) => n.id === id);
