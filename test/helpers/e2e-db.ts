@@ -2,6 +2,7 @@
 // registration and conversation (through the plain cipher of emulator mode), every table at once
 // for "this value is stored nowhere" checks, and the pushes a member received.
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import type { ConversationState, RegistrationAnswers } from "../../src/engine/types.js";
 import type { Database } from "../../src/store/database.js";
 import type { TestBot } from "./bot.js";
@@ -70,4 +71,11 @@ export async function pushesTo(bot: TestBot, userId: string, sinceSeq = 0): Prom
   if (!res.ok) throw new Error(`simulator messages answered ${res.status}`);
   const body = (await res.json()) as { deliveries: Delivery[] };
   return body.deliveries.filter((d) => d.via === "push");
+}
+
+/** The captured logger lines hold none of `typed` (message bodies, personal values). */
+export function expectLogsFree(bot: TestBot, typed: string[]): void {
+  expect(bot.logs.length).toBeGreaterThan(0);
+  const lines = bot.logs.join("\n");
+  for (const value of typed) expect(lines, "a log line carries what a member typed").not.toContain(value);
 }

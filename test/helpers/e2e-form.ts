@@ -1,7 +1,24 @@
 // Fills the registration form the way a member does (typing the free fields, tapping the buttons
 // for 所属機関 and ①), so journey, FAQ and erasure tests can start from a member who has the copy sheet.
 import { expect } from "vitest";
-import type { Member } from "./e2e-member.js";
+import { registrationCopy as C } from "../../flows/registration.js";
+import { flexTexts, type Member, type Message } from "./e2e-member.js";
+
+export type FieldName = keyof typeof C.fields;
+/** Row labels of the 入力内容確認 card. */
+export const ROWS = C.confirmCard.rows;
+
+/** The last bubble asks for `field` (its prompt from flows/registration). */
+export function expectAsked(m: Member, field: FieldName): void {
+  expect(m.last.at(-1)?.text ?? "", `expected the ${field} prompt`).toContain(C.fields[field].prompt);
+}
+
+/** The value shown right after a row label in a Flex card. */
+export function cardValue(card: Message | undefined, label: string): string | undefined {
+  const texts = flexTexts(card?.contents);
+  const i = texts.indexOf(label);
+  return i < 0 ? undefined : texts[i + 1];
+}
 
 export interface FormValues {
   familyName: string;
