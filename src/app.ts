@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { adminRoute } from "./admin/index.js";
+import { type LineApiAccess, lineQuota } from "./admin/quota.js";
 import type { TrackedBackground } from "./background.js";
 import type { BotDeps } from "./bot/deps.js";
 import { processEvent } from "./bot/process-event.js";
@@ -19,8 +20,8 @@ export interface AppOptions {
   dev?: { emulator: LineEmulator; background: TrackedBackground; emulatorPath: string };
   /** Production (HTTPS): the staff area's cookies are Secure. */
   production?: boolean;
-  /** Extra routes mounted by the entry point (e.g. the staff area). */
-  mount?: (app: Hono) => void;
+  /** The Messaging API account the staff dashboard reads the message quota from. */
+  lineApi?: () => LineApiAccess;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -42,7 +43,14 @@ export function createApp(options: AppOptions): Hono {
   );
 
   // The staff area reads bot.messenger per request: the Node entry sets it once the server listens.
-  app.route("/admin", adminRoute({ deps: bot, secureCookies: options.production ?? false }));
+  app.route(
+    "/admin",
+    adminRoute({
+      deps: bot,
+      secureCookies: options.production ?? false,
+      quota: options.lineApi && lineQuota(options.lineApi),
+    }),
+  );
 
   if (options.dev) {
     const { emulator, background, emulatorPath } = options.dev;
@@ -59,8 +67,6 @@ export function createApp(options: AppOptions): Hono {
     );
     app.get("/", (c) => c.redirect("/dev/simulator"));
   }
-
-  options.mount?.(app);
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ message: error.message }, error.status);

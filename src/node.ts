@@ -54,6 +54,8 @@ export async function openDatabase(
     // WAL lets readers run during a write; busy_timeout waits for a lock instead of failing.
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA busy_timeout = 5000");
+    // Erased personal data must not linger in free pages of the file.
+    await client.execute("PRAGMA secure_delete = ON");
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -82,9 +84,12 @@ export async function startNode(
     },
     config.openai,
   );
+  let lineApi = { baseURL: config.line.apiBaseUrl, channelAccessToken: config.line.channelAccessToken };
   const app = createApp({
     bot,
     channelSecret: config.line.channelSecret,
+    production: config.production,
+    lineApi: () => lineApi,
     dev: emulator ? { emulator, background, emulatorPath: EMULATOR_PATH } : undefined,
   });
   const server = await listen(app.fetch, config.port);
@@ -93,9 +98,8 @@ export async function startNode(
     config.emulatorMode && !env.LINE_API_BASE_URL
       ? `http://127.0.0.1:${port}${EMULATOR_PATH}`
       : config.line.apiBaseUrl;
-  if (!overrides.messenger) {
-    bot.messenger = createLineMessenger({ channelAccessToken: config.line.channelAccessToken, baseURL });
-  }
+  lineApi = { baseURL, channelAccessToken: config.line.channelAccessToken };
+  if (!overrides.messenger) bot.messenger = createLineMessenger(lineApi);
   const intervalMs = overrides.schedulerIntervalMs ?? SCHEDULER_INTERVAL_MS;
   const stopTimer = intervalMs > 0 ? startScheduledWorkTimer(bot, intervalMs) : () => undefined;
   return {

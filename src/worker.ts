@@ -15,7 +15,15 @@ export type { WorkerEnv } from "./worker/env.js";
 async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
   try {
     const { config, bot } = await workerBot(env, ctx);
-    const app = createApp({ bot, channelSecret: config.line.channelSecret, production: config.production });
+    const app = createApp({
+      bot,
+      channelSecret: config.line.channelSecret,
+      production: config.production,
+      lineApi: () => ({
+        baseURL: config.line.apiBaseUrl,
+        channelAccessToken: config.line.channelAccessToken,
+      }),
+    });
     return await app.fetch(request, env, ctx);
   } catch (error) {
     // Configuration errors land here: log the kind only, answer 500 so LINE redelivers later.

@@ -16,7 +16,9 @@ export async function deliverReplies(deps: BotDeps, event: MemberEvent, result: 
         await deps.messenger.reply(event.replyToken, messages);
         return;
       } catch (error) {
-        if (!(error instanceof LineApiError && error.status === 400)) throw error;
+        // 400: the token expired or was used (slow work, redelivery); 5xx: LINE did not take it.
+        // Either way the member must still get the answer, so push it.
+        if (!(error instanceof LineApiError && (error.status === 400 || error.status >= 500))) throw error;
         deps.logger.info("reply.fallback_to_push", { status: error.status });
       }
     }
@@ -33,7 +35,9 @@ async function maybePhrase(deps: BotDeps, event: MemberEvent, result: StepResult
   if (entries.length === 0) return result.replies;
   await deps.messenger.showLoading(event.userId, 10).catch(() => undefined);
   // Only the scrubbed question and our own entries leave for the API: no personal field.
-  const phrased = await deps.phraser.phrase(scrubPersonal(enhance.question), entries).catch(() => null);
+  const phrased = await deps.phraser
+    .phrase(scrubPersonal(enhance.question, Object.values(result.state.answers)), entries)
+    .catch(() => null);
   if (!phrased) return result.replies;
   return [text(phrased.text), ...result.replies.slice(1)];
 }

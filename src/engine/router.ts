@@ -7,7 +7,7 @@ import type { FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
 import { parsePostback, postbackData, text } from "./messages.js";
 import { normalizeCommand } from "./normalize-command.js";
-import { scrubPersonal } from "./privacy.js";
+import { scrubPersonal, stripInvisible } from "./privacy.js";
 import {
   type ConversationState,
   INITIAL_STATE,
@@ -58,9 +58,10 @@ export function createEngine(parts: EngineParts): Engine {
     return { ...result, replies: [...result.replies, ...flow.resume(ctx, result.state)].slice(-5) };
   };
 
-  function onPostback(ctx: FlowContext, state: ConversationState, data: string): StepResult {
+  function onPostback(ctx: FlowContext, current: ConversationState, data: string): StepResult {
     const { action, params } = parsePostback(data);
-    const idle = { ...state, scratch: undefined };
+    // The question a person may be asked about lives for one turn only: the 「担当者に聞く」 offer.
+    const state = action === "inquiry.create" || action === "faq.none" ? current : forgetQuestion(current);
     if (action === "menu") return showMenu(state);
     if (action === "reg.start")
       return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
@@ -91,8 +92,14 @@ export function createEngine(parts: EngineParts): Engine {
     if (action === "inquiry.create") {
       const question = state.scratch?.lastQuestion;
       if (!question)
-        return reply({ ...state, scratch: { awaitingInquiry: "1" } }, [text(menu.inquiry.askPrompt)]);
-      return reply(idle, [text(menu.inquiry.created)], [{ type: "createInquiry", question }]);
+        return reply({ ...state, scratch: { ...state.scratch, awaitingInquiry: "1" } }, [
+          text(menu.inquiry.askPrompt),
+        ]);
+      return reply(
+        forgetQuestion(state),
+        [text(menu.inquiry.created)],
+        [{ type: "createInquiry", question }],
+      );
     }
     if (action === "erase") return confirmErase(state);
     if (action === "erase.yes")
@@ -100,6 +107,12 @@ export function createEngine(parts: EngineParts): Engine {
     if (action === "erase.no") return reply(state, [text(menu.erase.kept)]);
     return reply(state, [text(menu.unknownPostback, menuChoices)]);
   }
+
+  const forgetQuestion = (state: ConversationState): ConversationState => {
+    if (!state.scratch?.lastQuestion && !state.scratch?.awaitingInquiry) return state;
+    const { lastQuestion: _q, awaitingInquiry: _a, ...rest } = state.scratch;
+    return { ...state, scratch: Object.keys(rest).length > 0 ? rest : undefined };
+  };
 
   const confirmErase = (state: ConversationState) =>
     reply(state, [
@@ -112,21 +125,22 @@ export function createEngine(parts: EngineParts): Engine {
   const offerPerson = (state: ConversationState) => reply(state, parts.faqReplies({ kind: "none" }));
 
   /** Free text while no flow is active: trigger words, a pending inquiry, then the FAQ. */
-  function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
-    if (state.scratch?.awaitingInquiry) {
+  function onIdleText(ctx: FlowContext, current: ConversationState, raw: string): StepResult {
+    if (current.scratch?.awaitingInquiry) {
       return reply(
-        { ...state, scratch: undefined },
+        forgetQuestion(current),
         [text(menu.inquiry.created)],
         [{ type: "createInquiry", question: raw }],
       );
     }
     const command = normalizeCommand(raw);
     const is = (words: string[]) => words.some((w) => normalizeCommand(w) === command);
+    if (is(menu.triggers.inquiry)) return onPostback(ctx, current, postbackData("inquiry.create"));
+    const state = forgetQuestion(current);
     if (is(menu.triggers.menu)) return showMenu(state);
     if (is(menu.triggers.registration)) return onPostback(ctx, state, postbackData("reg.start"));
     if (is(menu.triggers.eligibility)) return onPostback(ctx, state, postbackData("elig.start"));
     if (is(menu.triggers.progress)) return onPostback(ctx, state, postbackData("journey.progress"));
-    if (is(menu.triggers.inquiry)) return onPostback(ctx, state, postbackData("inquiry.create"));
     if (is(menu.triggers.callCentre)) return reply(state, parts.callCentreReplies());
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
@@ -140,7 +154,9 @@ export function createEngine(parts: EngineParts): Engine {
       return reply(state, replies, [{ type: "enhanceAnswer", question, entryIds: [result.entry.id] }]);
     const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: question } };
     if (result.kind === "unsure") return reply(remembered, replies);
-    return reply(remembered, replies, [{ type: "recordUnanswered", question: scrubPersonal(question) }]);
+    return reply(remembered, replies, [
+      { type: "recordUnanswered", question: scrubPersonal(question, Object.values(state.answers)) },
+    ]);
   }
 
   return function step(ctx, state, input) {
@@ -155,6 +171,7 @@ export function createEngine(parts: EngineParts): Engine {
     if (input.kind === "unfollow")
       return reply({ ...INITIAL_STATE }, [], [{ type: "markInactive" }, { type: "eraseMember" }]);
     const flow = flowOf(state);
+    if (input.kind === "text") input = { kind: "text", text: stripInvisible(input.text) };
     if (input.kind === "text") {
       if (input.text.length > MAX_INPUT) return thenResume(ctx, state, reply(state, [text(menu.tooLong)]));
       if (parts.looksLikePassword(input.text))

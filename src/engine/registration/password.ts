@@ -5,10 +5,15 @@ import { nfkc } from "./normalize.js";
 const KEYWORD = /(パスワード|ぱすわーど|password|passwd)/iu;
 /** 「パスワードは Abcd1234」「password: xyz9」: a keyword, a particle or sign, then a half-width value. */
 const KEYWORD_VALUE =
-  /(?:パスワード|ぱすわーど|password|passwd)\s*(?:は|が|を|も|:|=|です|→|->)?\s*(?:「|")?([\x21-\x7E]{4,})/iu;
+  /(?:パスワード|ぱすわーど|password|passwd)\s*(?:は|が|を|も|:|=|です|→|->|、|,|：)?\s*(?:「|")?([\x21-\x7E]{4,})/iu;
 /** 「pass: xyz9」「PW=…」: short keywords only with a sign, so 「passion@…」 is not caught. */
 const SHORT_KEYWORD_VALUE = /(?:^|[^a-z])(?:pass|pw|pwd)\s*[:=]\s*([\x21-\x7E]{4,})/iu;
 const HALF_WIDTH_TOKEN = /^[\x21-\x7E]+$/;
+/** Half-width runs inside a sentence (「ログインできません。Saitama2024と入れています」). */
+const EMBEDDED_TOKENS = /[\x21-\x7E]{8,100}/g;
+/** Product names members ask about that happen to meet the rule: not passwords. */
+const PRODUCT_NAME =
+  /^(windows\d+|iphone\d+\w*|ipad\w*|android\d+|office\d+|pixel\d+\w*|galaxy\w*|xperia\w*|aquos\w*)$/i;
 
 /** The portal's rule: upper, lower and digit each at least once, 8–100 characters (no spaces, not a mail). */
 export function meetsPortalRule(token: string): boolean {
@@ -36,6 +41,12 @@ function looksChosen(value: string): boolean {
 export function looksLikePassword(text: string): boolean {
   const t = nfkc(text).trim();
   if (meetsPortalRule(t)) return true;
+  // A password pasted inside a sentence must not reach an inquiry or the FAQ log either.
+  const embedded = t.match(EMBEDDED_TOKENS) ?? [];
+  if (
+    embedded.some((token) => meetsPortalRule(token) && !PRODUCT_NAME.test(token) && !/^https?:/i.test(token))
+  )
+    return true;
   const value = KEYWORD_VALUE.exec(t)?.[1] ?? SHORT_KEYWORD_VALUE.exec(t)?.[1];
   return value !== undefined && looksChosen(value);
 }
