@@ -2,7 +2,7 @@
 // effects atomically (retrying on a version race), then send the replies after the commit.
 import type { FlowContext } from "../engine/flow.js";
 import type { Effect, Input, StepResult } from "../engine/types.js";
-import { commitStep, isProcessed, loadSnapshot } from "../store/conversation-store.js";
+import { commitStep, loadSnapshot } from "../store/conversation-store.js";
 import { effectStatements } from "../store/effect-statements.js";
 import { findClinicName } from "../store/roster.js";
 import type { MemberEvent } from "../webhook/schema.js";
@@ -14,10 +14,10 @@ const MAX_ATTEMPTS = 5;
 export type EventOutcome = "processed" | "duplicate";
 
 export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<EventOutcome> {
-  if (await isProcessed(deps.db, event.webhookEventId)) return "duplicate";
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const now = deps.clock.now();
-    const snapshot = await loadSnapshot(deps.db, deps.cipher, event.userId, now);
+    const snapshot = await loadSnapshot(deps.db, deps.cipher, event.userId, now, event.webhookEventId);
+    if (snapshot === "duplicate") return "duplicate";
     const ctx: FlowContext = { now, member: snapshot.member, faq: deps.faq };
     const result = await runEngine(deps, ctx, snapshot.state, event.input);
     const outcome = await commitStep(deps.db, deps.cipher, {

@@ -21,37 +21,60 @@ export async function isProcessed(db: Database, webhookEventId: string): Promise
   return rows.length > 0;
 }
 
-/** Creates the member's rows on first contact (idempotent, race-safe) and reads them. */
+/**
+ * Reads everything one event needs in a single read batch; writes only on a member's first contact
+ * (idempotent, race-safe inserts), so the usual event costs one commit: its own step.
+ * Answers "duplicate" when the event was already processed.
+ */
 export async function loadSnapshot(
   db: Database,
   cipher: FieldCipher,
   userId: string,
   now: Date,
-): Promise<Snapshot> {
-  const at = now.toISOString();
-  const [, , conversationRows, memberRows, journeyRows] = await db.batch([
+  webhookEventId = "",
+): Promise<Snapshot | "duplicate"> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [processedRows, conversationRows, memberRows, journeyRows] = await db.batch([
+      db
+        .select({ id: schema.processedEvents.webhookEventId })
+        .from(schema.processedEvents)
+        .where(eq(schema.processedEvents.webhookEventId, webhookEventId)),
+      db.select().from(schema.conversations).where(eq(schema.conversations.userId, userId)),
+      db
+        .select({ journeyStep: schema.members.journeyStep })
+        .from(schema.members)
+        .where(eq(schema.members.userId, userId)),
+      db
+        .select({ step: schema.journeyEvents.step, at: schema.journeyEvents.at })
+        .from(schema.journeyEvents)
+        .where(eq(schema.journeyEvents.userId, userId))
+        .orderBy(asc(schema.journeyEvents.at)),
+    ]);
+    if (processedRows.length > 0) return "duplicate";
+    const conversation = conversationRows[0];
+    const memberRow = memberRows[0];
+    if (conversation && memberRow) {
+      const journeyAt: MemberView["journeyAt"] = {};
+      for (const row of journeyRows) journeyAt[row.step as JourneyStep] = row.at;
+      return {
+        member: { userId, journeyStep: (memberRow.journeyStep as JourneyStep | null) ?? null, journeyAt },
+        state: parseState(await cipher.open(conversation.state)),
+        version: conversation.version,
+      };
+    }
+    await createMember(db, cipher, userId, now.toISOString());
+  }
+  throw new Error("member rows missing after creation");
+}
+
+async function createMember(db: Database, cipher: FieldCipher, userId: string, at: string): Promise<void> {
+  await db.batch([
     db.insert(schema.members).values({ userId, createdAt: at }).onConflictDoNothing(),
     db
       .insert(schema.conversations)
       .values({ userId, state: await cipher.seal(JSON.stringify(INITIAL_STATE)), version: 0, updatedAt: at })
       .onConflictDoNothing(),
-    db.select().from(schema.conversations).where(eq(schema.conversations.userId, userId)),
-    db.select().from(schema.members).where(eq(schema.members.userId, userId)),
-    db
-      .select({ step: schema.journeyEvents.step, at: schema.journeyEvents.at })
-      .from(schema.journeyEvents)
-      .where(eq(schema.journeyEvents.userId, userId))
-      .orderBy(asc(schema.journeyEvents.at)),
   ]);
-  const conversation = conversationRows[0]!;
-  const memberRow = memberRows[0]!;
-  const journeyAt: MemberView["journeyAt"] = {};
-  for (const row of journeyRows) journeyAt[row.step as JourneyStep] = row.at;
-  return {
-    member: { userId, journeyStep: (memberRow.journeyStep as JourneyStep | null) ?? null, journeyAt },
-    state: parseState(await cipher.open(conversation.state)),
-    version: conversation.version,
-  };
 }
 
 function parseState(json: string): ConversationState {
