@@ -1,0 +1,270 @@
+// Load test: thousands of members chatting at once, as signed LINE webhooks (one event per request,
+// members' events interleaved, `--concurrency` requests in flight), against the Node server or the
+// Worker under `wrangler dev` (local D1), each with a LINE emulator that records every reply. Prints
+// throughput, webhook latency p50/p95/p99 and errors; non-2xx answers are redelivered like LINE
+// does; then checks every event got exactly one reply. Loopback only: it never sends anywhere else.
+// Usage: npm run bench:load -- --target node|wrangler --events 5000 --users 2000 --concurrency 64
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DEV_CHANNEL_SECRET } from "../src/config.js";
+import type { LineEmulator } from "../src/line/emulator/index.js";
+import { startNode } from "../src/node.js";
+import { sign } from "../src/webhook/signature.js";
+import { startEmulatorServer } from "../test/helpers/emulator-server.js";
+
+const TEXTS = ["メニュー", "補助金はいくら？", "登録", "進み具合", "リンクの有効期限は？", "こんにちは"];
+const WORKER_LINE = { secret: "load-bench-channel-secret", token: "load-bench-access-token" };
+const { values: args } = parseArgs({
+  options: {
+    target: { type: "string", default: "node" },
+    events: { type: "string", default: "5000" },
+    users: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "64" },
+    port: { type: "string", default: "0" },
+  },
+});
+
+interface Target {
+  url: string;
+  secret: string;
+  emulator: LineEmulator;
+  /** Resolves when the bot has nothing left to send (Node), or after the replies stop coming. */
+  settle(expected: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Only loopback addresses: a load test must never reach a real server by mistake. */
+export function assertLoopback(raw: string): URL {
+  const url = new URL(raw);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (!(host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host))) {
+    throw new Error(`refusing a non-loopback URL: ${url.origin}`);
+  }
+  return url;
+}
+
+/** The bot's error log lines by event name (Node target; they carry no personal data by design). */
+const botErrors = new Map<string, number>();
+
+async function nodeTarget(dir: string): Promise<Target> {
+  const quiet = {
+    info: () => {},
+    error: (event: string) => void botErrors.set(event, (botErrors.get(event) ?? 0) + 1),
+  };
+  const env = { PORT: args.port!, DATABASE_URL: `file:${join(dir, "load.db")}` };
+  const bot = await startNode(env, { logger: quiet, schedulerIntervalMs: 0 });
+  if (!bot.emulator) throw new Error("the Node target needs emulator mode (unset LINE_CHANNEL_ACCESS_TOKEN)");
+  return {
+    url: bot.url.replace("localhost", "127.0.0.1"),
+    secret: DEV_CHANNEL_SECRET,
+    emulator: bot.emulator,
+    settle: () => bot.background.idle(),
+    close: () => bot.close(),
+  };
+}
+
+async function wranglerTarget(dir: string): Promise<Target> {
+  const line = await startEmulatorServer({ channelAccessToken: WORKER_LINE.token });
+  assertLoopback(line.origin);
+  const port = Number(args.port) || 8800 + Math.floor(Math.random() * 1000);
+  const quietWrangler = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", CI: "1" };
+  const env = { ...process.env, ...quietWrangler };
+  await run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], env);
+  const vars = {
+    LINE_API_BASE_URL: line.origin,
+    LINE_CHANNEL_SECRET: WORKER_LINE.secret,
+    LINE_CHANNEL_ACCESS_TOKEN: WORKER_LINE.token,
+    APP_ENV: "development",
+  };
+  const flags = `dev --local --ip 127.0.0.1 --port ${port} --persist-to ${dir} --log-level error`.split(" ");
+  const varFlags = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const dev = ["wrangler", ...flags, "--show-interactive-dev-session=false", ...varFlags];
+  const child = spawn("npx", dev, { env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child);
+  return {
+    url,
+    secret: WORKER_LINE.secret,
+    emulator: line.emulator,
+    settle: (expected) => repliesSettled(line.emulator, expected),
+    async close() {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+      await line.close();
+    },
+  };
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", command, { env, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command.join(" ")} exited ${code}`)),
+    );
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    if (
+      await fetch(`${url}/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("wrangler dev did not become healthy");
+}
+
+/** Waits until `expected` deliveries arrived, or until none arrived for 3 s. */
+async function repliesSettled(emulator: LineEmulator, expected: number): Promise<void> {
+  let last = -1;
+  let still = 0;
+  while (emulator.lastSeq() < expected && still < 30) {
+    await new Promise((r) => setTimeout(r, 100));
+    still = emulator.lastSeq() === last ? still + 1 : 0;
+    last = emulator.lastSeq();
+  }
+  await new Promise((r) => setTimeout(r, 500)); // a late duplicate would show up here
+}
+
+interface Job {
+  n: number;
+  userId: string;
+  text: string;
+  eventId: string;
+}
+
+function post(url: URL, agent: Agent, body: string, signature: string): Promise<number> {
+  return new Promise((resolve) => {
+    const headers = {
+      "content-type": "application/json",
+      "x-line-signature": signature,
+      "content-length": Buffer.byteLength(body),
+    };
+    const req = request(url, { method: "POST", agent, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", () => resolve(0));
+    req.end(body);
+  });
+}
+
+/** Sends each job once, `concurrency` at a time; returns each job's status and latency. */
+async function drive(target: Target, jobs: Job[], concurrency: number, redelivery: boolean) {
+  const url = assertLoopback(`${target.url}/webhook`);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const results: Array<{ job: Job; status: number; ms: number }> = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      const event = {
+        type: "message",
+        mode: "active",
+        timestamp: Date.now(),
+        webhookEventId: job.eventId,
+        deliveryContext: { isRedelivery: redelivery },
+        source: { type: "user", userId: job.userId },
+        replyToken: target.emulator.issueReplyToken(job.userId),
+        message: { type: "text", id: String(job.n), text: job.text },
+      };
+      const body = JSON.stringify({ destination: "Uloadbench", events: [event] });
+      const t0 = performance.now();
+      const status = await post(url, agent, body, await sign(body, target.secret));
+      results.push({ job, status, ms: performance.now() - t0 });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  agent.destroy();
+  return results;
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? "-";
+/** Map.groupBy is Node 21+. */
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.get(k)?.push(item) ?? groups.set(k, [item]);
+  }
+  return groups;
+}
+const tally = <T>(items: T[], key: (t: T) => string) =>
+  [...groupBy(items, key)].map(([k, list]) => `${k}×${list.length}`).join(", ") || "none";
+
+/** Members' events interleaved: event n is member n % users's, texts rotating through TEXTS. */
+function makeJobs(events: number, users: number): Job[] {
+  const run = crypto.randomUUID().slice(0, 8);
+  return Array.from({ length: events }, (_, n) => ({
+    n,
+    userId: `U${run}${(n % users).toString(16).padStart(24, "0")}`,
+    text: TEXTS[(n + Math.floor(n / users)) % TEXTS.length]!,
+    eventId: `01LOAD${run}${n.toString(36).padStart(12, "0")}`.toUpperCase(),
+  }));
+}
+
+/** Replies missing or extra per member, against the number of events each member sent. */
+function countMismatches(emulator: LineEmulator, jobs: Job[], sinceSeq: number) {
+  let lost = 0;
+  let doubled = 0;
+  for (const [userId, mine] of groupBy(jobs, (j) => j.userId)) {
+    const got = emulator.deliveries({ userId, sinceSeq }).length;
+    lost += Math.max(0, mine.length - got);
+    doubled += Math.max(0, got - mine.length);
+  }
+  return { lost, doubled };
+}
+
+async function main(): Promise<void> {
+  const [events, users, concurrency] = [Number(args.events), Number(args.users), Number(args.concurrency)];
+  if (args.target !== "node" && args.target !== "wrangler") throw new Error("--target is node or wrangler");
+  const dir = mkdtempSync(join(tmpdir(), "helpdesk-load-"));
+  const target = args.target === "node" ? await nodeTarget(dir) : await wranglerTarget(dir);
+  try {
+    assertLoopback(target.url);
+    const jobs = makeJobs(events, users);
+    const seq0 = target.emulator.lastSeq();
+    const t0 = performance.now();
+    const results = await drive(target, jobs, concurrency, false);
+    const elapsed = (performance.now() - t0) / 1000;
+    const failed = results.filter((r) => r.status !== 200).map((r) => r.job);
+    const again = failed.length > 0 ? await drive(target, failed, concurrency, true) : [];
+    await target.settle(seq0 + events);
+
+    const got = target.emulator.deliveries({ sinceSeq: seq0 });
+    const { lost, doubled } = countMismatches(target.emulator, jobs, seq0);
+    const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+    const stillFailing = again.filter((r) => r.status !== 200).length;
+    console.log(
+      `load bench [${args.target}]: ${events} events, ${users} members, concurrency ${concurrency}`,
+    );
+    console.log(`  throughput   ${(events / elapsed).toFixed(0)} events/s (${elapsed.toFixed(1)} s)`);
+    console.log(
+      `  latency      p50 ${pct(ms, 50)} ms  p95 ${pct(ms, 95)} ms  p99 ${pct(ms, 99)} ms  max ${pct(ms, 100)} ms`,
+    );
+    console.log(`  answers      ${tally(results, (r) => String(r.status || "no answer"))}`);
+    console.log(`  redelivered  ${failed.length} (as LINE does), ${stillFailing} still failing`);
+    console.log(
+      `  replies      ${got.length} for ${events} events (${tally(got, (d) => d.via)}); lost ${lost}, doubled ${doubled}`,
+    );
+    if (args.target === "node")
+      console.log(`  bot errors   ${[...botErrors].map(([e, n]) => `${e}×${n}`).join(", ") || "none"}`);
+    const exact = lost === 0 && doubled === 0 && got.length === events;
+    console.log(exact ? "  every event got exactly one reply" : "  MISMATCH: lost or doubled replies");
+    process.exitCode = exact ? 0 : 1;
+  } finally {
+    await target.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
