@@ -1,25 +1,22 @@
-// The Hono app shared by both runtimes: health, the LINE webhook and (in emulator mode) the
-// developer tools. It receives its adapters; it never chooses them.
+// The Hono app shared by both runtimes: health, the LINE webhook and the staff area. It receives its
+// adapters; it never chooses them.
 
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { adminRoute } from "./admin/index.js";
 import { type LineApiAccess, lineQuota } from "./admin/quota.js";
-import type { TrackedBackground } from "./background.js";
 import type { BotDeps } from "./bot/deps.js";
 import { processEvent } from "./bot/process-event.js";
-import { simulatorRoute } from "./dev/simulator-route.js";
-import { type LineEmulator, mountLineEmulator } from "./line/emulator/index.js";
 import { webhookRoute } from "./webhook/route.js";
 
 export interface AppOptions {
   bot: BotDeps;
   channelSecret: string;
-  /** Development tools, only when running against the local emulator. */
-  dev?: { emulator: LineEmulator; background: TrackedBackground; emulatorPath: string };
   /** Production (HTTPS): the staff area's cookies are Secure. */
   production?: boolean;
+  /** Routes only one runtime serves (the Node entry's simulator and LINE emulator). */
+  mount?: (app: Hono) => void;
   /** The Messaging API account the staff dashboard reads the message quota from. */
   lineApi?: () => LineApiAccess;
 }
@@ -52,21 +49,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
-  if (options.dev) {
-    const { emulator, background, emulatorPath } = options.dev;
-    // The SDK resolves "/v2/bot/…" against the base URL's origin, so the emulator answers at the root too.
-    mountLineEmulator(app, emulator, emulatorPath);
-    app.route(
-      "/dev/simulator",
-      simulatorRoute({
-        emulator,
-        background,
-        channelSecret: options.channelSecret,
-        deliver: async (r) => app.fetch(r),
-      }),
-    );
-    app.get("/", (c) => c.redirect("/dev/simulator"));
-  }
+  // Runtime-specific routes (the Node entry's developer tools) come from the entry point.
+  options.mount?.(app);
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ message: error.message }, error.status);

@@ -13,6 +13,7 @@ import { TrackedBackground } from "./background.js";
 import { assembleBot } from "./bot/assemble.js";
 import type { BotDeps } from "./bot/deps.js";
 import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
+import { mountDevTools } from "./dev/mount.js";
 import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
 import { createLineMessenger } from "./line/messenger.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
@@ -93,7 +94,15 @@ export async function startNode(
     channelSecret: config.line.channelSecret,
     production: config.production,
     lineApi: () => lineApi,
-    dev: emulator ? { emulator, background, emulatorPath: EMULATOR_PATH } : undefined,
+    mount: emulator
+      ? (root) =>
+          mountDevTools(root, {
+            emulator,
+            background,
+            channelSecret: config.line.channelSecret,
+            emulatorPath: EMULATOR_PATH,
+          })
+      : undefined,
   });
   const server = await listen(app.fetch, config.port);
   const port = (server.address() as { port: number }).port;

@@ -39,7 +39,7 @@ export function webhookRoute(options: WebhookOptions): Hono {
 
 function parseJson(raw: Uint8Array): unknown {
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(raw));
   } catch {
     throw new HTTPException(400, { message: "malformed JSON" });
   }

@@ -12,9 +12,11 @@ import { callWorker } from "./helpers.js";
 const BASE = "https://worker.test";
 
 function cookiesOf(res: Response): string {
-  return res.headers
+  // workerd's Headers has getSetCookie(); the Workers typings here do not declare it yet.
+  const headers = res.headers as Headers & { getSetCookie(): string[] };
+  return headers
     .getSetCookie()
-    .map((c) => c.split(";")[0])
+    .map((c: string) => c.split(";")[0])
     .join("; ");
 }
 
