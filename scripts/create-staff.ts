@@ -16,6 +16,8 @@ export interface StaffArgs {
   name: string;
   role: StaffRole;
   reset: boolean;
+  /** Print an INSERT for `wrangler d1 execute` instead of writing (D1 is not reachable from Node). */
+  sql?: boolean;
 }
 
 export function parseStaffArgs(argv: string[]): StaffArgs {
@@ -26,13 +28,14 @@ export function parseStaffArgs(argv: string[]): StaffArgs {
       name: { type: "string" },
       role: { type: "string", default: "staff" },
       reset: { type: "boolean", default: false },
+      sql: { type: "boolean", default: false },
     },
   });
   const login = values.login?.trim() ?? "";
   if (!/^[A-Za-z0-9._-]{3,40}$/.test(login)) throw new Error("--login: 3–40 characters of A-Z a-z 0-9 . _ -");
   if (values.role !== "admin" && values.role !== "staff") throw new Error("--role must be admin or staff");
   const name = values.name?.trim() || login;
-  return { login, name, role: values.role, reset: values.reset ?? false };
+  return { login, name, role: values.role, reset: values.reset ?? false, sql: values.sql ?? false };
 }
 
 /** Returns what happened, for the message printed. */
@@ -74,6 +77,17 @@ export async function createOrReset(
   return "created";
 }
 
+/** The same account as a SQL statement for D1: `wrangler d1 execute DB --remote --command "<it>"`. */
+export async function insertSql(args: StaffArgs, password: string, now: Date): Promise<string> {
+  if (password.length < MIN_PASSWORD)
+    throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
+  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const values = [args.login, args.name, args.role, await hashPassword(password), now.toISOString()].map(
+    quote,
+  );
+  return `INSERT INTO staff_users (login_id, display_name, role, password_hash, created_at) VALUES (${values.join(", ")});`;
+}
+
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
@@ -96,6 +110,10 @@ async function main(): Promise<void> {
     if (!process.stdin.isTTY) throw new Error("set STAFF_PASSWORD or run in a terminal");
     password = await askHidden("パスワード: ");
     if ((await askHidden("パスワード（確認）: ")) !== password) throw new Error("the two passwords differ");
+  }
+  if (args.sql) {
+    console.log(await insertSql(args, password, new Date()));
+    return;
   }
   // Imported here so the functions above can be tested without the whole Node entry.
   const { openDatabase } = await import("../src/node.js");

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
-import { createOrReset, parseStaffArgs } from "../../scripts/create-staff.js";
+import { createOrReset, insertSql, parseStaffArgs } from "../../scripts/create-staff.js";
 import { verifyPassword } from "../../src/admin/auth/password.js";
 import { type Harness, startHarness, submitLogin } from "./harness.js";
 
@@ -17,6 +18,7 @@ describe("staff:create", () => {
       name: "管理者",
       role: "admin",
       reset: false,
+      sql: false,
     });
     expect(() => parseStaffArgs(["--login", "a b"])).toThrow(/--login/);
     expect(() => parseStaffArgs(["--login", "abc", "--role", "root"])).toThrow(/--role/);
@@ -34,5 +36,21 @@ describe("staff:create", () => {
     const [row] = await h.db.select().from(schema.staffUsers);
     expect(row?.passwordHash.startsWith("pbkdf2$210000$")).toBe(true);
     expect(await verifyPassword("a-long-password-2", row!.passwordHash)).toBe(true);
+  });
+
+  it("prints an INSERT for D1 (--sql) that creates an account able to sign in", async () => {
+    const args = parseStaffArgs([
+      "--login",
+      "d1.admin",
+      "--name",
+      "O'Brien 事務局",
+      "--role",
+      "admin",
+      "--sql",
+    ]);
+    expect(args.sql).toBe(true);
+    const statement = await insertSql(args, "a-long-password-3", h.clock.now());
+    await h.db.run(sql.raw(statement));
+    expect((await submitLogin(h, "d1.admin", "a-long-password-3")).status).toBe(303);
   });
 });
