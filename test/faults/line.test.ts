@@ -1,6 +1,8 @@
-// LINE misbehaving: 429 and 5xx answers to a push, a 500 after LINE had accepted it, a failing reply.
-// The real SDK client talks over HTTP to the emulator, behind a recorder that notes every attempt's
-// X-Line-Retry-Key and status, so "the same key on every retry" is seen on the wire.
+// LINE misbehaving: 429 and 5xx answers to a push, a 500 after LINE had accepted it, a failing reply,
+// connections reset before LINE saw a request or after it accepted it. The real SDK client talks
+// over HTTP to the emulator, behind a recorder that notes every attempt's X-Line-Retry-Key and
+// status (0: connection dropped), so "the same key on every retry" is seen on the wire.
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -10,7 +12,8 @@ import { createLineMessenger, LineApiError } from "../../src/line/messenger.js";
 import { runDueReminders } from "../../src/scheduler/reminders.js";
 import { listReminders } from "../../src/store/reminders.js";
 import { newUserId, startTestBot, type TestBot } from "../helpers/bot.js";
-import { register } from "./support.js";
+import { startRig } from "./rig.js";
+import { register, textEvent, webhookBody } from "./support.js";
 
 const TOKEN = "line-faults-token";
 const PUSH = "/v2/bot/message/push";
@@ -25,6 +28,8 @@ interface Attempt {
 
 let emulator: LineEmulator;
 let attempts: Attempt[];
+/** Connections to drop, one per request: before the emulator sees it, or after it answered. */
+let drops: Array<"before" | "after"> = [];
 let server: ReturnType<typeof serve>;
 let baseURL: string;
 
@@ -32,8 +37,18 @@ beforeAll(async () => {
   emulator = createLineEmulator({ channelAccessToken: TOKEN });
   const app = new Hono();
   app.use("*", async (c, next) => {
+    const drop = drops.shift();
+    const socket = (c.env as { incoming: IncomingMessage }).incoming.socket;
+    const note = (status: number) =>
+      attempts.push({ path: c.req.path, retryKey: c.req.header("x-line-retry-key"), status });
+    if (drop === "before") {
+      note(0);
+      socket.destroy();
+      return c.body(null, 500); // never reaches the client: the socket is gone
+    }
     await next();
-    attempts.push({ path: c.req.path, retryKey: c.req.header("x-line-retry-key"), status: c.res.status });
+    note(drop === "after" ? 0 : c.res.status);
+    if (drop === "after") socket.destroy();
   });
   mountLineEmulator(app, emulator);
   baseURL = await new Promise<string>((resolve) => {
@@ -46,6 +61,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 afterEach(() => {
   emulator.reset();
   attempts = [];
+  drops = [];
 });
 attempts = [];
 
@@ -122,6 +138,42 @@ describe("push retries", () => {
     const token = emulator.issueReplyToken(newUserId());
     await expect(client.reply(token, hello)).rejects.toBeInstanceOf(LineApiError);
     expect(attempts.filter((a) => a.path === REPLY)).toHaveLength(1);
+  });
+});
+
+describe("connections lost", () => {
+  it("retries a push whose connection was reset before LINE saw it, with the same key: delivered once", async () => {
+    const { client } = messenger();
+    const userId = newUserId();
+    drops = ["before"];
+    await client.push(userId, hello);
+    expect(attempts.map((a) => a.status)).toEqual([0, 200]);
+    expect(attempts[0]!.retryKey).toBe(attempts[1]!.retryKey);
+    expect(emulator.deliveries({ userId })).toHaveLength(1);
+  });
+
+  it("a push whose answer was lost after LINE accepted it: the retry gets 409, delivered once", async () => {
+    const { client } = messenger();
+    const userId = newUserId();
+    drops = ["after"];
+    await client.push(userId, hello);
+    expect(attempts.map((a) => a.status)).toEqual([0, 409]);
+    expect(emulator.deliveries({ userId })).toHaveLength(1);
+  });
+
+  it("a reply whose connection was reset before LINE saw it still reaches the member, by push", async () => {
+    const rig = await startRig({ line: { baseURL, token: TOKEN } });
+    try {
+      const userId = newUserId();
+      drops = ["before"];
+      const event = textEvent(userId, "メニュー", emulator.issueReplyToken(userId));
+      expect((await rig.post(webhookBody([event]))).status).toBe(200);
+      await rig.background.idle();
+      expect(attempts[0]).toMatchObject({ path: REPLY, status: 0 });
+      expect(emulator.deliveries({ userId })).toHaveLength(1);
+    } finally {
+      await rig.close();
+    }
   });
 });
 

@@ -90,9 +90,15 @@ describe("staff erasing a member while the member's event is in flight", () => {
         logger: rig.bot.logger,
       };
       // The member taps 「この内容でOK」; staff erase them after the engine read the state, before the commit.
-      rig.beforeNextBatch(commitOf(userId), () => eraseMember(deps, 1, userId));
+      expect((await memberRows(rig.real(), userId)).state?.step).toBe("confirm");
+      let erased = 0;
+      rig.beforeNextBatch(commitOf(userId), async () => {
+        await eraseMember(deps, 1, userId);
+        erased += 1;
+      });
       expect((await rig.post(webhookBody([postbackEvent(userId, "a=reg.ok", token())]))).status).toBe(200);
       await rig.background.idle();
+      expect(erased).toBe(1);
 
       const [member] = await rig
         .real()

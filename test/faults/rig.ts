@@ -54,7 +54,12 @@ function sqlOf(statement: Statement): { sql: string; params: unknown[] } {
   return (statement as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
 }
 
-export async function startRig(): Promise<Rig> {
+/** Where the bot's LINE client goes: by default a fresh emulator server of the rig's own. */
+export interface RigOptions {
+  line?: { baseURL: string; token: string };
+}
+
+export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), "faults-"));
   const url = `file:${join(dir, "faults.db")}`;
   let database = await openDatabase(url);
@@ -82,7 +87,7 @@ export async function startRig(): Promise<Rig> {
   };
   const background = new TrackedBackground(logger);
   const messenger = createLineMessenger(
-    { channelAccessToken: TOKEN, baseURL: emu.url },
+    { channelAccessToken: options.line?.token ?? TOKEN, baseURL: options.line?.baseURL ?? emu.url },
     { attempts: 3, baseDelayMs: 1, sleep: async () => {} },
   );
   const bot = assembleBot({
