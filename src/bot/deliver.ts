@@ -4,7 +4,7 @@
 import { text } from "../engine/messages.js";
 import { scrubPersonal } from "../engine/privacy.js";
 import type { LineMessage, StepResult } from "../engine/types.js";
-import { LineApiError } from "../line/messenger.js";
+import { LineApiError, NETWORK_ERROR } from "../line/messenger.js";
 import type { MemberEvent } from "../webhook/schema.js";
 import type { BotDeps } from "./deps.js";
 
@@ -16,13 +16,20 @@ export async function deliverReplies(deps: BotDeps, event: MemberEvent, result: 
         await deps.messenger.reply(event.replyToken, messages);
         return;
       } catch (error) {
-        // 400: the token expired or was used (slow work, redelivery); 5xx: LINE did not take it.
-        // Either way the member must still get the answer, so push it.
-        if (!(error instanceof LineApiError && (error.status === 400 || error.status >= 500))) throw error;
+        // 400: the token expired or was used (slow work, redelivery); 5xx or no answer: LINE most
+        // likely did not take it. Either way the member must still get the answer, so push it.
+        if (
+          !(
+            error instanceof LineApiError &&
+            (error.status === 400 || error.status >= 500 || error.status === NETWORK_ERROR)
+          )
+        )
+          throw error;
         deps.logger.info("reply.fallback_to_push", { status: error.status });
       }
     }
-    await deps.messenger.push(event.userId, messages);
+    // One retry key per event: however often this runs for it, LINE delivers the push once.
+    await deps.messenger.push(event.userId, messages, await retryKeyFor(event.webhookEventId));
   } catch (error) {
     deps.logger.error("reply.failed", { status: error instanceof LineApiError ? error.status : null });
   }
@@ -40,4 +47,15 @@ async function maybePhrase(deps: BotDeps, event: MemberEvent, result: StepResult
     .catch(() => null);
   if (!phrased) return result.replies;
   return [text(phrased.text), ...result.replies.slice(1)];
+}
+
+/** A UUID (version 4 layout) derived from the event id, as X-Line-Retry-Key requires. */
+async function retryKeyFor(webhookEventId: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(webhookEventId)),
+  );
+  digest[6] = (digest[6]! & 0x0f) | 0x40;
+  digest[8] = (digest[8]! & 0x3f) | 0x80;
+  const hex = [...digest.subarray(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -42,6 +42,9 @@ export function createLineMessenger(
   };
 }
 
+/** LineApiError.status when no HTTP answer came back (connection reset, timeout). */
+export const NETWORK_ERROR = 0;
+
 function noop(): void {}
 
 async function withRetry(method: string, fn: () => Promise<unknown>, policy: RetryPolicy): Promise<void> {
@@ -52,14 +55,17 @@ async function withRetry(method: string, fn: () => Promise<unknown>, policy: Ret
       await fn();
       return;
     } catch (error) {
-      if (!(error instanceof HTTPFetchError)) throw error;
+      // A connection reset or timeout (no HTTP status) is transient too: LINE may or may not have the
+      // request, and the same retry key makes a second delivery impossible either way.
+      const http = error instanceof HTTPFetchError ? error : null;
+      const status = http?.status ?? NETWORK_ERROR;
       // 409 with a retry key: LINE already accepted this request earlier.
-      if (error.status === 409 && error.headers.get("x-line-accepted-request-id")) return;
-      const transient = error.status === 429 || error.status >= 500;
+      if (status === 409 && http?.headers.get("x-line-accepted-request-id")) return;
+      const transient = status === NETWORK_ERROR || status === 429 || status >= 500;
       if (!retriable || !transient || attempt >= policy.attempts) {
-        throw new LineApiError(method, error.status, error.body);
+        throw new LineApiError(method, status, http?.body ?? "");
       }
-      const retryAfter = Number(error.headers.get("retry-after"));
+      const retryAfter = Number(http?.headers.get("retry-after"));
       const delay = retryAfter > 0 ? retryAfter * 1000 : policy.baseDelayMs * 2 ** (attempt - 1);
       await sleep(delay * (0.75 + Math.random() * 0.5));
     }
