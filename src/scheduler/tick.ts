@@ -1,17 +1,21 @@
 // One scheduler tick, shared by the runtimes (Workers cron and queue; Node may call it from a
-// timer): due member reminders, then scheduled broadcasts. Each part keeps its progress in the
+// timer): due member reminders, scheduled broadcasts, then the retention of stale data. Each part keeps its progress in the
 // database (claimed reminder rows, broadcast chunks with retry keys and a lease), so a tick may be
 // cut short or run twice without sending anything twice. One part failing does not stop the other.
 import { runScheduledBroadcasts } from "../broadcast/index.js";
 import type { Clock, Logger, Messenger } from "../ports.js";
+import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
 import { runDueReminders } from "./reminders.js";
+import { runRetention } from "./retention.js";
 
 export interface ScheduledWorkDeps {
   db: Database;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
+  /** Seals the reset state of stale conversations (retention). */
+  cipher?: FieldCipher;
 }
 
 /** Runs every scheduled job; returns counts for the logs (never personal data). */
@@ -30,6 +34,12 @@ export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<
   } catch (error) {
     counts.jobErrors += 1;
     deps.logger.error("tick.broadcasts_failed", { name: nameOf(error) });
+  }
+  try {
+    return { ...counts, ...(await runRetention(deps)) };
+  } catch (error) {
+    counts.jobErrors += 1;
+    deps.logger.error("tick.retention_failed", { name: nameOf(error) });
   }
   return counts;
 }

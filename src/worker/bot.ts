@@ -17,7 +17,7 @@ import {
   type Messenger,
   systemClock,
 } from "../ports.js";
-import { aesGcmCipher, plainCipher } from "../store/cipher.js";
+import { aesGcmCipher, type FieldCipher, plainCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
 import { waitUntilBackground } from "./background.js";
 import { openWorkerDatabase } from "./database.js";
@@ -31,6 +31,7 @@ interface IsolateParts {
 
 export interface WorkerRuntime {
   config: Config;
+  cipher: FieldCipher;
   db: Database;
   messenger: Messenger;
   clock: Clock;
@@ -77,9 +78,10 @@ function isolateParts(env: WorkerEnv, logger: Logger): Promise<IsolateParts> {
 
 /** The adapters for one invocation (fetch, scheduled or queue). */
 export async function workerRuntime(env: WorkerEnv, logger: Logger = consoleLogger): Promise<WorkerRuntime> {
-  const { config } = await isolateParts(env, logger);
+  const { config, pure } = await isolateParts(env, logger);
   return {
     config,
+    cipher: pure.cipher,
     db: openWorkerDatabase(env, config),
     messenger: createLineMessenger({
       channelAccessToken: config.line.channelAccessToken,

@@ -10,10 +10,10 @@ import { workerRuntime } from "./bot.js";
 import type { WorkerEnv } from "./env.js";
 
 export async function runWorkerTick(env: WorkerEnv, trigger: string, logger: Logger = consoleLogger) {
-  const { db, messenger, clock } = await workerRuntime(env, logger);
+  const { db, messenger, clock, cipher } = await workerRuntime(env, logger);
   const started = Date.now();
   try {
-    const counts = await runScheduledWork({ db, messenger, clock, logger });
+    const counts = await runScheduledWork({ db, messenger, clock, logger, cipher });
     logger.info("scheduled.done", { trigger, ms: Date.now() - started, ...counts });
     return counts;
   } catch (error) {
