@@ -8,6 +8,10 @@ import { type RunningBot, startNode } from "../../src/node.js";
 import type { Clock, Logger } from "../../src/ports.js";
 import { sign } from "../../src/webhook/signature.js";
 
+/** A LINE message object as JSON from the emulator: tests walk it freely (Flex trees are deep). */
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON read back over HTTP
+export type SentMessage = Record<string, any>;
+
 export class TestClock implements Clock {
   constructor(private current = new Date("2026-11-25T01:00:00.000Z")) {}
   now(): Date {
@@ -26,10 +30,8 @@ export interface TestBot extends RunningBot {
   logs: string[];
   dir: string;
   /** Drives the simulator API over HTTP and returns the messages the bot sent back. */
-  send(
-    body: Record<string, unknown>,
-  ): Promise<{ messages: Array<Record<string, any>>; webhookStatus: number }>;
-  say(userId: string, text: string): Promise<Array<Record<string, any>>>;
+  send(body: Record<string, unknown>): Promise<{ messages: SentMessage[]; webhookStatus: number }>;
+  say(userId: string, text: string): Promise<SentMessage[]>;
   postWebhook(body: string, signature?: string | null): Promise<Response>;
   restart(): Promise<TestBot>;
   stop(): Promise<void>;
@@ -63,7 +65,7 @@ export async function startTestBot(
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
-      return (await res.json()) as { messages: Array<Record<string, any>>; webhookStatus: number };
+      return (await res.json()) as { messages: SentMessage[]; webhookStatus: number };
     },
     async say(userId, text) {
       return (await bot.send({ userId, text })).messages;
@@ -88,15 +90,15 @@ export async function startTestBot(
 }
 
 /** The text of every text message, and the altText of Flex ones, for readable assertions. */
-export function texts(messages: Array<Record<string, any>>): string[] {
+export function texts(messages: SentMessage[]): string[] {
   return messages.map((m) =>
     m.type === "text" ? m.text : m.type === "flex" ? `[flex] ${m.altText}` : `[${m.type}]`,
   );
 }
 
-export function quickReplyLabels(messages: Array<Record<string, any>>): string[] {
+export function quickReplyLabels(messages: SentMessage[]): string[] {
   const last = messages.at(-1);
-  return (last?.quickReply?.items ?? []).map((i: any) => i.action.label);
+  return (last?.quickReply?.items ?? []).map((i: SentMessage) => i.action.label);
 }
 
 let counter = 0;
