@@ -1,6 +1,6 @@
 // Reads a member's snapshot for the engine and commits one step atomically: the processed event,
 // the new state (optimistic version) and every database effect, in one batch.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import { type ConversationState, INITIAL_STATE, type JourneyStep, type MemberView } from "../engine/types.js";
 import type { FieldCipher } from "./cipher.js";
@@ -21,10 +21,18 @@ export async function isProcessed(db: Database, webhookEventId: string): Promise
   return rows.length > 0;
 }
 
+interface SnapshotRow {
+  state: string;
+  version: number;
+  journey_step: string | null;
+  processed: number;
+  journey: string | null;
+}
+
 /**
- * Reads everything one event needs in a single read batch; writes only on a member's first contact
- * (idempotent, race-safe inserts), so the usual event costs one commit: its own step.
- * Answers "duplicate" when the event was already processed.
+ * Reads everything one event needs in one statement (the hot path: one prepare, no transaction);
+ * writes only on a member's first contact (idempotent, race-safe inserts), so the usual event
+ * costs a single commit: its own step. Answers "duplicate" when the event was already processed.
  */
 export async function loadSnapshot(
   db: Database,
@@ -34,32 +42,23 @@ export async function loadSnapshot(
   webhookEventId = "",
 ): Promise<Snapshot | "duplicate"> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const [processedRows, conversationRows, memberRows, journeyRows] = await db.batch([
-      db
-        .select({ id: schema.processedEvents.webhookEventId })
-        .from(schema.processedEvents)
-        .where(eq(schema.processedEvents.webhookEventId, webhookEventId)),
-      db.select().from(schema.conversations).where(eq(schema.conversations.userId, userId)),
-      db
-        .select({ journeyStep: schema.members.journeyStep })
-        .from(schema.members)
-        .where(eq(schema.members.userId, userId)),
-      db
-        .select({ step: schema.journeyEvents.step, at: schema.journeyEvents.at })
-        .from(schema.journeyEvents)
-        .where(eq(schema.journeyEvents.userId, userId))
-        .orderBy(asc(schema.journeyEvents.at)),
-    ]);
-    if (processedRows.length > 0) return "duplicate";
-    const conversation = conversationRows[0];
-    const memberRow = memberRows[0];
-    if (conversation && memberRow) {
+    // all(), not get(): drizzle's libSQL get() throws on an empty result with raw SQL.
+    const [row] = await db.all<SnapshotRow>(sql`
+      select c.state as state, c.version as version, m.journey_step as journey_step,
+        exists(select 1 from processed_events where webhook_event_id = ${webhookEventId}) as processed,
+        (select json_group_array(json_array(step, at)) from
+          (select step, at from journey_events where user_id = ${userId} order by at)) as journey
+      from members m join conversations c on c.user_id = m.user_id
+      where m.user_id = ${userId}`);
+    if (row) {
+      if (Number(row.processed) === 1) return "duplicate";
       const journeyAt: MemberView["journeyAt"] = {};
-      for (const row of journeyRows) journeyAt[row.step as JourneyStep] = row.at;
+      for (const [step, at] of JSON.parse(row.journey ?? "[]") as Array<[JourneyStep, string]>)
+        journeyAt[step] = at;
       return {
-        member: { userId, journeyStep: (memberRow.journeyStep as JourneyStep | null) ?? null, journeyAt },
-        state: parseState(await cipher.open(conversation.state)),
-        version: conversation.version,
+        member: { userId, journeyStep: (row.journey_step as JourneyStep | null) ?? null, journeyAt },
+        state: parseState(await cipher.open(row.state)),
+        version: Number(row.version),
       };
     }
     await createMember(db, cipher, userId, now.toISOString());
