@@ -1,6 +1,7 @@
 // Runs one member event: de-duplicate, load the snapshot, step the pure engine, commit state and
 // effects atomically (retrying on a version race), then send the replies after the commit.
 import type { FlowContext } from "../engine/flow.js";
+import { settleReplies } from "../engine/messages.js";
 import type { Effect, Input, StepResult } from "../engine/types.js";
 import { commitStep, loadSnapshot } from "../store/conversation-store.js";
 import { effectStatements } from "../store/effect-statements.js";
@@ -64,9 +65,9 @@ async function runEngine(
     });
     result = {
       state: next.state,
-      replies: [...result.replies, ...next.replies].slice(-5),
+      replies: [...result.replies, ...next.replies],
       effects: [...result.effects.filter((e) => e !== lookup), ...next.effects],
     };
   }
-  return result;
+  return { ...result, replies: settleReplies(result.replies) };
 }

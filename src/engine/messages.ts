@@ -58,3 +58,16 @@ export function parsePostback(data: string): { action: string; params: Record<st
   for (const [k, v] of search) if (k !== "a") params[k] = v;
   return { action: search.get("a") ?? "", params };
 }
+
+/**
+ * What one reply may carry: at most 5 messages (the last ones, where the prompt is), and quick
+ * replies only on the last message — LINE shows them there only, so earlier ones would mislead.
+ */
+export function settleReplies(messages: LineMessage[]): LineMessage[] {
+  const kept = messages.slice(-5);
+  return kept.map((m, i) => {
+    if (i === kept.length - 1 || !("quickReply" in m) || !m.quickReply) return m;
+    const { quickReply: _dropped, ...rest } = m;
+    return rest as LineMessage;
+  });
+}

@@ -5,7 +5,7 @@
 import type { MenuContent } from "../../flows/menu.js";
 import type { FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
-import { parsePostback, postbackData, text } from "./messages.js";
+import { parsePostback, postbackData, settleReplies, text } from "./messages.js";
 import { normalizeCommand } from "./normalize-command.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
 import {
@@ -55,7 +55,7 @@ export function createEngine(parts: EngineParts): Engine {
   const thenResume = (ctx: FlowContext, state: ConversationState, result: StepResult): StepResult => {
     const flow = flowOf(result.state);
     if (!flow || result.state.flow !== state.flow) return result;
-    return { ...result, replies: [...result.replies, ...flow.resume(ctx, result.state)].slice(-5) };
+    return { ...result, replies: settleReplies([...result.replies, ...flow.resume(ctx, result.state)]) };
   };
 
   function onPostback(ctx: FlowContext, current: ConversationState, data: string): StepResult {

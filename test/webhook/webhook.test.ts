@@ -179,3 +179,14 @@ describe("member events", () => {
     expect(member?.unfollowedAt).toBeNull();
   });
 });
+
+describe("replies as LINE shows them", () => {
+  it("puts quick replies only on the last message of a reply (the roster look-up joins two steps)", async () => {
+    const userId = newUserId();
+    for (const text of ["登録", "埼玉", "太郎", "施術所（柔道整復）"]) await bot.say(userId, text);
+    const messages = await bot.say(userId, "協1101234-5-6");
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.slice(0, -1).filter((m) => m.quickReply)).toEqual([]);
+    expect(messages.at(-1)?.quickReply?.items.length).toBeGreaterThan(0);
+  });
+});
