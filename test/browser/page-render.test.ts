@@ -45,6 +45,13 @@ describe.skipIf(!hasChromium() && !process.env.CI)("simulator page (fake API)", 
     await page.keyboard.press("Enter");
   };
 
+  it("tells a newcomer what to do while the chat is empty, and stops once it is not", async () => {
+    const hint = () => page.locator("#log").evaluate((node) => getComputedStyle(node, "::before").content);
+    expect(await hint()).toContain("友だち追加");
+    await follow();
+    expect(await hint()).toBe("none");
+  });
+
   it("renders text with its line breaks and links, and quick replies as chips", async () => {
     await follow();
     expect(await botBubbles(page)).toEqual([

@@ -29,6 +29,8 @@ button, select, textarea { font: inherit; }
   font-size: 12px; cursor: pointer; }
 .tools button:hover { background: #eef7f1; }
 .log { flex: 1; overflow-y: auto; padding: 12px 10px 8px; display: flex; flex-direction: column; gap: 8px; }
+/* A newcomer's first view: say what to do instead of showing an empty chat. */
+.log:empty::before { content: "「友だち追加」を押すと、LINEで友だち追加したときと同じように会話が始まります。下の入力欄に「登録」や質問を送ることもできます。"; margin: auto 16px; padding: 14px 16px; border-radius: 12px; background: rgba(255,255,255,.85); color: #333; font-size: 14px; line-height: 1.6; text-align: center; }
 .row { display: flex; align-items: flex-end; gap: 6px; max-width: 100%; }
 .row.me { justify-content: flex-end; }
 .row .time { font-size: 10px; color: #3d4b63; flex: 0 0 auto; }
