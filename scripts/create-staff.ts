@@ -112,7 +112,9 @@ async function main(): Promise<void> {
     if ((await askHidden("パスワード（確認）: ")) !== password) throw new Error("the two passwords differ");
   }
   if (args.sql) {
-    console.log(await insertSql(args, password, new Date()));
+    // Only the PBKDF2 hash goes into the statement; the password itself is never printed.
+    const statement = await insertSql(args, password, new Date());
+    console.log(statement);
     return;
   }
   // Imported here so the functions above can be tested without the whole Node entry.
