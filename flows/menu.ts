@@ -9,6 +9,8 @@ const MenuSchema = z.object({
   welcome: z.array(Text).min(1).max(3),
   welcomeBack: z.array(Text).min(1).max(3),
   menuPrompt: Text,
+  /** The first menu choice when the menu is asked for in the middle of a form. */
+  resumeLabel: Label,
   menu: z
     .array(z.object({ label: Label, action: z.string().min(1) }))
     .min(2)
@@ -46,6 +48,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
     "下のボタンから選ぶか、ご質問をそのまま送ってください。",
   ],
   menuPrompt: "ご用件を選んでください。ご質問をそのまま送っていただいても大丈夫です。",
+  resumeLabel: "入力を続ける",
   menu: [
     { label: "登録をはじめる", action: "reg.start" },
     { label: "進み具合", action: "journey.progress" },

@@ -63,6 +63,10 @@ export function createEngine(parts: EngineParts): Engine {
     // The question a person may be asked about lives for one turn only: the 「担当者に聞く」 offer.
     const state = action === "inquiry.create" || action === "faq.none" ? current : forgetQuestion(current);
     if (action === "menu") return showMenu(state);
+    if (action === "flow.resume") {
+      const active = flowOf(state);
+      return active ? reply(state, active.resume(ctx, state)) : showMenu(state);
+    }
     if (action === "reg.start")
       return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
     if (action.startsWith("reg."))
@@ -184,14 +188,29 @@ export function createEngine(parts: EngineParts): Engine {
           ),
         );
       const command = normalizeCommand(input.text);
-      if (menu.triggers.erase.some((w) => normalizeCommand(w) === command)) return confirmErase(state);
+      const is = (words: string[]) => words.some((w) => normalizeCommand(w) === command);
+      if (is(menu.triggers.erase)) return confirmErase(state);
+      // Mid-form, 「メニュー」 or 「進み具合」 is a request, not an answer: serve it, then resume the form.
+      if (flow && is(menu.triggers.menu))
+        return reply(state, [
+          text(menu.menuPrompt, [
+            { label: menu.resumeLabel, data: postbackData("flow.resume") },
+            ...menuChoices,
+          ]),
+        ]);
+      if (flow && is(menu.triggers.progress))
+        return thenResume(ctx, state, onPostback(ctx, state, postbackData("journey.progress")));
       if (flow) return flow.step(ctx, state, input);
       return onIdleText(ctx, state, input.text);
     }
     if (input.kind === "postback") {
       const { action } = parsePostback(input.data);
       // Flow postbacks (and restarting a flow) answer with their own prompt: no resume appended.
-      const ownedByFlow = action.startsWith("reg.") || action.startsWith("elig.") || action === "elig";
+      const ownedByFlow =
+        action.startsWith("reg.") ||
+        action.startsWith("elig.") ||
+        action === "elig" ||
+        action === "flow.resume";
       if (flow && !ownedByFlow) return thenResume(ctx, state, onPostback(ctx, state, input.data));
       return onPostback(ctx, state, input.data);
     }

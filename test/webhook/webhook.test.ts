@@ -190,3 +190,30 @@ describe("replies as LINE shows them", () => {
     expect(messages.at(-1)?.quickReply?.items.length).toBeGreaterThan(0);
   });
 });
+
+describe("requests typed in the middle of a form", () => {
+  it("shows the menu for 「メニュー」 at the name prompt, with a way back to the form, storing nothing", async () => {
+    const userId = newUserId();
+    await bot.say(userId, "登録");
+    const messages = await bot.say(userId, "メニュー");
+    expect(quickReplyLabels(messages)).toEqual(
+      expect.arrayContaining(["入力を続ける", "登録をはじめる", "進み具合"]),
+    );
+    const [conversation] = await bot.db
+      .select()
+      .from(schema.conversations)
+      .where(eq(schema.conversations.userId, userId));
+    expect(conversation?.state).not.toContain("メニュー");
+    const back = await bot.send({ userId, postback: "a=flow.resume" });
+    expect(texts(back.messages).at(-1)).toContain("姓");
+  });
+
+  it("shows the progress card for 「進み具合」 mid-form and asks the current question again", async () => {
+    const userId = newUserId();
+    await bot.say(userId, "登録");
+    await bot.say(userId, "埼玉");
+    const messages = await bot.say(userId, "進み具合");
+    expect(messages[0]?.type).toBe("flex");
+    expect(texts(messages).at(-1)).toContain("名");
+  });
+});
