@@ -139,8 +139,13 @@ function lateMessenger(): Messenger {
 }
 
 function listen(fetch: (r: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
-  return new Promise((resolveServer) => {
+  return new Promise((resolveServer, reject) => {
     const server = serve({ fetch, port, hostname: "0.0.0.0" }, () => resolveServer(server));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE" ? new Error(`port ${port} is in use: set PORT to another port`) : error,
+      ),
+    );
   });
 }
 

@@ -1,0 +1,39 @@
+// The Node entry's contract: health once migrated, clear start-up errors a newcomer can act on.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
+import { startNode } from "../../src/node.js";
+import { startTestBot, type TestBot } from "../helpers/bot.js";
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(async () => {
+  await bot.stop();
+});
+
+describe("Node entry", () => {
+  it("answers GET /health with 200 once the database is migrated", async () => {
+    const res = await fetch(`${bot.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("says which port is taken instead of crashing with a stack trace", async () => {
+    const port = new URL(bot.url).port;
+    const dir = mkdtempSync(join(tmpdir(), "helpdesk-port-"));
+    await expect(
+      startNode({ PORT: port, DATABASE_URL: `file:${join(dir, "x.db")}` }, { schedulerIntervalMs: 0 }),
+    ).rejects.toThrow(`port ${port} is in use`);
+  });
+
+  it("refuses an access token without its channel secret, and production without LINE credentials", () => {
+    expect(() => parseConfig({ LINE_CHANNEL_ACCESS_TOKEN: "t" })).toThrow(/LINE_CHANNEL_SECRET/);
+    expect(() => parseConfig({ APP_ENV: "production" })).toThrow(/LINE_CHANNEL_ACCESS_TOKEN/);
+    expect(parseConfig({}).emulatorMode).toBe(true);
+    expect(parseConfig({}).port).toBe(8787);
+  });
+});
