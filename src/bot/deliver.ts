@@ -16,15 +16,7 @@ export async function deliverReplies(deps: BotDeps, event: MemberEvent, result: 
         await deps.messenger.reply(event.replyToken, messages);
         return;
       } catch (error) {
-        // 400: the token expired or was used (slow work, redelivery); 5xx or no answer: LINE most
-        // likely did not take it. Either way the member must still get the answer, so push it.
-        if (
-          !(
-            error instanceof LineApiError &&
-            (error.status === 400 || error.status >= 500 || error.status === NETWORK_ERROR)
-          )
-        )
-          throw error;
+        if (!replyLost(error)) throw error;
         deps.logger.info("reply.fallback_to_push", { status: error.status });
       }
     }
@@ -33,6 +25,15 @@ export async function deliverReplies(deps: BotDeps, event: MemberEvent, result: 
   } catch (error) {
     deps.logger.error("reply.failed", { status: error instanceof LineApiError ? error.status : null });
   }
+}
+
+/**
+ * 400: the token expired or was used (slow work, redelivery); 5xx or no answer: LINE most likely
+ * did not take it. Either way the member must still get the answer, so it is pushed instead.
+ */
+function replyLost(error: unknown): error is LineApiError {
+  if (!(error instanceof LineApiError)) return false;
+  return error.status === 400 || error.status >= 500 || error.status === NETWORK_ERROR;
 }
 
 async function maybePhrase(deps: BotDeps, event: MemberEvent, result: StepResult): Promise<LineMessage[]> {
