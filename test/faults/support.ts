@@ -68,36 +68,7 @@ export async function register(bot: TestBot, userId: string): Promise<void> {
   await bot.send({ userId, postback: "a=journey.report&step=linkSent" });
 }
 
-/** A LINE-like webhookEventId (26 characters, ULID alphabet). */
-export function eventId(): string {
-  return `01J${crypto.randomUUID().replaceAll("-", "").slice(0, 23).toUpperCase()}`;
-}
-
-export function textEvent(userId: string, text: string, replyToken?: string, id = eventId()) {
-  return {
-    type: "message",
-    mode: "active",
-    timestamp: Date.now(),
-    webhookEventId: id,
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    ...(replyToken ? { replyToken } : {}),
-    message: { type: "text", id: id.slice(-12), text },
-  };
-}
-
-export function postbackEvent(userId: string, data: string, replyToken?: string, id = eventId()) {
-  return {
-    type: "postback",
-    mode: "active",
-    timestamp: Date.now(),
-    webhookEventId: id,
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    ...(replyToken ? { replyToken } : {}),
-    postback: { data },
-  };
-}
+export { eventId, postbackEvent, textEvent } from "../helpers/webhook-events.js";
 
 /** The same event as LINE redelivers it after a non-2xx answer. */
 export function redelivered<T extends { deliveryContext: { isRedelivery: boolean } }>(event: T): T {

@@ -4,6 +4,7 @@ import * as schema from "../../db/schema.js";
 import { DEV_CHANNEL_SECRET } from "../../src/config.js";
 import { sign, verifySignature } from "../../src/webhook/signature.js";
 import { newUserId, quickReplyLabels, startTestBot, type TestBot, texts } from "../helpers/bot.js";
+import { textEvent as lineTextEvent } from "../helpers/webhook-events.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -13,22 +14,9 @@ afterAll(async () => {
   await bot.stop();
 });
 
-function textEvent(
-  userId: string,
-  text: string,
-  webhookEventId = `01J${crypto.randomUUID().replace(/-/g, "").slice(0, 23)}`,
-) {
-  return {
-    type: "message",
-    mode: "active",
-    timestamp: Date.now(),
-    webhookEventId,
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    replyToken: bot.emulator!.issueReplyToken(userId),
-    message: { type: "text", id: "1", text },
-  };
-}
+/** A text event with a reply token the emulator issued, as LINE would send it. */
+const textEvent = (userId: string, text: string) =>
+  lineTextEvent(userId, text, bot.emulator!.issueReplyToken(userId));
 
 describe("signature", () => {
   it("matches LINE's official test vector", async () => {

@@ -13,23 +13,7 @@ export function newUserId(): string {
   return `U${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}${counter.toString(16).padStart(8, "0")}`;
 }
 
-export function textEvent(
-  userId: string,
-  text: string,
-  replyToken: string,
-  webhookEventId = crypto.randomUUID(),
-) {
-  return {
-    type: "message",
-    mode: "active",
-    timestamp: Date.now(),
-    webhookEventId,
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    replyToken,
-    message: { type: "text", id: String(Date.now()), quoteToken: "q", text },
-  };
-}
+export { textEvent } from "../helpers/webhook-events.js";
 
 /** Calls the Worker's fetch and waits until its background work (replies) has finished. */
 export async function callWorker(
