@@ -9,27 +9,18 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import {
   RICH_MENU,
   type RichMenuArea,
   type RichMenuDefinition,
   type RichMenuIcon,
 } from "../flows/rich-menu.js";
+import { chromiumPath, launchBrowser } from "./chromium.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const RICH_MENU_PNG = resolve(ROOT, "assets/rich-menu.png");
 export const RICH_MENU_JPEG = resolve(ROOT, "assets/rich-menu.jpg");
 const MAX_BYTES = 1024 * 1024;
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const GREEN = "#06C755";
 const INK = "#111111";
@@ -103,9 +94,8 @@ function requireTools(executablePath: string): void {
 export async function renderRichMenuImage(
   menu: RichMenuDefinition = RICH_MENU,
 ): Promise<{ path: string; type: "png" | "jpeg"; bytes: number }> {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  requireTools(executablePath);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  requireTools(chromiumPath());
+  const browser = await launchBrowser();
   try {
     const { width, height } = menu.size;
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });

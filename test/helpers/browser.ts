@@ -1,23 +1,8 @@
-// Starts Debian's chromium through playwright-core (no bundled browser download): the flags keep it
-// quiet and offline, and --no-sandbox lets it run as root in CI containers.
+// The browser suites' launcher (shared with the rich-menu image script) and whether chromium is here.
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { chromiumPath } from "../../scripts/chromium.js";
 
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM_FLAGS, chromiumPath, launchBrowser } from "../../scripts/chromium.js";
 
 /** True when a chromium binary is present; browser suites skip (with a reason) otherwise. */
 export const hasChromium = (): boolean => existsSync(chromiumPath());
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
-}
