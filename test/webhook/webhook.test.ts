@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
@@ -85,6 +86,31 @@ describe("POST /webhook", () => {
     expect((await bot.postWebhook('{"events": "none"}')).status).toBe(400);
     expect((await bot.postWebhook("[1,2,3]")).status).toBe(400);
     expect((await bot.postWebhook('{"events":[{"type":"message"}]}')).status).toBe(400);
+  });
+
+  it("reads a chunked body (no Content-Length) and still checks its signature", async () => {
+    const userId = newUserId();
+    const body = JSON.stringify({ events: [textEvent(userId, "こんにちは")] });
+    const signature = await sign(body, DEV_CHANNEL_SECRET);
+    expect(await postChunked(bot.url, [body.slice(0, 40), body.slice(40)], signature)).toBe(200);
+    const rows = await bot.db.select().from(schema.members).where(eq(schema.members.userId, userId));
+    expect(rows).toHaveLength(1);
+    expect(await postChunked(bot.url, [body.slice(0, 40), body.slice(40)], "forged")).toBe(401);
+  });
+
+  it("answers 413 to a chunked body that grows past 1 MB, without waiting for its end", async () => {
+    const chunk = "x".repeat(64 * 1024);
+    // 17 chunks of 64 KiB: just over the limit; the stream is never ended by the client.
+    expect(await postChunked(bot.url, Array(17).fill(chunk), "any", { end: false })).toBe(413);
+  });
+
+  it("answers 413 to a declared Content-Length over 1 MB before reading the body", async () => {
+    const res = await fetch(`${bot.url}/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-line-signature": "any" },
+      body: "x".repeat(1024 * 1024 + 1),
+    });
+    expect(res.status).toBe(413);
   });
 
   it("handles the same event delivered twice only once", async () => {
@@ -205,3 +231,27 @@ describe("requests typed in the middle of a form", () => {
     expect(texts(messages).at(-1)).toContain("名");
   });
 });
+
+/** POSTs a body as chunks with Transfer-Encoding: chunked; resolves with the status as soon as it arrives. */
+function postChunked(
+  base: string,
+  chunks: string[],
+  signature: string,
+  options: { end?: boolean } = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-line-signature": signature },
+    });
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    // The server may close the connection on an early 413 while chunks are still being written.
+    req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
+    for (const chunk of chunks) req.write(chunk);
+    if (options.end !== false) req.end();
+  });
+}
