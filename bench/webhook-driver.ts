@@ -1,7 +1,11 @@
 // The LINE side of bench/webhook.ts, in a child process so its CPU is not counted as the bot's: it
-// hosts the LINE emulator the bot replies to, makes and signs the webhook bodies (LINE's work),
-// posts them over keep-alive HTTP with bounded concurrency (one event at a time per member), and
-// stamps when each member's reply reached the emulator.
+// hosts the LINE emulator the bot replies to, makes and signs the webhook bodies (LINE's work) and
+// posts them over keep-alive HTTP in one of two ways:
+// - "closed": `concurrency` members chat at once, each waiting for the bot's reply before its next
+//   message — this finds the most events per second the bot can take;
+// - "paced": events leave at a fixed rate whatever the bot does, as LINE delivers them — this shows
+//   the webhook's latency at a given load (timed from when each event was due, so a stall that
+//   delays later sends counts against the bot, not in its favour).
 import { Agent, request } from "node:http";
 import { DEV_CHANNEL_SECRET, EMULATOR_ACCESS_TOKEN } from "../src/config.js";
 import type { LineEmulator } from "../src/line/emulator/index.js";
@@ -19,7 +23,11 @@ export interface RunRequest {
   prefix: string;
   events: number;
   users: number;
+  mode: "closed" | "paced";
+  /** closed: members chatting at once. */
   concurrency: number;
+  /** paced: events per second offered. */
+  rate: number;
 }
 
 export interface RunResult {
@@ -78,9 +86,13 @@ function post(url: URL, agent: Agent, job: Job): Promise<number> {
   });
 }
 
-/** Sends one member's events one after another; waits for each reply before the next event. */
 async function run(emulator: LineEmulator, r: RunRequest): Promise<RunResult> {
   const { jobs, ids } = await prepare(emulator, r);
+  return r.mode === "paced" ? paced(emulator, r, jobs, ids) : closed(emulator, r, jobs, ids);
+}
+
+/** Sends one member's events one after another; waits for each reply before the next event. */
+async function closed(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: string[]): Promise<RunResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: r.concurrency });
   const samples: RunResult["samples"] = new Array(jobs.length);
   const pending = new Map<string, number[]>(ids.map((id) => [id, []]));
@@ -112,9 +124,61 @@ async function run(emulator: LineEmulator, r: RunRequest): Promise<RunResult> {
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
+  return finish(emulator, jobs, ids, samples, elapsedMs, cpu);
+}
+
+/**
+ * Sends event i at t0 + i/rate on its own connection slot, without waiting for earlier answers.
+ * responseMs runs from when the event was due; replyMs from the same moment to its reply.
+ */
+async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: string[]): Promise<RunResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const url = new URL(r.url);
+  const samples: RunResult["samples"] = new Array(jobs.length);
+  const intervalMs = 1000 / r.rate;
+  const inFlight: Promise<void>[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const origin = performance.timeOrigin;
+  const send = (i: number) => {
+    const job = jobs[i]!;
+    const dueAt = origin + t0 + i * intervalMs;
+    const since = emulator.lastSeq();
+    return post(url, agent, job)
+      .catch(() => 0)
+      .then(async (status) => {
+        const responseMs = now() - dueAt;
+        const got = status === 200 ? await emulator.waitForDelivery(job.userId, since, 5_000) : [];
+        const replyMs = got.length > 0 ? now() - dueAt : Number.NaN;
+        samples[i] = { userId: job.userId, sentAt: dueAt, responseMs, status, replyMs };
+      });
+  };
+  let next = 0;
+  while (next < jobs.length) {
+    const due = Math.floor((performance.now() - t0) / intervalMs) + 1;
+    while (next < Math.min(due, jobs.length)) inFlight.push(send(next++));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  const elapsedMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  agent.destroy();
+  return finish(emulator, jobs, ids, samples, elapsedMs, cpu);
+}
+
+async function finish(
+  emulator: LineEmulator,
+  jobs: Job[],
+  ids: string[],
+  samples: RunResult["samples"],
+  elapsedMs: number,
+  cpu: NodeJS.CpuUsage,
+): Promise<RunResult> {
   await new Promise((resolve) => setTimeout(resolve, 300)); // a late or doubled reply would show up here
+  const expected = new Map<string, number>();
+  for (const job of jobs) expected.set(job.userId, (expected.get(job.userId) ?? 0) + 1);
   const perMember = ids.map((id) => emulator.deliveries({ userId: id }).length);
-  const wrongMembers = perMember.filter((n, i) => n !== pending.get(ids[i]!)!.length).length;
+  const wrongMembers = perMember.filter((n, i) => n !== (expected.get(ids[i]!) ?? 0)).length;
   return {
     samples,
     elapsedMs,
