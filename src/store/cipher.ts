@@ -1,7 +1,8 @@
-// Personal fields at rest: AES-GCM with a key from the environment (WebCrypto, both runtimes).
+// Personal fields at rest: AES-GCM with a key from the environment (WebCrypto here, for the Worker;
+// the Node entry uses cipher-node.ts, same format).
 // Without a key (development) values are stored marked as plain so a key can be added later.
-const PLAIN = "plain:";
-const SEALED = "v1:";
+export const PLAIN = "plain:";
+export const SEALED = "v1:";
 
 export interface FieldCipher {
   seal(plaintext: string): Promise<string>;
@@ -15,9 +16,10 @@ export const plainCipher: FieldCipher = {
 
 /** `keyBase64` is 32 random bytes in base64 (e.g. `openssl rand -base64 32`). */
 export async function aesGcmCipher(keyBase64: string): Promise<FieldCipher> {
-  const raw = Uint8Array.from(atob(keyBase64), (c) => c.charCodeAt(0));
-  if (raw.length !== 32) throw new Error("DATA_ENCRYPTION_KEY must be 32 bytes in base64");
-  const key = await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+  const key = await crypto.subtle.importKey("raw", decodeKey(keyBase64), "AES-GCM", false, [
+    "encrypt",
+    "decrypt",
+  ]);
   const encoder = new TextEncoder();
   return {
     async seal(plaintext) {
@@ -37,6 +39,13 @@ export async function aesGcmCipher(keyBase64: string): Promise<FieldCipher> {
       return new TextDecoder().decode(plain);
     },
   };
+}
+
+/** The 32 key bytes of DATA_ENCRYPTION_KEY; anything else is a configuration error. */
+export function decodeKey(keyBase64: string): Uint8Array<ArrayBuffer> {
+  const raw = Uint8Array.from(atob(keyBase64), (c) => c.charCodeAt(0));
+  if (raw.length !== 32) throw new Error("DATA_ENCRYPTION_KEY must be 32 bytes in base64");
+  return raw;
 }
 
 function toBase64(bytes: Uint8Array): string {
