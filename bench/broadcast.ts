@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   console.log(`peak heap used     ${mb(peakHeap)}`);
 
   await new Promise<void>((r) => server.close(() => r()));
-  database.close();
+  await database.close();
   rmSync(dir, { recursive: true, force: true });
   const ok =
     finished === 1 &&

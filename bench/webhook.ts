@@ -10,6 +10,7 @@
 // Usage: npm run bench:webhook -- [--events 3000] [--users 300] [--concurrency 32]
 //                                 [--rate 1000] [--paced-events 5000] [--paced-users 1000]
 import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
         LINE_CHANNEL_SECRET: DEV_CHANNEL_SECRET,
         LINE_CHANNEL_ACCESS_TOKEN: EMULATOR_ACCESS_TOKEN,
         LINE_API_BASE_URL: origin,
+        // As in production: conversation state is sealed with AES-GCM at rest.
+        DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       },
       { logger: quietLogger, schedulerIntervalMs: 0 },
     );
@@ -154,7 +157,9 @@ async function main(): Promise<void> {
     const [{ synchronous } = { synchronous: "?" }] = await bot.db.all<{ synchronous: number }>(
       sql`PRAGMA synchronous`,
     );
-    console.log(`webhook bench (Node ${process.version}, SQLite synchronous=${synchronous})`);
+    console.log(
+      `webhook bench (Node ${process.version}, SQLite synchronous=${synchronous}, state encrypted at rest)`,
+    );
     const saturation = reportSaturation(
       await measure(child, bot, { ...base, prefix: "s", events: n(args.events), users: n(args.users) }),
       base.concurrency,

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       outcome === "created" ? `created ${args.role} "${args.login}"` : `new password set for "${args.login}"`,
     );
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

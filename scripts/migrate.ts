@@ -7,5 +7,5 @@ import { openDatabase } from "../src/node.js";
 if (existsSync(".dev.vars")) process.loadEnvFile(".dev.vars");
 const url = process.env.DATABASE_URL ?? "file:data/helpdesk.db";
 const database = await openDatabase(url, process.env.DATABASE_AUTH_TOKEN);
-database.close();
+await database.close();
 console.log(`migrations applied to ${url.replace(/\/\/[^@/]*@/, "//")}`);

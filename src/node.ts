@@ -16,10 +16,14 @@ import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
 import { mountDevTools } from "./dev/mount.js";
 import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
 import { createLineMessenger } from "./line/messenger.js";
+import { installLineApiFetch } from "./line/node-fetch.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
 import { startScheduledWorkTimer } from "./scheduler/tick.js";
-import { aesGcmCipher, plainCipher } from "./store/cipher.js";
+import { plainCipher } from "./store/cipher.js";
+import { nodeAesGcmCipher } from "./store/cipher-node.js";
 import type { Database } from "./store/database.js";
+import { openLibsqlFile } from "./store/libsql-file-client.js";
+import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const MIGRATIONS_FOLDER = resolve(ROOT, "db/migrations");
@@ -48,9 +52,10 @@ export interface RunningBot {
 export async function openDatabase(
   url: string,
   authToken?: string,
-): Promise<{ db: Database; close(): void }> {
+): Promise<{ db: Database; close(): Promise<void> }> {
   if (url.startsWith("file:")) mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
-  const client = createClient({ url, authToken });
+  // A file is one connection with cached statements; Turso goes through @libsql/client.
+  const client = url.startsWith("file:") ? openLibsqlFile(url) : createClient({ url, authToken });
   if (url.startsWith("file:")) {
     // WAL lets readers run during a write; busy_timeout waits for a lock instead of failing.
     await client.execute("PRAGMA journal_mode = WAL");
@@ -63,7 +68,17 @@ export async function openDatabase(
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, close: () => client.close() };
+  if (!url.startsWith("file:") || process.env.NOCKPT) return { db, close: async () => client.close() };
+  // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts).
+  await client.execute("PRAGMA wal_autocheckpoint = 0");
+  const checkpointer = await startWalCheckpointer({ path: resolve(url.slice("file:".length)) });
+  return {
+    db,
+    async close() {
+      await checkpointer.close();
+      client.close();
+    },
+  };
 }
 
 export async function startNode(
@@ -80,7 +95,7 @@ export async function startNode(
   const bot = assembleBot(
     {
       db: database.db,
-      cipher: config.dataEncryptionKey ? await aesGcmCipher(config.dataEncryptionKey) : plainCipher,
+      cipher: config.dataEncryptionKey ? nodeAesGcmCipher(config.dataEncryptionKey) : plainCipher,
       messenger: overrides.messenger ?? lateMessenger(),
       clock: overrides.clock ?? systemClock,
       logger,
@@ -111,7 +126,14 @@ export async function startNode(
       ? `http://127.0.0.1:${port}${EMULATOR_PATH}`
       : config.line.apiBaseUrl;
   lineApi = { baseURL, channelAccessToken: config.line.channelAccessToken };
-  if (!overrides.messenger) bot.messenger = createLineMessenger(lineApi);
+  let uninstallFetch = () => {};
+  if (!overrides.messenger) {
+    // The LINE SDK has no fetch option, only the global fetch: on Node that costs twice the CPU of
+    // node:http for the bot's one hot host and has no timeout, so the LINE API origin goes over
+    // node:http with a keep-alive agent and a timeout; every other request still uses Node's fetch.
+    uninstallFetch = installLineApiFetch(baseURL);
+    bot.messenger = createLineMessenger(lineApi);
+  }
   const intervalMs = overrides.schedulerIntervalMs ?? SCHEDULER_INTERVAL_MS;
   const stopTimer = intervalMs > 0 ? startScheduledWorkTimer(bot, intervalMs) : () => undefined;
   return {
@@ -125,7 +147,8 @@ export async function startNode(
       stopTimer();
       await background.idle();
       await new Promise<void>((r) => server.close(() => r()));
-      database.close();
+      uninstallFetch();
+      await database.close();
     },
   };
 }

@@ -27,7 +27,7 @@ const IN_FLIGHT = 4;
 
 let emu: EmulatorServer;
 let dir: string;
-let opened: Array<{ db: Database; close(): void }>;
+let opened: Array<{ db: Database; close(): Promise<void> }>;
 let clock: TestClock;
 const quiet: Logger = { info: () => {}, error: () => {} };
 
@@ -40,8 +40,8 @@ beforeEach(() => {
   opened = [];
   clock = new TestClock();
 });
-afterEach(() => {
-  for (const database of opened) database.close();
+afterEach(async () => {
+  for (const database of opened) await database.close();
   emu.emulator.reset();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -118,7 +118,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     async close() {
       await background.idle();
       await emu.close();
-      database.close();
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

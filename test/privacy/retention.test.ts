@@ -22,7 +22,7 @@ import { newUserId, startTestBot, TestClock } from "../helpers/bot.js";
 const DAY = 24 * 3_600_000;
 
 let dir: string;
-let database: { db: Database; close(): void };
+let database: { db: Database; close(): Promise<void> };
 let db: Database;
 let clock: TestClock;
 let cipher: FieldCipher;
@@ -41,8 +41,8 @@ beforeEach(async () => {
     error: (e, f) => logs.push(JSON.stringify({ e, ...f })),
   };
 });
-afterEach(() => {
-  database.close();
+afterEach(async () => {
+  await database.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -25,7 +25,7 @@ const PUSH = "/v2/bot/message/push";
 let dir: string;
 let emu: EmulatorServer;
 let messenger: Messenger;
-let opened: Array<{ db: Database; close(): void }> = [];
+let opened: Array<{ db: Database; close(): Promise<void> }> = [];
 let db: Database;
 let clock: TestClock;
 let logs: string[];
@@ -82,8 +82,8 @@ beforeEach(async () => {
   };
   db = (await open()).db;
 });
-afterEach(() => {
-  for (const database of opened) database.close();
+afterEach(async () => {
+  for (const database of opened) await database.close();
   opened = [];
   emu.emulator.reset();
   rmSync(dir, { recursive: true, force: true });
@@ -159,7 +159,7 @@ describe("runDueReminders", () => {
     const userId = await member();
     await schedule(userId, "linkExpiring", 20);
     await schedule(userId, "linkExpired", 24);
-    for (const database of opened) database.close();
+    for (const database of opened) await database.close();
     opened = [];
     db = (await open()).db;
     clock.advance(25 * HOUR);

@@ -282,7 +282,7 @@ describe("openDatabase on a file", () => {
     expect(await pragma("secure_delete")).toEqual({ secure_delete: 1 });
     const wal = `${url.slice("file:".length)}-wal`;
     expect(existsSync(wal)).toBe(true);
-    close();
+    await close();
     await expect(db.get(sql`select 1`)).rejects.toMatchObject({ cause: { code: "CLIENT_CLOSED" } });
     // SQLite removes the write-ahead log when the connection really closes, which libsql defers
     // until no prepared statement is left: the client must not hold any after close().
