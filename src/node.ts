@@ -68,7 +68,7 @@ export async function openDatabase(
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  if (!url.startsWith("file:") || process.env.NOCKPT) return { db, close: async () => client.close() };
+  if (!url.startsWith("file:")) return { db, close: async () => client.close() };
   // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts).
   await client.execute("PRAGMA wal_autocheckpoint = 0");
   const checkpointer = await startWalCheckpointer({ path: resolve(url.slice("file:".length)) });
