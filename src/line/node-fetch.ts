@@ -175,12 +175,49 @@ function toResponse(res: IncomingMessage, chunks: Buffer[], method: string): Res
     return new Response(null, { status, statusText: res.statusMessage, headers });
   }
   const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  // A Buffer is a Uint8Array; the DOM typings only miss that its buffer may be a pooled ArrayBuffer.
-  return new Response(decode(bytes, res.headers["content-encoding"]) as Uint8Array<ArrayBuffer>, {
+  return bufferedResponse(decode(bytes, res.headers["content-encoding"]), {
     status,
     statusText: res.statusMessage,
     headers,
   });
+}
+
+/**
+ * A real Response whose body readers serve the bytes already in hand. Node builds a web stream for
+ * any Response body, which costs more than the rest of the call; the SDK only calls text(), so the
+ * stream is made only if `body` itself is read. Single use, like any body.
+ */
+export function bufferedResponse(bytes: Uint8Array, init: ResponseInit): Response {
+  const response = new Response(null, init);
+  let used = false;
+  let stream: ReadableStream<Uint8Array> | undefined;
+  const take = async (): Promise<Uint8Array> => {
+    if (used) throw new TypeError("Body is unusable: Body has already been read");
+    used = true;
+    return bytes;
+  };
+  const copy = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  Object.defineProperties(response, {
+    bodyUsed: { get: () => used },
+    body: {
+      get: () => {
+        if (!stream) {
+          stream = new Response(copy(bytes)).body ?? undefined;
+          used = true;
+        }
+        return stream ?? null;
+      },
+    },
+    text: { value: async () => Buffer.from(await take()).toString("utf8") },
+    json: { value: async () => JSON.parse(Buffer.from(await take()).toString("utf8")) },
+    arrayBuffer: { value: async () => copy(await take()) },
+    bytes: { value: async () => new Uint8Array(copy(await take())) },
+    blob: {
+      value: async () => new Blob([copy(await take())], { type: response.headers.get("content-type") ?? "" }),
+    },
+    clone: { value: () => bufferedResponse(bytes, init) },
+  });
+  return response;
 }
 
 /** fetch decodes a compressed answer even unasked; LINE does not compress, so this is rarely taken. */

@@ -8,7 +8,12 @@ import { Hono } from "hono";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLineEmulator, type LineEmulator, mountLineEmulator } from "../../src/line/emulator/index.js";
 import { createLineMessenger, LineApiError, NETWORK_ERROR } from "../../src/line/messenger.js";
-import { installLineApiFetch, type LineApiFetch, lineApiFetch } from "../../src/line/node-fetch.js";
+import {
+  bufferedResponse,
+  installLineApiFetch,
+  type LineApiFetch,
+  lineApiFetch,
+} from "../../src/line/node-fetch.js";
 import { newUserId, startTestBot } from "../helpers/bot.js";
 
 const TOKEN = "node-fetch-token";
@@ -270,6 +275,29 @@ describe("lineApiFetch › on the wire", () => {
     expect([empty.status, empty.body]).toEqual([204, null]);
     const head = await fetchLine(`${echo.origin}/c`, { method: "HEAD" });
     expect([head.status, head.body]).toEqual([200, null]);
+  });
+
+  it("reads a buffered body once, by any reader, as a Response does", async () => {
+    const text = '{"sentMessages":[{"id":"1"}],"note":"送信しました"}';
+    const make = () =>
+      bufferedResponse(Buffer.from(text), { status: 200, headers: { "content-type": "application/json" } });
+    const res = make();
+    expect(res).toBeInstanceOf(Response);
+    expect(res.bodyUsed).toBe(false);
+    expect(await res.text()).toBe(text);
+    expect(res.bodyUsed).toBe(true);
+    await expect(res.text()).rejects.toThrow(TypeError);
+    await expect(res.json()).rejects.toThrow(TypeError);
+    expect((await make().json()).note).toBe("送信しました");
+    expect(new TextDecoder().decode(await make().arrayBuffer())).toBe(text);
+    expect(await (await make().blob()).text()).toBe(text);
+    expect((await make().blob()).type).toBe("application/json");
+    const streamed = make();
+    expect(await new Response(streamed.body).text()).toBe(text);
+    await expect(streamed.text()).rejects.toThrow(TypeError);
+    const original = make();
+    const twin = original.clone();
+    expect([await original.text(), await twin.text()]).toEqual([text, text]);
   });
 
   it("hands every request it does not fully serve to the fallback, untouched", async () => {
