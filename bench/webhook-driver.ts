@@ -20,6 +20,9 @@ export interface Job {
 
 export interface RunRequest {
   url: string;
+  /** Names this run's event ids. */
+  run: string;
+  /** Names the members; runs with the same prefix talk as the same members. */
   prefix: string;
   events: number;
   users: number;
@@ -31,7 +34,15 @@ export interface RunRequest {
 }
 
 export interface RunResult {
-  samples: Array<{ userId: string; sentAt: number; responseMs: number; status: number; replyMs: number }>;
+  samples: Array<{
+    userId: string;
+    sentAt: number;
+    responseMs: number;
+    status: number;
+    replyMs: number;
+    /** paced: how late the driver itself sent the event (its own stalls, not the bot's). */
+    sendLagMs?: number;
+  }>;
   elapsedMs: number;
   driverCpuMs: number;
   /** Replies the emulator received per member, and what was expected. */
@@ -54,7 +65,7 @@ async function prepare(emulator: LineEmulator, r: RunRequest): Promise<{ jobs: J
       type: "message",
       mode: "active",
       timestamp: Date.now(),
-      webhookEventId: `${userId}-${n}`,
+      webhookEventId: `${r.run}-${userId}-${n}`,
       deliveryContext: { isRedelivery: false },
       source: { type: "user", userId },
       replyToken: emulator.issueReplyToken(userId),
@@ -144,13 +155,14 @@ async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: st
     const job = jobs[i]!;
     const dueAt = origin + t0 + i * intervalMs;
     const since = emulator.lastSeq();
+    const sendLagMs = now() - dueAt;
     return post(url, agent, job)
       .catch(() => 0)
       .then(async (status) => {
         const responseMs = now() - dueAt;
         const got = status === 200 ? await emulator.waitForDelivery(job.userId, since, 5_000) : [];
         const replyMs = got.length > 0 ? now() - dueAt : Number.NaN;
-        samples[i] = { userId: job.userId, sentAt: dueAt, responseMs, status, replyMs };
+        samples[i] = { userId: job.userId, sentAt: dueAt, responseMs, status, replyMs, sendLagMs };
       });
   };
   let next = 0;
