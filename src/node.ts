@@ -1,13 +1,8 @@
 // Node entry point (the embedded default): libSQL file database migrated at start, the real LINE
 // client, and — when no LINE credentials are set — the local LINE emulator and the simulator.
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
-import { createClient } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
-import { migrate } from "drizzle-orm/libsql/migrator";
-import * as schema from "../db/schema.js";
 import { createApp } from "./app.js";
 import { TrackedBackground } from "./background.js";
 import { assembleBot } from "./bot/assemble.js";
@@ -16,17 +11,16 @@ import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
 import { mountDevTools } from "./dev/mount.js";
 import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
 import { createLineMessenger } from "./line/messenger.js";
-import { installLineApiFetch } from "./line/node-fetch.js";
+import { openDatabase } from "./node/database.js";
+import { nodeAesGcmCipher } from "./node/field-cipher.js";
+import { installLineApiFetch } from "./node/line-api-fetch.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
 import { startScheduledWorkTimer } from "./scheduler/tick.js";
 import { plainCipher } from "./store/cipher.js";
-import { nodeAesGcmCipher } from "./store/cipher-node.js";
 import type { Database } from "./store/database.js";
-import { openLibsqlFile } from "./store/libsql-file-client.js";
-import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const MIGRATIONS_FOLDER = resolve(ROOT, "db/migrations");
+export { MIGRATIONS_FOLDER, openDatabase } from "./node/database.js";
+
 /** Reminders and scheduled broadcasts are checked this often on Node (Workers: the cron trigger). */
 const SCHEDULER_INTERVAL_MS = 30_000;
 
@@ -47,38 +41,6 @@ export interface RunningBot {
   emulator?: LineEmulator;
   background: TrackedBackground;
   close(): Promise<void>;
-}
-
-export async function openDatabase(
-  url: string,
-  authToken?: string,
-): Promise<{ db: Database; close(): Promise<void> }> {
-  if (url.startsWith("file:")) mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
-  // A file is one connection with cached statements; Turso goes through @libsql/client.
-  const client = url.startsWith("file:") ? openLibsqlFile(url) : createClient({ url, authToken });
-  if (url.startsWith("file:")) {
-    // WAL lets readers run during a write; busy_timeout waits for a lock instead of failing.
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-    // WAL + NORMAL: a crash of the process loses nothing; only an OS crash or power cut may lose the
-    // last commits. The fsync per event this saves is most of the webhook's cost.
-    await client.execute("PRAGMA synchronous = NORMAL");
-    // Erased personal data must not linger in free pages of the file.
-    await client.execute("PRAGMA secure_delete = ON");
-  }
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  if (!url.startsWith("file:")) return { db, close: async () => client.close() };
-  // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts).
-  await client.execute("PRAGMA wal_autocheckpoint = 0");
-  const checkpointer = await startWalCheckpointer({ path: resolve(url.slice("file:".length)) });
-  return {
-    db,
-    async close() {
-      await checkpointer.close();
-      client.close();
-    },
-  };
 }
 
 export async function startNode(

@@ -1,5 +1,5 @@
 // The LINE API's own origin served over node:http(s) with a keep-alive agent and a total timeout, as a
-// drop-in for the global fetch the LINE SDK calls. On Node that fetch (undici) costs ~4x the CPU of
+// drop-in for the global fetch the LINE SDK calls. On Node that fetch (undici) costs twice the CPU of
 // node:http per call and waits up to 300 s for an answer. Whatever this does not fully support (another
 // origin, a signal, a streamed or binary body…) goes to the fallback untouched.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";

@@ -13,7 +13,7 @@ import {
   installLineApiFetch,
   type LineApiFetch,
   lineApiFetch,
-} from "../../src/line/node-fetch.js";
+} from "../../src/node/line-api-fetch.js";
 import { newUserId, startTestBot } from "../helpers/bot.js";
 
 const TOKEN = "node-fetch-token";

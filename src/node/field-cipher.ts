@@ -1,9 +1,9 @@
-// Node only: the same AES-256-GCM sealing as cipher.ts, in the same stored format
+// The same AES-256-GCM sealing as src/store/cipher.ts, in the same stored format
 // ("v1:" + base64(iv) + "." + base64(ciphertext ‖ tag)), through node:crypto. WebCrypto on Node runs
 // each operation on the thread pool: two per webhook event cost ~0.2 ms of CPU in hand-offs; this
 // runs inline in ~10 µs. Values sealed by either one open with the other.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { decodeKey, type FieldCipher, PLAIN, SEALED } from "./cipher.js";
+import { decodeKey, type FieldCipher, PLAIN, SEALED } from "../store/cipher.js";
 
 const TAG_BYTES = 16;
 

@@ -1,5 +1,5 @@
 // Values, rows, results and errors of the native libsql binding converted exactly as @libsql/client's
-// file client converts them (intMode "number"), for src/store/libsql-file-client.ts.
+// file client converts them (intMode "number"), for libsql-file-client.ts.
 import { Buffer } from "node:buffer";
 import { type InArgs, type InValue, LibsqlError, type ResultSet, type Row, type Value } from "@libsql/client";
 import type Database from "libsql";

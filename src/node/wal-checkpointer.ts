@@ -1,4 +1,4 @@
-// Node only. SQLite copies the write-ahead log back into the database file ("checkpoint") inside
+// SQLite copies the write-ahead log back into the database file ("checkpoint") inside
 // whichever commit crosses 1,000 log pages, and that commit waits for two fsyncs: on Node's single
 // thread, every webhook queued behind it waits too. So the bot's own connection never checkpoints
 // (`wal_autocheckpoint = 0`) and a worker thread with its own connection does it on a timer; in WAL

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startWalCheckpointer } from "../../src/store/wal-checkpointer.js";
+import { startWalCheckpointer } from "../../src/node/wal-checkpointer.js";
 
 type Db = {
   exec(sql: string): void;

@@ -2,8 +2,8 @@
 // written by either runtime (or before the switch) opens with the other.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { nodeAesGcmCipher } from "../../src/node/field-cipher.js";
 import { aesGcmCipher, plainCipher } from "../../src/store/cipher.js";
-import { nodeAesGcmCipher } from "../../src/store/cipher-node.js";
 
 const KEY = randomBytes(32).toString("base64");
 const TEXT = JSON.stringify({ flow: "registration", answers: { familyName: "山田", email: "a@example.jp" } });

@@ -11,9 +11,9 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
+import { type LibsqlFileClient, openLibsqlFile } from "../../src/node/libsql-file-client.js";
 import { MIGRATIONS_FOLDER, openDatabase } from "../../src/node.js";
 import { isUniqueViolation } from "../../src/store/conversation-store.js";
-import { type LibsqlFileClient, openLibsqlFile } from "../../src/store/libsql-file-client.js";
 
 const SETUP = [
   "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, n INTEGER, b BLOB)",

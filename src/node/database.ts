@@ -1,0 +1,47 @@
+// The embedded database of the Node entry: a libSQL file (one connection, cached statements,
+// checkpoints off the main thread) or, for a libsql:// URL, Turso through @libsql/client.
+// Migrations are applied on open.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import * as schema from "../../db/schema.js";
+import type { Database } from "../store/database.js";
+import { openLibsqlFile } from "./libsql-file-client.js";
+import { startWalCheckpointer } from "./wal-checkpointer.js";
+
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
+
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+): Promise<{ db: Database; close(): Promise<void> }> {
+  if (url.startsWith("file:")) mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
+  // A file is one connection with cached statements; Turso goes through @libsql/client.
+  const client = url.startsWith("file:") ? openLibsqlFile(url) : createClient({ url, authToken });
+  if (url.startsWith("file:")) {
+    // WAL lets readers run during a write; busy_timeout waits for a lock instead of failing.
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+    // WAL + NORMAL: a crash of the process loses nothing; only an OS crash or power cut may lose the
+    // last commits. The fsync per event this saves is most of the webhook's cost.
+    await client.execute("PRAGMA synchronous = NORMAL");
+    // Erased personal data must not linger in free pages of the file.
+    await client.execute("PRAGMA secure_delete = ON");
+  }
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (!url.startsWith("file:")) return { db, close: async () => client.close() };
+  // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts).
+  await client.execute("PRAGMA wal_autocheckpoint = 0");
+  const checkpointer = await startWalCheckpointer({ path: resolve(url.slice("file:".length)) });
+  return {
+    db,
+    async close() {
+      await checkpointer.close();
+      client.close();
+    },
+  };
+}
