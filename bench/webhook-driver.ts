@@ -99,7 +99,18 @@ function post(url: URL, agent: Agent, job: Job): Promise<number> {
 
 async function run(emulator: LineEmulator, r: RunRequest): Promise<RunResult> {
   const { jobs, ids } = await prepare(emulator, r);
-  return r.mode === "paced" ? paced(emulator, r, jobs, ids) : closed(emulator, r, jobs, ids);
+  // Replies are counted from here: an earlier run may have talked with the same members.
+  const since = emulator.lastSeq();
+  const result = await (r.mode === "paced" ? paced(emulator, r, jobs) : closed(emulator, r, jobs, ids));
+  await new Promise((resolve) => setTimeout(resolve, 300)); // a late or doubled reply would show up here
+  const expected = new Map<string, number>();
+  for (const job of jobs) expected.set(job.userId, (expected.get(job.userId) ?? 0) + 1);
+  const perMember = ids.map((id) => emulator.deliveries({ userId: id, sinceSeq: since }).length);
+  return {
+    ...result,
+    wrongMembers: perMember.filter((n, i) => n !== (expected.get(ids[i]!) ?? 0)).length,
+    replies: perMember.reduce((a, b) => a + b, 0),
+  };
 }
 
 /** Sends one member's events one after another; waits for each reply before the next event. */
@@ -135,14 +146,14 @@ async function closed(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: s
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
-  return finish(emulator, jobs, ids, samples, elapsedMs, cpu);
+  return { samples, elapsedMs, driverCpuMs: (cpu.user + cpu.system) / 1000, wrongMembers: 0, replies: 0 };
 }
 
 /**
  * Sends event i at t0 + i/rate on its own connection slot, without waiting for earlier answers.
  * responseMs runs from when the event was due; replyMs from the same moment to its reply.
  */
-async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: string[]): Promise<RunResult> {
+async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[]): Promise<RunResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const url = new URL(r.url);
   const samples: RunResult["samples"] = new Array(jobs.length);
@@ -175,29 +186,7 @@ async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: st
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
-  return finish(emulator, jobs, ids, samples, elapsedMs, cpu);
-}
-
-async function finish(
-  emulator: LineEmulator,
-  jobs: Job[],
-  ids: string[],
-  samples: RunResult["samples"],
-  elapsedMs: number,
-  cpu: NodeJS.CpuUsage,
-): Promise<RunResult> {
-  await new Promise((resolve) => setTimeout(resolve, 300)); // a late or doubled reply would show up here
-  const expected = new Map<string, number>();
-  for (const job of jobs) expected.set(job.userId, (expected.get(job.userId) ?? 0) + 1);
-  const perMember = ids.map((id) => emulator.deliveries({ userId: id }).length);
-  const wrongMembers = perMember.filter((n, i) => n !== (expected.get(ids[i]!) ?? 0)).length;
-  return {
-    samples,
-    elapsedMs,
-    driverCpuMs: (cpu.user + cpu.system) / 1000,
-    wrongMembers,
-    replies: perMember.reduce((a, b) => a + b, 0),
-  };
+  return { samples, elapsedMs, driverCpuMs: (cpu.user + cpu.system) / 1000, wrongMembers: 0, replies: 0 };
 }
 
 /** Child-process main: answers "ready" with the emulator's origin, then one result per run request. */
