@@ -34,13 +34,25 @@ export async function openDatabase(
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   if (!url.startsWith("file:")) return { db, close: async () => client.close() };
-  // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts).
+  // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts). If
+  // that thread cannot start or dies, SQLite's own checkpoints inside commits come back on.
   await client.execute("PRAGMA wal_autocheckpoint = 0");
-  const checkpointer = await startWalCheckpointer({ path: resolve(url.slice("file:".length)) });
+  const checkpointInCommits = () =>
+    client.execute("PRAGMA wal_autocheckpoint = 1000").then(
+      () => undefined,
+      () => undefined,
+    );
+  const checkpointer = await startWalCheckpointer({
+    path: resolve(url.slice("file:".length)),
+    onUnexpectedExit: () => void checkpointInCommits(),
+  }).catch(async () => {
+    await checkpointInCommits();
+    return undefined;
+  });
   return {
     db,
     async close() {
-      await checkpointer.close();
+      await checkpointer?.close();
       client.close();
     },
   };

@@ -15,6 +15,8 @@ export interface CheckpointerOptions {
   /** Path of the database file (no `file:` prefix). */
   path: string;
   intervalMs?: number;
+  /** The worker stopped without close() (it crashed): the caller must checkpoint some other way. */
+  onUnexpectedExit?: () => void;
 }
 
 // CommonJS run with `eval`: no TypeScript loader is needed in the worker, on tsx or compiled.
@@ -47,15 +49,20 @@ export async function startWalCheckpointer(options: CheckpointerOptions): Promis
       libsql: createRequire(import.meta.url).resolve("libsql"),
     },
   });
-  // A checkpointer that cannot run must not take the bot down: SQLite still works, the log only grows.
+  // A checkpointer that fails must not take the bot down: the caller is told and checkpoints itself.
   worker.on("error", () => undefined);
   await new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve());
     worker.once("error", reject);
   });
   worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   let closing: Promise<void> | undefined;
+  const exited = new Promise<void>((resolve) =>
+    worker.once("exit", () => {
+      if (!closing) options.onUnexpectedExit?.();
+      resolve();
+    }),
+  );
   return {
     // Idempotent: a bot closed twice must not wait for a worker that is already gone.
     close() {

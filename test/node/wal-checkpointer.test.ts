@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startWalCheckpointer } from "../../src/node/wal-checkpointer.js";
 
 type Db = {
@@ -61,6 +61,23 @@ describe("WAL checkpointer", () => {
     expect(log).toBeGreaterThan(0);
     expect(checkpointed).toBe(log);
     await checkpointer.close();
+    db.close();
+  });
+
+  it("refuses to start on a database it cannot open, so the caller keeps SQLite's own checkpoints", async () => {
+    const onUnexpectedExit = vi.fn();
+    await expect(
+      startWalCheckpointer({ path: join(tmpdir(), "no-such-dir", "x", "wal.db"), onUnexpectedExit }),
+    ).rejects.toThrow();
+  });
+
+  it("does not report its own close as an unexpected exit, and closes once however often asked", async () => {
+    const { db, path } = walDatabase(10);
+    const onUnexpectedExit = vi.fn();
+    const checkpointer = await startWalCheckpointer({ path, intervalMs: 20, onUnexpectedExit });
+    await Promise.all([checkpointer.close(), checkpointer.close()]);
+    await checkpointer.close();
+    expect(onUnexpectedExit).not.toHaveBeenCalled();
     db.close();
   });
 });
