@@ -200,6 +200,12 @@ export function createEngine(parts: EngineParts): Engine {
         ]);
       if (flow && is(menu.triggers.progress))
         return thenResume(ctx, state, onPostback(ctx, state, postbackData("journey.progress")));
+      // Nobody is called 「登録」: mid-form, the words that start something start it (「登録」 again
+      // offers 続きから／最初から; the answers given so far are kept either way).
+      if (flow && is(menu.triggers.registration)) return onPostback(ctx, state, postbackData("reg.start"));
+      if (flow && is(menu.triggers.eligibility)) return onPostback(ctx, state, postbackData("elig.start"));
+      if (flow && is(menu.triggers.callCentre))
+        return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
       if (flow) return flow.step(ctx, state, input);
       return onIdleText(ctx, state, input.text);
     }

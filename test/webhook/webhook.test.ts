@@ -222,6 +222,31 @@ describe("requests typed in the middle of a form", () => {
     expect(texts(back.messages).at(-1)).toContain("姓");
   });
 
+  it("takes 「登録」 typed mid-form as the request it is, not as a name: 続きから or 最初から", async () => {
+    const userId = newUserId();
+    await bot.say(userId, "登録");
+    await bot.say(userId, "埼玉");
+    const messages = await bot.say(userId, "登録");
+    expect(texts(messages).at(-1)).toContain("続きから");
+    expect(quickReplyLabels(messages)).toEqual(expect.arrayContaining(["続きから"]));
+    const next = await bot.send({ userId, postback: "a=reg.resume" });
+    // Back at the second field (名): 「登録」 was not stored as an answer.
+    expect(texts(next.messages).at(-1)).toContain("名");
+    const [conversation] = await bot.db
+      .select()
+      .from(schema.conversations)
+      .where(eq(schema.conversations.userId, userId));
+    expect(conversation?.state).not.toContain("登録");
+  });
+
+  it("gives the call centre's number for 「コールセンター」 mid-form, then asks the current question again", async () => {
+    const userId = newUserId();
+    await bot.say(userId, "登録");
+    const messages = await bot.say(userId, "コールセンター");
+    expect(texts(messages).join("\n")).toMatch(/\d{4}-\d{3}-\d{3}|0120/);
+    expect(texts(messages).at(-1)).toContain("姓");
+  });
+
   it("shows the progress card for 「進み具合」 mid-form and asks the current question again", async () => {
     const userId = newUserId();
     await bot.say(userId, "登録");
