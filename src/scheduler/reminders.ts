@@ -3,7 +3,12 @@
 // it once; a run that crashed after claiming is redone after STALE_CLAIM_MS with the same
 // X-Line-Retry-Key, so LINE drops the copy if the first push had gone through.
 import { journeyCopy } from "../../flows/journey.js";
-import { isReminderKind, isReminderObsolete, reminderMessages } from "../engine/journey/index.js";
+import {
+  isReminderKind,
+  isReminderObsolete,
+  isReminderTooLate,
+  reminderMessages,
+} from "../engine/journey/index.js";
 import { LineApiError } from "../line/messenger.js";
 import type { Clock, Logger, Messenger } from "../ports.js";
 import type { Database } from "../store/database.js";
@@ -56,6 +61,11 @@ async function deliver(deps: ReminderDeps, row: DueReminder): Promise<Outcome> {
   if (isReminderObsolete(row.kind, row.journeyStep)) {
     await settle(db, row.id, claimedAt, "cancelled", clock.now());
     logger.info("reminder.obsolete", fields);
+    return "cancelled";
+  }
+  if (isReminderTooLate(journeyCopy, row.kind, row.dueAt, clock.now())) {
+    await settle(db, row.id, claimedAt, "cancelled", clock.now());
+    logger.info("reminder.too_late", fields);
     return "cancelled";
   }
   try {

@@ -113,6 +113,27 @@ describe("runDueReminders", () => {
     expect((await row(userId)).status).toBe("pending");
   });
 
+  it("sends only 「期限切れ」 when no run happened between the two link reminders", async () => {
+    const userId = await member();
+    await schedule(userId, "linkExpiring", 20);
+    await schedule(userId, "linkExpired", 24);
+    clock.advance(25 * HOUR);
+    expect(await runDueReminders(deps())).toEqual({ sent: 1, failed: 0 });
+    const pushes = pushesTo(userId);
+    expect(pushes).toHaveLength(1);
+    expect(JSON.stringify(pushes[0]!.messages)).toContain("有効期限が切れました");
+    expect((await row(userId, "linkExpiring")).status).toBe("cancelled");
+    expect((await row(userId, "linkExpired")).status).toBe("sent");
+  });
+
+  it("still sends 「まもなく切れます」 late, as long as the link has not expired", async () => {
+    const userId = await member();
+    await schedule(userId, "linkExpiring", 20);
+    clock.advance(23 * HOUR);
+    expect(await runDueReminders(deps())).toEqual({ sent: 1, failed: 0 });
+    expect(JSON.stringify(pushesTo(userId)[0]!.messages)).toContain("まもなく切れます");
+  });
+
   it("does not push a cancelled reminder", async () => {
     const userId = await member();
     await schedule(userId, "linkExpiring", 20);
@@ -162,8 +183,10 @@ describe("runDueReminders", () => {
     for (const database of opened) await database.close();
     opened = [];
     db = (await open()).db;
-    clock.advance(25 * HOUR);
-    expect(await runDueReminders(deps())).toEqual({ sent: 2, failed: 0 });
+    clock.advance(21 * HOUR);
+    expect(await runDueReminders(deps())).toEqual({ sent: 1, failed: 0 });
+    clock.advance(4 * HOUR);
+    expect(await runDueReminders(deps())).toEqual({ sent: 1, failed: 0 });
     expect(pushesTo(userId)).toHaveLength(2);
   });
 

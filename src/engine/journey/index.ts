@@ -23,7 +23,7 @@ import {
 } from "./steps.js";
 
 export { reminderMessages } from "./choices.js";
-export { isReminderKind, isReminderObsolete } from "./steps.js";
+export { isReminderKind, isReminderObsolete, isReminderTooLate } from "./steps.js";
 export { journeyCopy };
 
 export function createJourneyFeature(copy: JourneyCopy): Feature {

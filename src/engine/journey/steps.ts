@@ -35,6 +35,20 @@ export function isReminderKind(kind: string): kind is ReminderKind {
   return REMINDER_RULES.some((r) => r.kind === kind);
 }
 
+/**
+ * A warning before a deadline is pointless once the deadline has passed: if no run happened between
+ * the two (the runner was down), 「まもなく切れます」 must not arrive beside 「切れました」.
+ */
+const SUPERSEDED_BY: Partial<Record<ReminderKind, ReminderKind>> = { linkExpiring: "linkExpired" };
+
+/** True when `kind`, due at `dueAt`, is pushed so late that the reminder after it is due too. */
+export function isReminderTooLate(copy: JourneyCopy, kind: ReminderKind, dueAt: string, now: Date): boolean {
+  const later = SUPERSEDED_BY[kind];
+  if (!later) return false;
+  const gapHours = copy.reminders[later].afterHours - copy.reminders[kind].afterHours;
+  return now.getTime() >= addHours(new Date(dueAt), gapHours).getTime();
+}
+
 /** A reminder whose step was done (or undone) meanwhile must not be pushed. */
 export function isReminderObsolete(kind: ReminderKind, reached: JourneyStep | null): boolean {
   const rule = REMINDER_RULES.find((r) => r.kind === kind)!;
