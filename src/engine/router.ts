@@ -37,6 +37,18 @@ export type Engine = (ctx: FlowContext, state: ConversationState, input: Input) 
 export function createEngine(parts: EngineParts): Engine {
   const { menu } = parts;
   const menuChoices = menu.menu.map((m) => ({ label: m.label, data: postbackData(m.action) }));
+  // Trigger words folded once, not on every message.
+  type Trigger = keyof MenuContent["triggers"];
+  const triggerKeys = new Map(
+    (Object.keys(menu.triggers) as Trigger[]).map((t) => [
+      t,
+      new Set(menu.triggers[t].map(normalizeCommand)),
+    ]),
+  );
+  const matcher = (raw: string) => {
+    const command = normalizeCommand(raw);
+    return (trigger: Trigger) => triggerKeys.get(trigger)?.has(command) ?? false;
+  };
   const reply = (state: ConversationState, replies: LineMessage[], effects: StepResult["effects"] = []) => ({
     state,
     replies,
@@ -137,15 +149,14 @@ export function createEngine(parts: EngineParts): Engine {
         [{ type: "createInquiry", question: raw }],
       );
     }
-    const command = normalizeCommand(raw);
-    const is = (words: string[]) => words.some((w) => normalizeCommand(w) === command);
-    if (is(menu.triggers.inquiry)) return onPostback(ctx, current, postbackData("inquiry.create"));
+    const is = matcher(raw);
+    if (is("inquiry")) return onPostback(ctx, current, postbackData("inquiry.create"));
     const state = forgetQuestion(current);
-    if (is(menu.triggers.menu)) return showMenu(state);
-    if (is(menu.triggers.registration)) return onPostback(ctx, state, postbackData("reg.start"));
-    if (is(menu.triggers.eligibility)) return onPostback(ctx, state, postbackData("elig.start"));
-    if (is(menu.triggers.progress)) return onPostback(ctx, state, postbackData("journey.progress"));
-    if (is(menu.triggers.callCentre)) return reply(state, parts.callCentreReplies());
+    if (is("menu")) return showMenu(state);
+    if (is("registration")) return onPostback(ctx, state, postbackData("reg.start"));
+    if (is("eligibility")) return onPostback(ctx, state, postbackData("elig.start"));
+    if (is("progress")) return onPostback(ctx, state, postbackData("journey.progress"));
+    if (is("callCentre")) return reply(state, parts.callCentreReplies());
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
     return answerQuestion(ctx, state, raw);
@@ -187,25 +198,23 @@ export function createEngine(parts: EngineParts): Engine {
             menu.passwordRefused.map((l) => text(l)),
           ),
         );
-      const command = normalizeCommand(input.text);
-      const is = (words: string[]) => words.some((w) => normalizeCommand(w) === command);
-      if (is(menu.triggers.erase)) return confirmErase(state);
+      const is = matcher(input.text);
+      if (is("erase")) return confirmErase(state);
       // Mid-form, 「メニュー」 or 「進み具合」 is a request, not an answer: serve it, then resume the form.
-      if (flow && is(menu.triggers.menu))
+      if (flow && is("menu"))
         return reply(state, [
           text(menu.menuPrompt, [
             { label: menu.resumeLabel, data: postbackData("flow.resume") },
             ...menuChoices,
           ]),
         ]);
-      if (flow && is(menu.triggers.progress))
+      if (flow && is("progress"))
         return thenResume(ctx, state, onPostback(ctx, state, postbackData("journey.progress")));
       // Nobody is called 「登録」: mid-form, the words that start something start it (「登録」 again
       // offers 続きから／最初から; the answers given so far are kept either way).
-      if (flow && is(menu.triggers.registration)) return onPostback(ctx, state, postbackData("reg.start"));
-      if (flow && is(menu.triggers.eligibility)) return onPostback(ctx, state, postbackData("elig.start"));
-      if (flow && is(menu.triggers.callCentre))
-        return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
+      if (flow && is("registration")) return onPostback(ctx, state, postbackData("reg.start"));
+      if (flow && is("eligibility")) return onPostback(ctx, state, postbackData("elig.start"));
+      if (flow && is("callCentre")) return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
       if (flow) return flow.step(ctx, state, input);
       return onIdleText(ctx, state, input.text);
     }
