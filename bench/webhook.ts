@@ -142,7 +142,9 @@ function reportPaced(m: Measured, rate: number): { ok: boolean; exact: boolean }
 
 async function main(): Promise<void> {
   const n = (v: string | undefined) => Number(v);
-  const child = fork(process.argv[1]!, ["--driver"], { stdio: "inherit" });
+  // The LINE side runs with Node's defaults: the bot's GC setting (package.json) is the bot's alone.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith("--max-semi-space-size"));
+  const child = fork(process.argv[1]!, ["--driver"], { stdio: "inherit", execArgv });
   const dir = mkdtempSync(join(tmpdir(), "helpdesk-bench-"));
   try {
     const { origin } = await ask<{ origin: string }>(child);
