@@ -9,7 +9,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import * as schema from "../../db/schema.js";
 import type { Database } from "../store/database.js";
-import { openLibsqlFile } from "./libsql-file-client.js";
+import { filePath, openLibsqlFile } from "./libsql-file-client.js";
 import { startWalCheckpointer } from "./wal-checkpointer.js";
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../db/migrations");
@@ -18,10 +18,11 @@ export async function openDatabase(
   url: string,
   authToken?: string,
 ): Promise<{ db: Database; close(): Promise<void> }> {
-  if (url.startsWith("file:")) mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
+  const file = url.startsWith("file:") ? resolve(filePath(url)) : null;
+  if (file) mkdirSync(dirname(file), { recursive: true });
   // A file is one connection with cached statements; Turso goes through @libsql/client.
-  const client = url.startsWith("file:") ? openLibsqlFile(url) : createClient({ url, authToken });
-  if (url.startsWith("file:")) {
+  const client = file ? openLibsqlFile(url) : createClient({ url, authToken });
+  if (file) {
     // WAL lets readers run during a write; busy_timeout waits for a lock instead of failing.
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA busy_timeout = 5000");
@@ -33,7 +34,7 @@ export async function openDatabase(
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  if (!url.startsWith("file:")) return { db, close: async () => client.close() };
+  if (!file) return { db, close: async () => client.close() };
   // Checkpoints run on a worker thread, never inside a webhook's commit (see wal-checkpointer.ts). If
   // that thread cannot start or dies, SQLite's own checkpoints inside commits come back on.
   await client.execute("PRAGMA wal_autocheckpoint = 0");
@@ -43,7 +44,7 @@ export async function openDatabase(
       () => undefined,
     );
   const checkpointer = await startWalCheckpointer({
-    path: resolve(url.slice("file:".length)),
+    path: file,
     onUnexpectedExit: () => void checkpointInCommits(),
   }).catch(async () => {
     await checkpointInCommits();

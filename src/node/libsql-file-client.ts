@@ -47,7 +47,8 @@ export function openLibsqlFile(url: string, options: LibsqlFileClientOptions = {
   return new LibsqlFileClient(new Database(filePath(url)), options.statementCacheSize);
 }
 
-function filePath(url: string): string {
+/** The path of a `file:` URL as SQLite opens it. */
+export function filePath(url: string): string {
   // `file:rel`, `file:/abs`, `file:///abs`, `file://localhost/abs`; no other host, no query.
   const match = /^file:(?:\/\/(?:localhost)?(?=\/)|(?!\/\/))([^?#]+)$/i.exec(url);
   if (!match?.[1]) throw new LibsqlError(`Unsupported file URL: ${JSON.stringify(url)}`, "URL_INVALID");

@@ -1,6 +1,6 @@
 // The embedded file client on real libSQL files: the same statements through it and through
 // @libsql/client must give the same results and errors, and drizzle on it must behave as before.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -219,6 +219,18 @@ describe("openDatabase on a file", () => {
     cleanups.push(() => database.close());
     return { url, ...database };
   }
+
+  it("opens a file:// URL in a folder it creates, and folds its log into that file on close", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helpdesk-url-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, "new", "folder", "helpdesk.db");
+    const database = await openDatabase(`file://localhost${path}`);
+    await database.db.insert(schema.members).values({ userId: "Uurl", createdAt: "2026-11-25T00:00:00Z" });
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    await database.close();
+    // The checkpointer worked on the same file: its closing checkpoint emptied the log.
+    expect(statSync(`${path}-wal`).size).toBe(0);
+  });
 
   it("migrates db/migrations with drizzle's migrate() to the schema @libsql/client produces", async () => {
     const { db } = await opened();
