@@ -114,7 +114,15 @@ async function run(emulator: LineEmulator, r: RunRequest): Promise<RunResult> {
 }
 
 /** Sends one member's events one after another; waits for each reply before the next event. */
-async function closed(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: string[]): Promise<RunResult> {
+/** What a load run measures; run() adds the reply count. */
+type LoadResult = Omit<RunResult, "wrongMembers" | "replies">;
+
+async function closed(
+  emulator: LineEmulator,
+  r: RunRequest,
+  jobs: Job[],
+  ids: string[],
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: r.concurrency });
   const samples: RunResult["samples"] = new Array(jobs.length);
   const pending = new Map<string, number[]>(ids.map((id) => [id, []]));
@@ -146,14 +154,14 @@ async function closed(emulator: LineEmulator, r: RunRequest, jobs: Job[], ids: s
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
-  return { samples, elapsedMs, driverCpuMs: (cpu.user + cpu.system) / 1000, wrongMembers: 0, replies: 0 };
+  return { samples, elapsedMs, driverCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /**
  * Sends event i at t0 + i/rate on its own connection slot, without waiting for earlier answers.
  * responseMs runs from when the event was due; replyMs from the same moment to its reply.
  */
-async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[]): Promise<RunResult> {
+async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[]): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const url = new URL(r.url);
   const samples: RunResult["samples"] = new Array(jobs.length);
@@ -186,7 +194,7 @@ async function paced(emulator: LineEmulator, r: RunRequest, jobs: Job[]): Promis
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
-  return { samples, elapsedMs, driverCpuMs: (cpu.user + cpu.system) / 1000, wrongMembers: 0, replies: 0 };
+  return { samples, elapsedMs, driverCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /** Child-process main: answers "ready" with the emulator's origin, then one result per run request. */

@@ -1,8 +1,8 @@
 // Personal fields at rest: AES-GCM with a key from the environment (WebCrypto here, for the Worker;
 // the Node entry uses cipher-node.ts, same format).
 // Without a key (development) values are stored marked as plain so a key can be added later.
-export const PLAIN = "plain:";
-export const SEALED = "v1:";
+const PLAIN = "plain:";
+const SEALED = "v1:";
 
 export interface FieldCipher {
   seal(plaintext: string): Promise<string>;
@@ -25,20 +25,30 @@ export async function aesGcmCipher(keyBase64: string): Promise<FieldCipher> {
     async seal(plaintext) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, encoder.encode(plaintext));
-      return `${SEALED + toBase64(iv)}.${toBase64(new Uint8Array(data))}`;
+      return sealedValue(toBase64(iv), toBase64(new Uint8Array(data)));
     },
     async open(stored) {
-      if (stored.startsWith(PLAIN)) return stored.slice(PLAIN.length);
-      if (!stored.startsWith(SEALED)) return stored;
-      const [ivPart, dataPart] = stored.slice(SEALED.length).split(".");
+      const value = readStored(stored);
+      if ("plain" in value) return value.plain;
       const plain = await crypto.subtle.decrypt(
-        { name: "AES-GCM", iv: fromBase64(ivPart ?? "") },
+        { name: "AES-GCM", iv: fromBase64(value.iv) },
         key,
-        fromBase64(dataPart ?? ""),
+        fromBase64(value.data),
       );
       return new TextDecoder().decode(plain);
     },
   };
+}
+
+/** The stored form of a sealed value: "v1:" + base64(iv) + "." + base64(ciphertext ‖ tag). */
+export const sealedValue = (ivBase64: string, dataBase64: string) => `${SEALED}${ivBase64}.${dataBase64}`;
+
+/** A stored value read back: plain text (written without a key, or before one) or the sealed parts. */
+export function readStored(stored: string): { plain: string } | { iv: string; data: string } {
+  if (stored.startsWith(PLAIN)) return { plain: stored.slice(PLAIN.length) };
+  if (!stored.startsWith(SEALED)) return { plain: stored };
+  const [iv = "", data = ""] = stored.slice(SEALED.length).split(".");
+  return { iv, data };
 }
 
 /** The 32 key bytes of DATA_ENCRYPTION_KEY; anything else is a configuration error. */
