@@ -11,6 +11,8 @@ const MenuSchema = z.object({
   menuPrompt: Text,
   /** The first menu choice when the menu is asked for in the middle of a form. */
   resumeLabel: Label,
+  /** The button that brings the menu back, under answers. */
+  menuLabel: Label,
   menu: z
     .array(z.object({ label: Label, action: z.string().min(1) }))
     .min(2)
@@ -19,7 +21,25 @@ const MenuSchema = z.object({
   passwordRefused: z.array(Text).min(1).max(2),
   tooLong: Text,
   erase: z.object({ confirm: Text, yes: Label, no: Label, done: Text, kept: Text }),
-  inquiry: z.object({ created: Text, nothingToAsk: Text, askPrompt: Text }),
+  inquiry: z.object({
+    askLabel: Label,
+    askPrompt: Text,
+    /** When the message after 「担当者に聞く」 was 「はい」 or a word, not a question. */
+    askAgain: Text,
+    /** Shown before sending; {question} is what the member wrote. */
+    confirm: Text.refine((t) => t.includes("{question}")),
+    sendLabel: Label,
+    addLabel: Label,
+    cancelLabel: Label,
+    addPrompt: Text,
+    cancelled: Text,
+    tooLong: Text,
+    /** {hours}: when staff answer. */
+    created: Text.refine((t) => t.includes("{hours}")),
+    /** When the association's staff read and answer questions (set by the association). */
+    staffHours: Text,
+    nothingToAsk: Text,
+  }),
   unknownPostback: Text,
   faqPrompt: Text,
   /** Sample questions offered under よくある質問; they go through the FAQ like typed text. */
@@ -33,6 +53,10 @@ const MenuSchema = z.object({
     erase: z.array(z.string().min(1)),
     inquiry: z.array(z.string().min(1)),
     callCentre: z.array(z.string().min(1)),
+    /** The FAQ's list of sample questions (the menu's own label typed). */
+    faq: z.array(z.string().min(1)),
+    /** 「修正したい」: the confirmation card again (or, mid-form, the field list). */
+    correction: z.array(z.string().min(1)),
   }),
 });
 
@@ -49,6 +73,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
   ],
   menuPrompt: "ご用件を選んでください。ご質問をそのまま送っていただいても大丈夫です。",
   resumeLabel: "入力を続ける",
+  menuLabel: "メニュー",
   menu: [
     { label: "登録をはじめる", action: "reg.start" },
     { label: "進み具合", action: "journey.progress" },
@@ -71,9 +96,19 @@ export const menuContent: MenuContent = MenuSchema.parse({
     kept: "削除は取りやめました。内容はそのままです。",
   },
   inquiry: {
-    created: "担当者にお伝えしました。順番にお答えしますので、このトークでお待ちください。",
+    askLabel: "担当者に聞く",
+    askPrompt: "本会の担当者に聞きたいことを、このあと文章で送ってください。送る前に内容を確かめていただけます。",
+    askAgain: "担当者にお伝えするご質問を、文章で送ってください。（例）アプリの設定画面が出てきません",
+    confirm: "次の内容を本会の担当者にお送りします。\n\n「{question}」\n\nこの内容でよろしいですか。",
+    sendLabel: "送る",
+    addLabel: "書き足す",
+    cancelLabel: "送らない",
+    addPrompt: "書き足したいことを送ってください。",
+    cancelled: "担当者への連絡は取りやめました。ほかにご用件があれば、下から選んでください。",
+    tooLong: "長すぎるため受け付けられませんでした。3,000文字以内にまとめて送ってください。",
+    created: "担当者にお送りしました。{hours}に、このトークで順番にお返事します。しばらくお待ちください。",
+    staffHours: "本会事務局の受付時間（土日祝日・年末年始を除く平日の日中）",
     nothingToAsk: "担当者にお伝えする内容がまだありません。ご質問を文字で送っていただけますか。",
-    askPrompt: "担当者に聞きたいことを、このあと1つのメッセージで送ってください。",
   },
   unknownPostback: "そのボタンは今は使えません。メニューからもう一度お選びください。",
   faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
@@ -93,7 +128,22 @@ export const menuContent: MenuContent = MenuSchema.parse({
     eligibility: ["対象", "対象か確認する", "使えるか", "うちは対象", "対象確認"],
     progress: ["進み具合", "進捗", "状況", "今どこ", "次は何"],
     erase: ["データ削除", "データを削除", "個人情報を削除", "退会"],
-    inquiry: ["担当者", "人と話したい", "問い合わせ", "担当者に聞く"],
-    callCentre: ["コールセンター", "電話番号を教えて"],
+    inquiry: [
+      "担当者",
+      "担当者に聞く",
+      "担当者に聞きたい",
+      "担当の人",
+      "人と話したい",
+      "人に聞きたい",
+      "人間と話したい",
+      "オペレーター",
+      "問い合わせ",
+      "問い合わせしたい",
+      "事務局に聞きたい",
+      "質問したい",
+    ],
+    callCentre: ["コールセンター", "コールセンターの番号", "電話番号を教えて"],
+    faq: ["よくある質問", "よくある質問を見る", "質問一覧", "faq"],
+    correction: ["修正したい", "修正", "修正する", "訂正", "訂正したい", "直したい", "間違えたので直したい", "内容を直したい"],
   },
 });

@@ -1,6 +1,7 @@
 // Everything a member reads during the registration conversation, in the portal's order and words
 // (source: 説明会資料 2024-02-12). The engine (src/engine/registration) only fills `{name}` slots.
 import { formCopy } from "./registration/form.js";
+import { readingCopy } from "./registration/reading.js";
 import { type RegistrationCopy, RegistrationCopySchema } from "./registration/schema.js";
 
 export type { RegistrationCopy } from "./registration/schema.js";
@@ -14,6 +15,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     "お手元に「受領委任承諾通知書」をご用意ください。登録記号番号（例：【契0123456-7-8】）を使います。",
   ],
   ...formCopy,
+  ...readingCopy,
   messages: {
     progress: "（{n}/{total}）",
     currentValue: "いまの入力：{value}\nこのままでよければ「{keep}」を押してください。",
@@ -32,12 +34,6 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     stale: "そのボタンは前の画面のもので、今は使えません。",
     staleIdle: "そのボタンは前の画面のもので、今は使えません。「登録」と送ると、入力をはじめられます。",
     pressButton: "下のボタンから選んでください。",
-    faqSource: "出典：{title}",
-    faqAsOf: "（{asOf}時点）",
-    questionFallback:
-      "ご質問ありがとうございます。このご質問にはここではお答えできませんでした。入力が終わったあとで、もう一度送ってください。",
-    questionFallbackField:
-      "ご質問ありがとうございます。このご質問にはここではお答えできませんでした。入力が終わったあとで、もう一度送ってください。\n\nいまの「{label}」について：{hint}",
     help: "入力中に使えることば\n・「戻る」ひとつ前の項目に戻ります\n・「最初から」はじめから入力しなおします\n・「やめる」入力をやめます（入力内容は消えます）\n・「ヘルプ」この説明を表示します",
     backTo: "ひとつ前の「{label}」に戻ります。",
     backFirst: "これより前の項目はありません。",
@@ -167,22 +163,5 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
       "大丈夫",
     ],
     no: ["いいえ", "いや", "ちがう", "違う", "ちがいます", "違います", "まちがい", "間違い", "no"],
-  },
-  questionMarkers: {
-    strong: [
-      "ですか",
-      "ますか",
-      "でしょうか",
-      "教えて",
-      "おしえて",
-      "わからない",
-      "分からない",
-      "わかりません",
-      "分かりません",
-      "どうすれば",
-      "どうしたら",
-      "なぜ",
-    ],
-    weak: ["何", "なに", "どこ", "いつ", "どう", "どれ", "誰", "だれ", "いくら", "どのくらい"],
   },
 });

@@ -13,10 +13,12 @@ export const FAQ_MESSAGES = {
   unsureIntro: "もしかして、次のどれかでしょうか。",
   noneOfThese: "どれでもない",
   notFound:
-    "申し訳ありません。そのご質問にお答えできる情報が見つかりませんでした。\n本会の担当者にお問い合わせいただくか、コールセンターにご相談ください。",
+    "申し訳ありません。そのご質問には、ここではお答えできる情報がありませんでした。\n本会の担当者にお問い合わせいただくか、ポータルの操作についてはコールセンターにご相談ください。",
   askPerson: "担当者に聞く",
   callCentreLabel: "コールセンター",
   callCentre: `${CALL_CENTRE_TEXT}\n\nポータルの操作で困ったときは、こちらにお電話ください。`,
+  /** An answer containing one of these sends the member to the association: 「担当者に聞く」 comes with it. */
+  askAssociationMarkers: ["本会にご確認", "本会にご相談", "本会にお問い合わせ", "本会かコールセンター"],
 } as const;
 
 /** Instructions for the optional LLM phraser (src/answerer/openai.ts): rephrase, never add facts. */

@@ -68,10 +68,6 @@ export const RegistrationCopySchema = z
       stale: Text,
       staleIdle: Text,
       pressButton: Text,
-      faqSource: Text,
-      faqAsOf: Text,
-      questionFallback: Text,
-      questionFallbackField: Text,
       help: Text,
       backTo: Text,
       backFirst: Text,
@@ -142,9 +138,47 @@ export const RegistrationCopySchema = z
     /** Words compared after normalization (NFKC, lower case, no spaces or punctuation). */
     commands: z.object({ cancel: Words, back: Words, restart: Words, help: Words }),
     answers: z.object({ yes: Words, no: Words }),
-    /** A text is a question if it ends with ？/? or has a `strong` marker; `weak` ones count only
-     * when the FAQ is confident about the text (names such as 「いつき接骨院」 must stay answers). */
-    questionMarkers: z.object({ strong: Words, weak: Words }),
+    reading: z.object({
+      surnames: Words,
+      clinicWords: Words,
+      sentenceMarkers: Words,
+      correctionWords: Words,
+      fieldWords: z.object({
+        email: Words,
+        phoneNumber: Words,
+        clinicName: Words,
+        registrationDigits: Words,
+        agreementKind: Words,
+        affiliation: Words,
+        givenName: Words,
+        familyName: Words,
+      }),
+      mailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
+      messages: z.object({
+        nameSplitAsk: Text,
+        clinicAtName: Text,
+        dataAtName: Text,
+        sentenceAtName: Text,
+        dataAtClinic: Text,
+        taken: Text,
+        phoneExtension: Text,
+        digitsAtKind: Text,
+        digitsShortAtKind: Text,
+        emailTypoAsk: Text,
+        emailDots: Text,
+        replaceAsk: Text,
+        replaced: Text,
+      }),
+      buttons: z.object({
+        splitYes: Label,
+        splitFamilyOnly: Label,
+        splitRetry: Label,
+        typoFix: Label,
+        typoKeep: Label,
+        replaceYes: Label,
+        replaceNo: Label,
+      }),
+    }),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 // Turns an FAQ result into LINE messages: the answer and its source, a 「もしかして」 list, or an
-// honest "not found" with a way to a person. All wording comes from flows/faq/messages.ts.
+// honest "not found" with a way to a person. All wording comes from flows/faq/messages.ts. Every
+// reply ends with buttons, so an answer is never a dead end.
 import { FAQ_MESSAGES as M } from "../../flows/faq/messages.js";
 import { type Choice, postbackData, text } from "../engine/messages.js";
 import type { LineMessage } from "../engine/types.js";
@@ -9,23 +10,41 @@ const personChoices: Choice[] = [
   { label: M.askPerson, data: postbackData("inquiry.create") },
   { label: M.callCentreLabel, data: postbackData("callcentre") },
 ];
+const askPerson: Choice = { label: M.askPerson, data: postbackData("inquiry.start") };
 
-/** The answer, then a small bubble naming the source (and its date), with the entry's own buttons if any. */
-export function entryReplies(entry: FaqEntry): LineMessage[] {
-  const choices = (entry.choices ?? []).map((c) => ({ label: c.label, data: postbackData(c.action) }));
+const entryChoice = (e: FaqEntry): Choice => ({
+  label: e.label,
+  data: postbackData("faq", { id: e.id }),
+  displayText: e.label,
+});
+
+/** An answer that sends the member to the association comes with the button that does it. */
+const sendsToAssociation = (entry: FaqEntry) => M.askAssociationMarkers.some((w) => entry.answer.includes(w));
+
+/**
+ * The answer, then a small bubble naming the source (and its date), with the entry's own buttons,
+ * the related entries, and `extra` (the member's next journey step, the menu).
+ */
+export function entryReplies(entry: FaqEntry, related: FaqEntry[] = [], extra: Choice[] = []): LineMessage[] {
+  const own = (entry.choices ?? []).map((c) => ({ label: c.label, data: postbackData(c.action) }));
+  const person = sendsToAssociation(entry) ? [askPerson] : [];
+  const seen = new Set<string>();
+  const choices = [...own, ...person, ...related.map(entryChoice), ...extra].filter((c) => {
+    if (seen.has(c.label)) return false;
+    seen.add(c.label);
+    return true;
+  });
   return [text(entry.answer), text(M.source(entry.source.title, entry.source.asOf), choices)];
 }
 
-export function faqReplies(result: FaqResult): LineMessage[] {
+export function faqReplies(result: FaqResult, extra: Choice[] = []): LineMessage[] {
   switch (result.kind) {
     case "confident":
-      return entryReplies(result.entry);
+      return entryReplies(result.entry, result.related, extra);
     case "unsure":
       return [
         text(M.unsureIntro, [
-          ...result.candidates
-            .slice(0, 3)
-            .map((e) => ({ label: e.label, data: postbackData("faq", { id: e.id }), displayText: e.label })),
+          ...result.candidates.slice(0, 3).map(entryChoice),
           { label: M.noneOfThese, data: postbackData("faq.none") },
         ]),
       ];

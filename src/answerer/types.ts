@@ -21,7 +21,8 @@ export interface FaqEntry {
 }
 
 export type FaqResult =
-  | { kind: "confident"; entry: FaqEntry; score: number }
+  /** `related`: the next likeliest entries when they are close, offered as buttons under the answer. */
+  | { kind: "confident"; entry: FaqEntry; score: number; related?: FaqEntry[] }
   | { kind: "unsure"; candidates: FaqEntry[] }
   | { kind: "none" };
 

@@ -13,6 +13,13 @@ export interface Flow {
   start(ctx: FlowContext, state: ConversationState): StepResult;
   /** Handle a text / postback / nonText / rosterResult input while `state.flow` is this flow. */
   step(ctx: FlowContext, state: ConversationState, input: Input): StepResult;
+  /**
+   * Whether a typed text is this step's own business (a button's words, 「戻る」「やめる」, a word
+   * only this flow understands), so the engine must not read it as small talk or a question.
+   */
+  claims(ctx: FlowContext, state: ConversationState, text: string): boolean;
+  /** What helps with the current step (its hint), for 「わからない」「助けて」; the prompt follows. */
+  help?(ctx: FlowContext, state: ConversationState): LineMessage[];
   /** The prompt of the current step again, after the engine answered something else mid-flow. */
   resume(ctx: FlowContext, state: ConversationState): LineMessage[];
 }

@@ -71,3 +71,14 @@ export function settleReplies(messages: LineMessage[]): LineMessage[] {
     return rest as LineMessage;
   });
 }
+
+/** Adds buttons to the quick replies of the last message (no label twice, LINE's limit kept). */
+export function withChoices(messages: LineMessage[], extra: Choice[]): LineMessage[] {
+  const last = messages.at(-1);
+  if (!last || extra.length === 0) return messages;
+  const items = last.quickReply?.items ?? [];
+  const taken = new Set(items.map((i) => i.action?.label));
+  const added = extra.filter((c) => !taken.has(c.label.slice(0, MAX_LABEL)) && !taken.has(c.label));
+  const merged = [...items, ...added.map((c) => ({ type: "action" as const, action: action(c) }))];
+  return [...messages.slice(0, -1), { ...last, quickReply: { items: merged.slice(0, MAX_QUICK_REPLIES) } }];
+}

@@ -1,12 +1,14 @@
 // The engine's entry: one pure transition (state, input) → (state, replies, effects). It applies the
-// rules that hold everywhere (passwords, data erasure, follow/unfollow), lets the active flow take
-// its inputs, and routes free chat to the menu, the flows, the journey and the FAQ.
+// rules that hold everywhere (passwords, data erasure, follow/unfollow), reads what a typed text is
+// (src/engine/understand: a command, the current step's own words, small talk, a question, or an
+// answer), and routes it: to the menu, the flows, the journey, the question for a person, or the FAQ.
 
 import type { MenuContent } from "../../flows/menu.js";
+import type { Understanding } from "../../flows/understanding.js";
 import type { FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
-import { parsePostback, postbackData, settleReplies, text } from "./messages.js";
-import { normalizeCommand } from "./normalize-command.js";
+import { createInquiry, type InquiryDesk } from "./inquiry.js";
+import { type Choice, parsePostback, postbackData, settleReplies, text, withChoices } from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
 import {
   type ConversationState,
@@ -15,18 +17,23 @@ import {
   type LineMessage,
   type StepResult,
 } from "./types.js";
+import { createInterpreter } from "./understand/interpret.js";
+import { foldedSet, normalizeCommand } from "./understand/normalize.js";
 
 /** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
 export interface Feature {
   handle(ctx: FlowContext, state: ConversationState, input: Input): StepResult | null;
+  /** Buttons that keep the member's next step at hand under an answer (e.g. 「登録ボタンを押した」). */
+  choices?(ctx: FlowContext): Choice[];
 }
 
 export interface EngineParts {
   menu: MenuContent;
+  understanding: Understanding;
   flows: { registration: Flow; eligibility: Flow };
   journey: Feature;
   looksLikePassword(text: string): boolean;
-  faqReplies(result: FaqResult): LineMessage[];
+  faqReplies(result: FaqResult, extra?: Choice[]): LineMessage[];
   callCentreReplies(): LineMessage[];
 }
 
@@ -34,20 +41,23 @@ const MAX_INPUT = 5000;
 
 export type Engine = (ctx: FlowContext, state: ConversationState, input: Input) => StepResult;
 
+type Trigger = keyof MenuContent["triggers"];
+
 export function createEngine(parts: EngineParts): Engine {
   const { menu } = parts;
-  const menuChoices = menu.menu.map((m) => ({ label: m.label, data: postbackData(m.action) }));
+  const understand = createInterpreter(parts.understanding);
+  const menuChoices: Choice[] = menu.menu.map((m) => ({ label: m.label, data: postbackData(m.action) }));
+  const menuButton: Choice = { label: menu.menuLabel, data: postbackData("menu") };
+  const askPersonButton: Choice = { label: menu.inquiry.askLabel, data: postbackData("inquiry.start") };
   // Trigger words folded once, not on every message.
-  type Trigger = keyof MenuContent["triggers"];
   const triggerKeys = new Map(
-    (Object.keys(menu.triggers) as Trigger[]).map((t) => [
-      t,
-      new Set(menu.triggers[t].map(normalizeCommand)),
-    ]),
+    (Object.keys(menu.triggers) as Trigger[]).map((t) => [t, foldedSet(menu.triggers[t])]),
   );
-  const matcher = (raw: string) => {
+  const triggerOf = (raw: string): Trigger | null => {
     const command = normalizeCommand(raw);
-    return (trigger: Trigger) => triggerKeys.get(trigger)?.has(command) ?? false;
+    if (command.length === 0) return null;
+    for (const [t, words] of triggerKeys) if (words.has(command)) return t;
+    return null;
   };
   const reply = (state: ConversationState, replies: LineMessage[], effects: StepResult["effects"] = []) => ({
     state,
@@ -66,14 +76,18 @@ export function createEngine(parts: EngineParts): Engine {
   /** Answers something outside the active flow, then repeats the flow's prompt so the member can go on. */
   const thenResume = (ctx: FlowContext, state: ConversationState, result: StepResult): StepResult => {
     const flow = flowOf(result.state);
-    if (!flow || result.state.flow !== state.flow) return result;
+    // A question for a person being written keeps the last word (its buttons must stay last).
+    if (!flow || result.state.flow !== state.flow || result.state.inquiry) return result;
     return { ...result, replies: settleReplies([...result.replies, ...flow.resume(ctx, result.state)]) };
   };
+
+  const desk: InquiryDesk = createInquiry(menu, { menuChoices });
 
   function onPostback(ctx: FlowContext, current: ConversationState, data: string): StepResult {
     const { action, params } = parsePostback(data);
     // The question a person may be asked about lives for one turn only: the 「担当者に聞く」 offer.
-    const state = action === "inquiry.create" || action === "faq.none" ? current : forgetQuestion(current);
+    const keepsQuestion = action.startsWith("inquiry.") || action === "faq.none";
+    const state = keepsQuestion ? current : forgetQuestion(current);
     if (action === "menu") return showMenu(state);
     if (action === "flow.resume") {
       const active = flowOf(state);
@@ -83,50 +97,40 @@ export function createEngine(parts: EngineParts): Engine {
       return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
     if (action.startsWith("reg."))
       return parts.flows.registration.step(ctx, state, { kind: "postback", data });
-    if (action === "elig.start") return parts.flows.eligibility.start(ctx, { ...state, flow: "eligibility" });
+    if (action === "elig.start")
+      return parts.flows.eligibility.start(ctx, { ...state, flow: "eligibility", inquiry: undefined });
     if (action.startsWith("elig"))
       return parts.flows.eligibility.step(ctx, state, { kind: "postback", data });
     if (action.startsWith("journey."))
       return parts.journey.handle(ctx, state, { kind: "postback", data }) ?? showMenu(state);
-    if (action === "faq.top")
-      return reply(state, [
-        text(
-          menu.faqPrompt,
-          menu.faqExamples.map((q) => ({ label: q, text: q })),
-        ),
-      ]);
+    if (action === "faq.top") return faqTop(state);
     if (action === "faq") {
       const entry = ctx.faq.byId(params.id ?? "");
-      return entry ? reply(state, parts.faqReplies({ kind: "confident", entry, score: 1 })) : showMenu(state);
+      return entry
+        ? reply(state, parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state)))
+        : showMenu(state);
     }
     if (action === "faq.none") return offerPerson(state);
     if (action === "callcentre") return reply(state, parts.callCentreReplies());
-    if (action === "inquiry.start")
-      return reply({ ...state, scratch: { ...state.scratch, awaitingInquiry: "1" } }, [
-        text(menu.inquiry.askPrompt),
-      ]);
-    if (action === "inquiry.create") {
-      const question = state.scratch?.lastQuestion;
-      if (!question)
-        return reply({ ...state, scratch: { ...state.scratch, awaitingInquiry: "1" } }, [
-          text(menu.inquiry.askPrompt),
-        ]);
-      return reply(
-        forgetQuestion(state),
-        [text(menu.inquiry.created)],
-        [{ type: "createInquiry", question }],
-      );
-    }
+    if (action.startsWith("inquiry.")) return desk.postback(state, action);
     if (action === "erase") return confirmErase(state);
     if (action === "erase.yes")
       return reply({ ...INITIAL_STATE }, [text(menu.erase.done)], [{ type: "eraseMember" }]);
-    if (action === "erase.no") return reply(state, [text(menu.erase.kept)]);
+    if (action === "erase.no") return reply(state, [text(menu.erase.kept, menuChoices)]);
     return reply(state, [text(menu.unknownPostback, menuChoices)]);
   }
 
+  const faqTop = (state: ConversationState) =>
+    reply(state, [
+      text(
+        menu.faqPrompt,
+        menu.faqExamples.map((q) => ({ label: q, text: q })),
+      ),
+    ]);
+
   const forgetQuestion = (state: ConversationState): ConversationState => {
-    if (!state.scratch?.lastQuestion && !state.scratch?.awaitingInquiry) return state;
-    const { lastQuestion: _q, awaitingInquiry: _a, ...rest } = state.scratch;
+    if (!state.scratch?.lastQuestion) return state;
+    const { lastQuestion: _q, ...rest } = state.scratch;
     return { ...state, scratch: Object.keys(rest).length > 0 ? rest : undefined };
   };
 
@@ -140,38 +144,115 @@ export function createEngine(parts: EngineParts): Engine {
 
   const offerPerson = (state: ConversationState) => reply(state, parts.faqReplies({ kind: "none" }));
 
-  /** Free text while no flow is active: trigger words, a pending inquiry, then the FAQ. */
-  function onIdleText(ctx: FlowContext, current: ConversationState, raw: string): StepResult {
-    if (current.scratch?.awaitingInquiry) {
-      return reply(
-        forgetQuestion(current),
-        [text(menu.inquiry.created)],
-        [{ type: "createInquiry", question: raw }],
-      );
+  /** Under an answer: the member's next journey step and the menu, so an answer is never a dead end. */
+  const answerChoices = (ctx: FlowContext, state: ConversationState): Choice[] =>
+    state.flow === "idle" ? [...(parts.journey.choices?.(ctx) ?? []), menuButton] : [];
+
+  /** A command or menu word typed anywhere; mid-form it is served and the form's question comes again. */
+  function onTrigger(ctx: FlowContext, state: ConversationState, trigger: Trigger, raw: string): StepResult {
+    const flow = flowOf(state);
+    switch (trigger) {
+      case "erase":
+        return confirmErase(state);
+      case "menu":
+        if (!flow) return showMenu(state);
+        return reply(state, [
+          text(menu.menuPrompt, [
+            { label: menu.resumeLabel, data: postbackData("flow.resume") },
+            ...menuChoices,
+          ]),
+        ]);
+      case "progress":
+        return thenResume(ctx, state, onPostback(ctx, state, postbackData("journey.progress")));
+      // Nobody is called 「登録」: mid-form, the words that start something start it (「登録」 again
+      // offers 続きから／最初から; the answers given so far are kept either way).
+      case "registration":
+        return onPostback(ctx, state, postbackData("reg.start"));
+      case "correction":
+        // After the copy sheet: the confirmation card again; mid-form the form knows which field.
+        return flow ? flow.step(ctx, state, { kind: "text", text: raw }) : onPostback(ctx, state, postbackData("reg.start"));
+      case "eligibility":
+        return onPostback(ctx, state, postbackData("elig.start"));
+      case "callCentre":
+        return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
+      case "inquiry":
+        return thenResume(ctx, state, desk.start(state));
+      case "faq":
+        return thenResume(ctx, state, faqTop(state));
     }
-    const is = matcher(raw);
-    if (is("inquiry")) return onPostback(ctx, current, postbackData("inquiry.create"));
-    const state = forgetQuestion(current);
-    if (is("menu")) return showMenu(state);
-    if (is("registration")) return onPostback(ctx, state, postbackData("reg.start"));
-    if (is("eligibility")) return onPostback(ctx, state, postbackData("elig.start"));
-    if (is("progress")) return onPostback(ctx, state, postbackData("journey.progress"));
-    if (is("callCentre")) return reply(state, parts.callCentreReplies());
+  }
+
+  /** Small talk: a short human reply, then the menu (or the form's question again). */
+  function onSocial(ctx: FlowContext, state: ConversationState, kind: keyof Understanding["social"]) {
+    const words = parts.understanding.social[kind];
+    const flow = flowOf(state);
+    if (!flow) {
+      const choices = kind === "dontKnow" || kind === "help" ? [...menuChoices] : menuChoices;
+      return reply(state, [text(words.idle, choices)]);
+    }
+    // 「あとで」 mid-form: keep the answers, leave the form; 「登録」 offers 続きから later.
+    if (kind === "later" || kind === "goodbye")
+      return reply({ flow: "idle", answers: state.answers }, [
+        text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("reg.start") }, menuButton]),
+      ]);
+    if (kind === "wait")
+      return reply(state, [text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("flow.resume") }])]);
+    const lead = [text(words.inForm)];
+    const help = kind === "dontKnow" || kind === "help" ? (flow.help?.(ctx, state) ?? []) : [];
+    const resumed = settleReplies([...lead, ...help, ...flow.resume(ctx, state)]);
+    return reply(state, kind === "dontKnow" || kind === "help" ? withChoices(resumed, [askPersonButton]) : resumed);
+  }
+
+  /** Free text while no flow is active: the journey's typed reports, then the FAQ. */
+  function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
     return answerQuestion(ctx, state, raw);
   }
 
-  function answerQuestion(ctx: FlowContext, state: ConversationState, question: string): StepResult {
+  function answerQuestion(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
+    const question = understand.withoutOpeners(raw);
     const result = ctx.faq.answer(question);
-    const replies = parts.faqReplies(result);
+    const replies = parts.faqReplies(result, answerChoices(ctx, state));
     if (result.kind === "confident")
       return reply(state, replies, [{ type: "enhanceAnswer", question, entryIds: [result.entry.id] }]);
-    const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: question } };
+    const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: raw } };
     if (result.kind === "unsure") return reply(remembered, replies);
     return reply(remembered, replies, [
-      { type: "recordUnanswered", question: scrubPersonal(question, Object.values(state.answers)) },
+      { type: "recordUnanswered", question: scrubPersonal(raw, Object.values(state.answers)) },
     ]);
+  }
+
+  function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
+    const flow = flowOf(state);
+    if (raw.length > MAX_INPUT) return thenResume(ctx, state, reply(state, [text(menu.tooLong)]));
+    if (parts.looksLikePassword(raw))
+      return thenResume(
+        ctx,
+        state,
+        reply(
+          state,
+          menu.passwordRefused.map((l) => text(l)),
+        ),
+      );
+    const trigger = triggerOf(raw);
+    // After 「担当者に聞く」 the next message is the question, wherever the member is (a command
+    // word is still a command: nobody asks a person 「登録」).
+    if (state.inquiry && !trigger) {
+      const taken = desk.text(state, raw, understand.social(raw));
+      if (taken) return thenResume(ctx, state, taken);
+    }
+    if (trigger) return onTrigger(ctx, { ...state, inquiry: undefined }, trigger, raw);
+    if (flow?.claims(ctx, state, raw)) return flow.step(ctx, state, { kind: "text", text: raw });
+    const social = understand.social(raw);
+    if (social) return onSocial(ctx, state, social);
+    if (!flow) return onIdleText(ctx, state, raw);
+    // Mid-form: a clear question is answered by the same answerer, then the form goes on; a text
+    // with only a question word (「いつき接骨院」) is a question only when the FAQ has a leading answer.
+    const strength = understand.question(raw);
+    if (strength === "strong" || (strength === "weak" && ctx.faq.answer(raw).kind === "confident"))
+      return thenResume(ctx, state, answerQuestion(ctx, state, raw));
+    return flow.step(ctx, state, { kind: "text", text: raw });
   }
 
   return function step(ctx, state, input) {
@@ -186,38 +267,7 @@ export function createEngine(parts: EngineParts): Engine {
     if (input.kind === "unfollow")
       return reply({ ...INITIAL_STATE }, [], [{ type: "markInactive" }, { type: "eraseMember" }]);
     const flow = flowOf(state);
-    if (input.kind === "text") input = { kind: "text", text: stripInvisible(input.text) };
-    if (input.kind === "text") {
-      if (input.text.length > MAX_INPUT) return thenResume(ctx, state, reply(state, [text(menu.tooLong)]));
-      if (parts.looksLikePassword(input.text))
-        return thenResume(
-          ctx,
-          state,
-          reply(
-            state,
-            menu.passwordRefused.map((l) => text(l)),
-          ),
-        );
-      const is = matcher(input.text);
-      if (is("erase")) return confirmErase(state);
-      // Mid-form, 「メニュー」 or 「進み具合」 is a request, not an answer: serve it, then resume the form.
-      if (flow && is("menu"))
-        return reply(state, [
-          text(menu.menuPrompt, [
-            { label: menu.resumeLabel, data: postbackData("flow.resume") },
-            ...menuChoices,
-          ]),
-        ]);
-      if (flow && is("progress"))
-        return thenResume(ctx, state, onPostback(ctx, state, postbackData("journey.progress")));
-      // Nobody is called 「登録」: mid-form, the words that start something start it (「登録」 again
-      // offers 続きから／最初から; the answers given so far are kept either way).
-      if (flow && is("registration")) return onPostback(ctx, state, postbackData("reg.start"));
-      if (flow && is("eligibility")) return onPostback(ctx, state, postbackData("elig.start"));
-      if (flow && is("callCentre")) return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
-      if (flow) return flow.step(ctx, state, input);
-      return onIdleText(ctx, state, input.text);
-    }
+    if (input.kind === "text") return onText(ctx, state, stripInvisible(input.text));
     if (input.kind === "postback") {
       const { action } = parsePostback(input.data);
       // Flow postbacks (and restarting a flow) answer with their own prompt: no resume appended.

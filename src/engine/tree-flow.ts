@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Flow } from "./flow.js";
 import { type Choice, MAX_LABEL, MAX_QUICK_REPLIES, parsePostback, postbackData, text } from "./messages.js";
 import type { ConversationState, Input, LineMessage, StepResult } from "./types.js";
+import { normalizeCommand } from "./understand/normalize.js";
 
 /** Postback action of every tree button: `a=elig&node=<id>&choice=<id>`. */
 export const TREE_ACTION = "elig";
@@ -78,12 +79,8 @@ type Tree = z.output<typeof decisionTreeSchema>;
 type Node = Tree["nodes"][number];
 type Question = Extract<Node, { kind: "question" }>;
 
-/** Folds width, case and spaces so 「協」, 「 協 」 and 「はい。」 match a label. */
-const fold = (s: string) =>
-  s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s。、.,!！?？]/gu, "");
+/** Folds width, case, spaces and polite tails so 「協」, 「 協 」 and 「はい。」 match a label. */
+const fold = normalizeCommand;
 
 export function createTreeFlow(definition: DecisionTree): Flow {
   const tree = decisionTreeSchema.parse(definition);
@@ -140,6 +137,7 @@ export function createTreeFlow(definition: DecisionTree): Flow {
       if (!choice) return result({ ...state, flow: tree.flow, step: node.id }, [text(tree.reask), ask(node)]);
       return enter(state, choice.next, choice.say ? [choice.say] : []);
     },
+    claims: (_ctx, state, raw) => chosen(current(state), { kind: "text", text: raw }) !== undefined,
     resume: (_ctx, state) => [ask(current(state))],
   };
 }

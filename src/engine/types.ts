@@ -47,6 +47,8 @@ export interface ConversationState {
   scratch?: Record<string, string>;
   /** Field being corrected from the confirmation card: after it, go back to "confirm". */
   editing?: boolean;
+  /** A question for a person being written: asked for, shown to confirm, or being added to. */
+  inquiry?: { stage: "ask" | "confirm" | "add"; question?: string };
 }
 
 export const INITIAL_STATE: ConversationState = { flow: "idle", answers: {} };

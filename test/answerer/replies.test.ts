@@ -46,7 +46,7 @@ describe("faqReplies", () => {
 
   it("says honestly when nothing fits and offers a person or the call centre", () => {
     const [m] = faqReplies({ kind: "none" });
-    expect(asText(m).text).toContain("見つかりませんでした");
+    expect(asText(m).text).toContain("お答えできる情報がありませんでした");
     expect(postbacks(m).map((p) => p.action)).toEqual(["inquiry.create", "callcentre"]);
   });
 });

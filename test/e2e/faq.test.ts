@@ -28,6 +28,8 @@ afterAll(async () => {
 
 const newMember = () => new Member(() => bot);
 const SOURCE_PREFIX = FAQ_MESSAGES.source("").trim();
+/** What the member reads once the question is on its way to staff. */
+const SENT = MENU.inquiry.created.split("{hours}")[0]!;
 
 const OFF_TOPIC = "駐車場の予約はできますか？連絡は aoi.hatogaya@example.jp か 090-1234-5678 へお願いします";
 
@@ -53,7 +55,10 @@ describe("questions", () => {
     expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
 
     await m.tap(FAQ_MESSAGES.askPerson);
-    expect(m.read).toContain(MENU.inquiry.created);
+    expect(m.read, "the member sees what will be sent").toContain(OFF_TOPIC);
+    expect(await inquiriesOf(m.userId), "nothing is sent before 「送る」").toHaveLength(0);
+    await m.tap(MENU.inquiry.sendLabel);
+    expect(m.read).toContain(SENT);
     const inquiries = await inquiriesOf(m.userId);
     expect(inquiries).toHaveLength(1);
     expect(inquiries[0]?.status).toBe("open");
@@ -145,6 +150,7 @@ describe("「データ削除」", () => {
     await completeRegistration(m, ERASED);
     await m.say("駐車場はありますか？ warabino.k@example.org にご連絡ください");
     await m.tap(FAQ_MESSAGES.askPerson);
+    await m.tap(MENU.inquiry.sendLabel);
     expect(await inquiriesOf(m.userId)).toHaveLength(1);
 
     await m.say("データ削除");

@@ -224,6 +224,8 @@ describe("normalize › properties", () => {
       fc.array(fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/), { minLength: 1, maxLength: 3 }),
       fc.stringMatching(/^[a-z]{2,6}$/),
     )
+    // The portal refuses two dots in a row and a dot next to the @ (see the dots test).
+    .filter(([local]) => !/\.\.|\.$/.test(local))
     .map(([local, labels, tld]) => `${local}@${labels.join(".")}.${tld}`);
 
   it("the lower-casing offer is always a valid mail when case was the only fault", () => {

@@ -18,6 +18,7 @@ export async function fullSession(bot: TestBot, userId: string): Promise<void> {
   await bot.say(userId, TYPED.faq);
   await bot.send({ userId, postback: "a=inquiry.start" });
   await bot.say(userId, TYPED.inquiry);
+  await bot.send({ userId, postback: "a=inquiry.send" });
   await bot.say(userId, TYPED.password);
 }
 

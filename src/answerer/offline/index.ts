@@ -12,14 +12,18 @@ import { CosineIndex, Idf, norm } from "./tfidf.js";
 export interface Thresholds {
   /** Best score at or above which the answer is given outright… */
   confident: number;
-  /** …provided it leads the runner-up by at least this much. */
-  margin: number;
+  /** …provided it leads: the runner-up scores at most this share of it (0.8 = 80 %). */
+  lead: number;
   /** Entries scoring at least this are offered as 「もしかして」 candidates. */
   suggest: number;
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.3, margin: 0.16, suggest: 0.08 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.15, lead: 0.8, suggest: 0.08 };
+
+/** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
+const RELATED_SHARE = 0.6;
+const MAX_RELATED = 2;
 
 /** Weight of the answer text relative to the best question variant. */
 const ANSWER_WEIGHT = 0.35;
@@ -39,8 +43,14 @@ export type OfflineOptions = Partial<Thresholds> & Partial<NormalizerTables>;
 export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   const [top, second] = ranked;
   if (!top || top.score < t.suggest) return { kind: "none" };
-  if (top.score >= t.confident && top.score - (second?.score ?? 0) >= t.margin)
-    return { kind: "confident", entry: top.entry, score: top.score };
+  if (top.score >= t.confident && (second?.score ?? 0) <= t.lead * top.score) {
+    const related = ranked
+      .slice(1)
+      .filter((m) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score)
+      .slice(0, MAX_RELATED)
+      .map((m) => m.entry);
+    return { kind: "confident", entry: top.entry, score: top.score, related };
+  }
   const candidates = ranked.filter((m) => m.score >= t.suggest).slice(0, MAX_CANDIDATES);
   return { kind: "unsure", candidates: candidates.map((m) => m.entry) };
 }
@@ -48,7 +58,7 @@ export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
 export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptions = {}): OfflineAnswerer {
   const thresholds: Thresholds = {
     confident: options.confident ?? DEFAULT_THRESHOLDS.confident,
-    margin: options.margin ?? DEFAULT_THRESHOLDS.margin,
+    lead: options.lead ?? DEFAULT_THRESHOLDS.lead,
     suggest: options.suggest ?? DEFAULT_THRESHOLDS.suggest,
   };
   const normalize = createNormalizer({

@@ -134,6 +134,16 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
   }
 
   return {
+    /** Under an FAQ answer: what this member can report next (nothing before the journey starts). */
+    choices(ctx) {
+      const reached = ctx.member.journeyStep;
+      if (!reached) return [];
+      const current = currentStep(reached);
+      const deadline = linkDeadline(copy, ctx.member, ctx.now);
+      return nextChoices(copy, current, deadline !== null && ctx.now >= deadline).filter(
+        (c) => c.label !== copy.buttons.menu,
+      );
+    },
     handle(ctx, state, input: Input) {
       if (input.kind === "text") {
         const found = match(input.text);

@@ -5,7 +5,8 @@ import { type ConversationState, INITIAL_STATE, type StepResult } from "../types
 import { COPY, fill } from "./copy.js";
 import { toConfirm } from "./fields.js";
 import { enter, fieldOf, firstMissing, previousField, reply, type Step, stepOf, without } from "./model.js";
-import { commandKey, nfkc } from "./normalize.js";
+import { normalizeCommand } from "../understand/normalize.js";
+import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
 
 export type Command = "cancel" | "back" | "restart" | "help";
@@ -16,9 +17,9 @@ const COMMANDS = Object.entries(COPY.commands) as [Command, string[]][];
 /** Which command a text is, if any (「戻って」「キャンセル」「？」 included). */
 export function detectCommand(raw: string): Command | undefined {
   if (/^[?？]+$/u.test(nfkc(raw).trim())) return "help";
-  const key = commandKey(raw);
+  const key = normalizeCommand(raw);
   if (key.length === 0) return undefined;
-  return COMMANDS.find(([, words]) => words.some((w) => commandKey(w) === key))?.[0];
+  return COMMANDS.find(([, words]) => words.some((w) => normalizeCommand(w) === key))?.[0];
 }
 
 const ASKING: Step[] = ["cancelConfirm", "restartConfirm"];

@@ -1,8 +1,12 @@
-// Taking one answer: validate the typed text for the current field, then move on (next field, the
-// roster look-up after the number, or back to 入力内容確認 when correcting). A rejection keeps every answer.
+// Taking one answer: find the value inside what was typed (a sentence, a label, 「です」), refuse what
+// is not an answer to this field (a clinic name at 姓, a mail address as the clinic), validate it by
+// the portal's rule, then move on (next field, the roster look-up after the number, or back to
+// 入力内容確認 when correcting). A rejection keeps every answer.
 import { text } from "../messages.js";
+import { extractEmail, extractPhone, extractRegistrationNumber, stripAnswerFrame } from "../understand/extract.js";
 import type { ConversationState, Input, LineMessage, RegistrationAnswers, StepResult } from "../types.js";
 import { COPY, fill } from "./copy.js";
+import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
 import { normalizeName } from "./normalize.js";
 import { choicesFor, resume } from "./prompts.js";
@@ -16,6 +20,7 @@ import {
 
 const M = COPY.messages;
 const E = COPY.errors;
+const R = COPY.reading;
 
 /** The confirm card, leaving any correction mode. */
 export function toConfirm(state: ConversationState, lead: LineMessage[] = []): StepResult {
@@ -55,10 +60,42 @@ export const ask = (state: ConversationState, lead: LineMessage[] = []) =>
 const reject = (state: ConversationState, message: string) =>
   reply(state, [text(message, choicesFor(state))]);
 
+const taken = (label: string, value: string) => [text(fill(R.messages.taken, { label, value }))];
+
+const HAS_MAIL = /@|＠/u;
+const HAS_PHONE = /\d[\d\s\-ー－()]{7,}/u;
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const KANJI_OR_KANA = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+$/u;
+
+/** Whether the text names a clinic (「さいたま接骨院」) rather than a person. */
+const isClinicName = (value: string) =>
+  R.clinicWords.some((w) => value.endsWith(w) || (w.length > 1 && value.includes(w)));
+
+/** A sentence, not a name: 「ちょっと電話がきたので後で」. */
+const isSentence = (value: string) =>
+  R.sentenceMarkers.some((w) => value.includes(w)) || /[。、！？!?]/u.test(value.slice(0, -1));
+
+/** 「埼玉太郎」 typed at 姓: a known family name at the start, or two and two kanji. */
+function likelySplit(value: string): { family: string; given: string } | null {
+  const chars = Array.from(value);
+  if (chars.length < 3 || chars.length > 7 || !KANJI_OR_KANA.test(value)) return null;
+  const family = R.surnames
+    .filter((s) => value.startsWith(s) && chars.length - Array.from(s).length >= 1)
+    .sort((a, b) => b.length - a.length)[0];
+  if (family) return { family, given: value.slice(family.length) };
+  if (chars.length === 4 && /^\p{Script=Han}+$/u.test(value))
+    return { family: chars.slice(0, 2).join(""), given: chars.slice(2).join("") };
+  return null;
+}
+
 function nameField(state: ConversationState, field: "familyName" | "givenName", raw: string): StepResult {
   const f = COPY.fields[field];
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
-  const parts = normalizeName(raw).split(" ");
+  if (HAS_MAIL.test(raw) || HAS_PHONE.test(raw)) return reject(state, fill(R.messages.dataAtName, vars));
+  const value = stripAnswerFrame(normalizeName(raw));
+  if (isClinicName(value)) return reject(state, fill(R.messages.clinicAtName, { ...vars, value }));
+  if (isSentence(value)) return reject(state, fill(R.messages.sentenceAtName, vars));
+  const parts = value.split(" ");
   if (field === "familyName" && parts.length === 2) {
     const [family, given] = parts.map((p) => validateName(p, COPY.maxNameLength));
     if (family?.ok && given?.ok) {
@@ -67,46 +104,102 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
     }
   }
   if (parts.length > 1) return reject(state, fill(E.nameHasSpace, vars));
-  const checked = validateName(raw, COPY.maxNameLength);
+  // The whole name again at 名 (「埼玉太郎」 after 姓「埼玉」): the part after the family name.
+  const family = state.answers.familyName;
+  const own =
+    field === "givenName" && family && value.startsWith(family) && value.length > family.length
+      ? value.slice(family.length)
+      : value;
+  const checked = validateName(own, COPY.maxNameLength);
   if (!checked.ok) return reject(state, fill(E.name[checked.error], { ...vars, n: checked.count ?? 0 }));
+  if (field === "familyName" && !state.editing) {
+    const split = likelySplit(checked.value);
+    if (split)
+      return ask(enter(state, "nameSplit", { editing: state.editing, scratch: { ...split, typed: checked.value } }));
+  }
   return advance(state, field, { [field]: checked.value });
 }
 
+/** 施術所名 as typed (brackets, ①, kana kept); only spaces at the ends and 「です」 dropped. */
 function clinicField(state: ConversationState, raw: string): StepResult {
-  const checked = validateName(raw, COPY.maxClinicLength);
-  if (checked.ok)
-    return advance(enter(state, "clinicName", { editing: state.editing }), "clinicName", {
-      clinicName: checked.value,
-    });
-  const vars = { example: COPY.fields.clinicName.example, max: COPY.maxClinicLength, n: checked.count ?? 0 };
-  return reject(state, fill(E.clinic[checked.error], vars));
+  const vars = { example: COPY.fields.clinicName.example, max: COPY.maxClinicLength };
+  if (HAS_MAIL.test(raw) || (HAS_PHONE.test(raw) && !/\p{L}{2}/u.test(raw.replace(/[\d\s\-]/g, ""))))
+    return reject(state, fill(R.messages.dataAtClinic, vars));
+  const typed = raw.trim().replace(/\s+/gu, " ");
+  const value = stripAnswerFrame(typed) || typed;
+  const checked = validateName(value, COPY.maxClinicLength);
+  if (!checked.ok) return reject(state, fill(E.clinic[checked.error], { ...vars, n: checked.count ?? 0 }));
+  // validateName folds width for people's names; a clinic keeps what the member wrote.
+  return advance(enter(state, "clinicName", { editing: state.editing }), "clinicName", {
+    clinicName: value.trim(),
+  });
 }
 
 function numberField(state: ConversationState, field: "agreementKind" | "registrationDigits", raw: string) {
-  const parsed = parseRegistrationNumber(raw);
-  if (parsed.ok && (parsed.value.kind || field === "registrationDigits")) {
+  if (field === "agreementKind") {
+    const option = matchOption(raw, COPY.agreementKinds);
+    const found = extractRegistrationNumber(raw);
+    if (!found) return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);
+    const parsed = parseRegistrationNumber(found.value);
+    if (parsed.ok && parsed.value.kind)
+      return advance(state, field, { agreementKind: parsed.value.kind, registrationDigits: parsed.value.digits });
+    // A bare number at ①: keep its digits, ask only 協/契 (or say it is short).
+    if (parsed.ok)
+      return ask(enter(state, "agreementKind", { answers: { ...state.answers, registrationDigits: parsed.value.digits }, editing: state.editing }), [
+        text(fill(R.messages.digitsAtKind, { digits: parsed.value.digits })),
+      ]);
+    if (parsed.error === "wrongLength")
+      return reject(state, fill(R.messages.digitsShortAtKind, { n: parsed.count ?? 0 }));
+    return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);
+  }
+  // The number as typed first; inside a sentence (「番号は協1101234-5-6です」) only when it is one.
+  const direct = parseRegistrationNumber(raw);
+  const found = direct.ok || !JAPANESE.test(raw) ? null : extractRegistrationNumber(raw);
+  const parsed = found ? parseRegistrationNumber(found.value) : direct;
+  if (parsed.ok) {
     const kind = parsed.value.kind ?? state.answers.agreementKind;
     return advance(state, field, {
       registrationDigits: parsed.value.digits,
       ...(kind ? { agreementKind: kind } : {}),
     });
   }
-  if (field === "agreementKind") {
-    const option = matchOption(raw, COPY.agreementKinds);
-    return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);
-  }
-  if (parsed.ok) return reject(state, E.digits.notDigits);
   return reject(state, fill(E.digits[parsed.error], { n: parsed.count ?? 0 }));
 }
 
+function phoneField(state: ConversationState, raw: string): StepResult {
+  const found = extractPhone(raw);
+  const checked = validatePhone(found?.value ?? raw);
+  if (!checked.ok) return reject(state, fill(E.phone[checked.error], { n: checked.count ?? 0 }));
+  const label = COPY.fields.phoneNumber.label;
+  const lead = found?.extension
+    ? [text(fill(R.messages.phoneExtension, { extension: found.extension, value: checked.value }))]
+    : found?.fromSentence
+      ? taken(label, checked.value)
+      : [];
+  return advance(state, "phoneNumber", { phoneNumber: checked.value }, lead);
+}
+
 function emailField(state: ConversationState, raw: string): StepResult {
-  const checked = validateEmail(raw);
+  const found = extractEmail(raw);
+  const checked = validateEmail(found?.value ?? raw);
   const base = enter(state, "email", { editing: state.editing });
-  if (checked.ok) return advance(base, "email", { email: checked.value });
+  const lead = found?.fromSentence && checked.ok ? taken(COPY.fields.email.label, checked.value) : [];
+  if (checked.ok) {
+    const suggestion = mailDomainSuggestion(checked.value, R.mailDomains);
+    if (suggestion)
+      return ask(
+        enter(state, "emailTypo", {
+          editing: state.editing,
+          scratch: { emailOffer: suggestion, emailTyped: checked.value },
+        }),
+      );
+    return advance(base, "email", { email: checked.value }, lead);
+  }
   if (checked.error === "upperCase" && checked.suggestion)
     return ask(
       enter(state, "emailCaseOffer", { editing: state.editing, scratch: { emailOffer: checked.suggestion } }),
     );
+  if (checked.error === "dots") return reject(state, R.messages.emailDots);
   return reject(state, E.email[checked.error === "upperCase" ? "badLocal" : checked.error]);
 }
 
@@ -125,11 +218,8 @@ export function acceptField(state: ConversationState, field: Field, raw: string)
       return numberField(state, field, raw);
     case "clinicName":
       return clinicField(state, raw);
-    case "phoneNumber": {
-      const checked = validatePhone(raw);
-      if (checked.ok) return advance(state, field, { phoneNumber: checked.value });
-      return reject(state, fill(E.phone[checked.error], { n: checked.count ?? 0 }));
-    }
+    case "phoneNumber":
+      return phoneField(state, raw);
     case "email":
       return emailField(state, raw);
   }

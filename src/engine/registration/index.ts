@@ -1,23 +1,25 @@
 // The registration conversation as a pure flow: (state, input) → (state, replies, effects), in the
 // portal's field order, with the portal's rules, never asking for, echoing or storing a password.
+// Small talk and questions are read by the engine first (src/engine/understand); what reaches
+// `step` as text is a button's words, a command, a correction at the card, or an answer.
 import type { Flow, FlowContext } from "../flow.js";
 import { text } from "../messages.js";
 import type { ConversationState, StepResult } from "../types.js";
 import { detectCommand, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
+import { correctionAtConfirm } from "./corrections.js";
 import { acceptField, onRosterResult } from "./fields.js";
 import { start } from "./lifecycle.js";
 import { fieldOf, isField, reply, stepOf } from "./model.js";
 import { charCount } from "./normalize.js";
-import { looksLikePassword } from "./password.js";
+import { looksLikePassword, mentionsPassword } from "./password.js";
 import { onPostback } from "./postbacks.js";
-import { choicesFor, matchChoice, resume } from "./prompts.js";
-import { answerQuestion, answerThenResume } from "./questions.js";
+import { answerThenResume, choicesFor, matchChoice, resume } from "./prompts.js";
 
 const M = COPY.messages;
-const TEXT_STEPS = new Set(["rosterWait", "clinicConfirm", "emailCaseOffer"]);
+const TEXT_STEPS = new Set(["rosterWait", "clinicConfirm", "emailCaseOffer", "nameSplit", "emailTypo"]);
 
-/** Order matters: refuse passwords and floods first, then buttons typed as words, commands, questions, answers. */
+/** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
 function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
   if (looksLikePassword(raw)) return answerThenResume(state, [text(M.passwordRefused)]);
   const length = charCount(raw);
@@ -26,8 +28,9 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (choice) return onPostback(ctx, state, choice.data);
   const command = detectCommand(raw);
   if (command) return runCommand(state, command);
-  const answered = answerQuestion(ctx, state, raw);
-  if (answered) return answered;
+  if (mentionsPassword(raw)) return answerThenResume(state, [text(M.passwordRule)]);
+  const corrected = correctionAtConfirm(state, raw);
+  if (corrected) return corrected;
   const step = stepOf(state);
   const field = fieldOf(state);
   if (field && (isField(step) || TEXT_STEPS.has(step))) return acceptField(state, field, raw);
@@ -44,13 +47,22 @@ export const registrationFlow: Flow = {
     if (input.kind === "rosterResult") return onRosterResult(state, input);
     return reply(state, []);
   },
+  claims: (_ctx, state, raw) =>
+    looksLikePassword(raw) ||
+    matchChoice(raw, choicesFor(state)) !== undefined ||
+    detectCommand(raw) !== undefined ||
+    mentionsPassword(raw) ||
+    correctionAtConfirm(state, raw) !== null,
+  help(_ctx, state) {
+    const field = fieldOf(state);
+    return field ? [text(COPY.fields[field].hint)] : [];
+  },
   resume: (_ctx, state) => resume(state),
 };
 
 export { FIELDS, type Field, registrationNumberOf, type Step } from "./model.js";
 export {
   charCount,
-  commandKey,
   nfkc,
   normalizeEmail,
   normalizeName,

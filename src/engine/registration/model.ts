@@ -24,6 +24,9 @@ export const SUB_STEPS = [
   "cancelConfirm",
   "restartConfirm",
   "resumeOffer", // answers from an earlier attempt: 続きから / 最初から
+  "nameSplit", // 「埼玉太郎」 typed at 姓: 姓「埼玉」、名「太郎」でよろしいですか
+  "emailTypo", // 「gmial.com」: 「gmail.com」ではありませんか
+  "replaceOffer", // a new value typed at 入力内容確認: change that field to it?
 ] as const;
 export type SubStep = (typeof SUB_STEPS)[number];
 export type Step = Field | SubStep;
@@ -41,7 +44,8 @@ export function fieldOf(state: ConversationState): Field | undefined {
   const step = stepOf(state);
   if (isField(step)) return step;
   if (step === "rosterWait" || step === "clinicConfirm") return "clinicName";
-  if (step === "emailCaseOffer") return "email";
+  if (step === "emailCaseOffer" || step === "emailTypo") return "email";
+  if (step === "nameSplit") return "familyName";
   const returnTo = state.scratch?.returnTo;
   if ((step === "cancelConfirm" || step === "restartConfirm") && isField(returnTo)) return returnTo;
   return undefined;
@@ -90,3 +94,4 @@ export const reply = (
   replies,
   effects,
 });
+

@@ -55,13 +55,5 @@ export function normalizeEmail(input: string): string {
   return settle((s) => removeSpaces(unifyHyphens(stripEdges(nfkc(s)))).replace(/^mailto:/i, ""), input);
 }
 
-/** A word compared with the command lists: NFKC, lower case, no spaces, punctuation or polite tail. */
-export function commandKey(input: string): string {
-  return nfkc(input)
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, "")
-    .replace(/(を)?(お願いします|おねがいします|ください|下さい)$/u, "");
-}
-
 /** Length as a member sees it (code points, so an emoji counts once). */
 export const charCount = (s: string): number => Array.from(s).length;

@@ -2,9 +2,9 @@
 // one (e.g. 「この内容でOK」 tapped after the flow moved on) gets a short explanation and the prompt.
 import type { FlowContext } from "../flow.js";
 import { parsePostback, text } from "../messages.js";
-import type { ConversationState, StepResult } from "../types.js";
+import type { ConversationState, RegistrationAnswers, StepResult } from "../types.js";
 import { cancelNow, continueWhereLeft, keepGoing, restartNow, runCommand } from "./commands.js";
-import { COPY } from "./copy.js";
+import { COPY, fill } from "./copy.js";
 import { copySheetMessages } from "./copy-sheet.js";
 import { advance, ask, toConfirm } from "./fields.js";
 import { finish, start } from "./lifecycle.js";
@@ -61,7 +61,46 @@ function sheet(s: ConversationState): StepResult | null {
   return isComplete(s.answers) ? reply(s, copySheetMessages(s.answers)) : reply(s, [text(M.notReady)]);
 }
 
+function splitYes(s: ConversationState): StepResult | null {
+  const { family, given } = s.scratch ?? {};
+  if (!at(s, "nameSplit") || !family || !given) return null;
+  const lead = [text(fill(M.nameSplit, { family, given }))];
+  return advance(enter(s, "familyName"), "givenName", { familyName: family, givenName: given }, lead);
+}
+
+function splitFamilyOnly(s: ConversationState): StepResult | null {
+  const typed = s.scratch?.typed;
+  if (!at(s, "nameSplit") || !typed) return null;
+  return advance(enter(s, "familyName"), "familyName", { familyName: typed });
+}
+
+function typoFix(s: ConversationState): StepResult | null {
+  const offer = s.scratch?.emailOffer;
+  if (!at(s, "emailTypo") || !offer) return null;
+  return advance(enter(s, "email", editingOf(s)), "email", { email: offer });
+}
+
+function typoKeep(s: ConversationState): StepResult | null {
+  const typed = s.scratch?.emailTyped;
+  if (!at(s, "emailTypo") || !typed) return null;
+  return advance(enter(s, "email", editingOf(s)), "email", { email: typed });
+}
+
+function replaceYes(s: ConversationState): StepResult | null {
+  const { replaceField, replaceValue } = s.scratch ?? {};
+  if (!at(s, "replaceOffer") || !isField(replaceField) || replaceValue === undefined) return null;
+  const patch = JSON.parse(replaceValue) as RegistrationAnswers;
+  return advance(enter(s, replaceField, { editing: true }), replaceField, patch);
+}
+
 const HANDLERS = new Map<string, Handler>([
+  ["reg.split.yes", (_, s) => splitYes(s)],
+  ["reg.split.family", (_, s) => splitFamilyOnly(s)],
+  ["reg.split.retry", (_, s) => (at(s, "nameSplit") ? ask(enter(s, "familyName")) : null)],
+  ["reg.typo.fix", (_, s) => typoFix(s)],
+  ["reg.typo.keep", (_, s) => typoKeep(s)],
+  ["reg.replace.yes", (_, s) => replaceYes(s)],
+  ["reg.replace.no", (_, s) => (at(s, "replaceOffer") ? toConfirm(s) : null)],
   ["reg.start", (ctx, s) => start(ctx, s)],
   ["reg.resume", (_, s) => (at(s, "resumeOffer") ? continueWhereLeft(s) : null)],
   ["reg.cancel", (_, s) => (inFlow(s) ? runCommand(s, "cancel") : null)],

@@ -1,16 +1,18 @@
 // What the member sees at each step (the prompt and its quick replies), and how a typed word is
 // matched back to one of those quick replies, so 「はい」 typed works like 「はい」 tapped.
 import { type Choice, postbackData, text } from "../messages.js";
-import type { ConversationState, LineMessage } from "../types.js";
+import type { ConversationState, LineMessage, StepResult } from "../types.js";
 import { confirmCard } from "./confirm-card.js";
 import { COPY, fill } from "./copy.js";
 import { answeredCount, FIELDS, type Field, fieldOf, previousField, stepOf } from "./model.js";
-import { commandKey } from "./normalize.js";
+import { normalizeCommand } from "../understand/normalize.js";
 
 /** A quick reply; `answer` lets typed yes/no words pick it. */
 export type StepChoice = Choice & { answer?: "yes" | "no" };
 
 const B = COPY.buttons;
+const RB = COPY.reading.buttons;
+const RM = COPY.reading.messages;
 const M = COPY.messages;
 
 function pb(
@@ -57,6 +59,17 @@ export function choicesFor(state: ConversationState): StepChoice[] {
       ];
     case "emailCaseOffer":
       return [pb(B.mailYes, "reg.mail.yes", {}, "yes"), pb(B.mailRetry, "reg.mail.retry", {}, "no")];
+    case "nameSplit":
+      return [
+        pb(RB.splitYes, "reg.split.yes", {}, "yes"),
+        pb(RB.splitFamilyOnly, "reg.split.family"),
+        pb(RB.splitRetry, "reg.split.retry", {}, "no"),
+        ...commandChoices("familyName"),
+      ];
+    case "emailTypo":
+      return [pb(RB.typoFix, "reg.typo.fix", {}, "yes"), pb(RB.typoKeep, "reg.typo.keep", {}, "no")];
+    case "replaceOffer":
+      return [pb(RB.replaceYes, "reg.replace.yes", {}, "yes"), pb(RB.replaceNo, "reg.replace.no", {}, "no")];
     case "confirm":
       return [pb(B.ok, "reg.ok", {}, "yes"), pb(B.edit, "reg.edit"), pb(B.restart, "reg.restart")];
     case "editPick":
@@ -104,6 +117,23 @@ export function resume(state: ConversationState): LineMessage[] {
       return [text(progress + fill(M.clinicConfirm, { name: state.scratch?.rosterName ?? "" }), choices)];
     case "emailCaseOffer":
       return [text(fill(M.emailCaseOffer, { email: state.scratch?.emailOffer ?? "" }), choices)];
+    case "nameSplit":
+      return [
+        text(
+          fill(RM.nameSplitAsk, { family: state.scratch?.family ?? "", given: state.scratch?.given ?? "" }),
+          choices,
+        ),
+      ];
+    case "emailTypo": {
+      const offer = state.scratch?.emailOffer ?? "";
+      const suggestion = offer.slice(offer.lastIndexOf("@") + 1);
+      return [text(fill(RM.emailTypoAsk, { suggestion, email: state.scratch?.emailTyped ?? "" }), choices)];
+    }
+    case "replaceOffer": {
+      const field = state.scratch?.replaceField as Field | undefined;
+      const label = field ? COPY.fields[field].label : "";
+      return [text(fill(RM.replaceAsk, { label, value: state.scratch?.replaceShown ?? "" }), choices)];
+    }
     default:
       return [text(fieldPromptText(state, fieldOf(state) ?? "familyName"), choices)];
   }
@@ -114,19 +144,26 @@ export function matchChoice(
   input: string,
   choices: StepChoice[],
 ): (StepChoice & { data: string }) | undefined {
-  const key = commandKey(input);
+  const key = normalizeCommand(input);
   if (key.length === 0) return undefined;
   const postbacks = choices.filter((c): c is StepChoice & { data: string } => "data" in c);
   const byLabel = postbacks.find(
     (c) =>
-      commandKey(c.label) === key ||
-      ("displayText" in c && c.displayText && commandKey(c.displayText) === key),
+      normalizeCommand(c.label) === key ||
+      ("displayText" in c && c.displayText && normalizeCommand(c.displayText) === key),
   );
   if (byLabel) return byLabel;
-  const answer = COPY.answers.yes.some((w) => commandKey(w) === key)
+  const answer = COPY.answers.yes.some((w) => normalizeCommand(w) === key)
     ? "yes"
-    : COPY.answers.no.some((w) => commandKey(w) === key)
+    : COPY.answers.no.some((w) => normalizeCommand(w) === key)
       ? "no"
       : undefined;
   return answer ? postbacks.find((c) => c.answer === answer) : undefined;
 }
+
+/** Answers something, then repeats the current prompt; the state does not change. */
+export const answerThenResume = (state: ConversationState, lead: LineMessage[]): StepResult => ({
+  state,
+  replies: [...lead, ...resume(state)],
+  effects: [],
+});

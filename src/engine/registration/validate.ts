@@ -2,13 +2,13 @@
 // Inputs go through the normalizers first, so a rule only has to speak about the cleaned text.
 import {
   charCount,
-  commandKey,
   NUMBER_SEPARATORS,
   normalizeEmail,
   normalizeName,
   normalizeNumberText,
   normalizePhone,
 } from "./normalize.js";
+import { normalizeCommand } from "../understand/normalize.js";
 
 export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E; count?: number };
 
@@ -16,7 +16,7 @@ export type AgreementKind = "協" | "契";
 export type NameError = "empty" | "tooLong" | "digitsOnly" | "emoji" | "noLetters";
 export type DigitsError = "empty" | "notDigits" | "wrongLength";
 export type PhoneError = "empty" | "notDigits" | "noLeadingZero" | "wrongLength";
-export type EmailError = "empty" | "tooLong" | "noAt" | "badLocal" | "badDomain" | "upperCase";
+export type EmailError = "empty" | "tooLong" | "noAt" | "dots" | "badLocal" | "badDomain" | "upperCase";
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
 const LETTER = /\p{L}/u;
@@ -76,6 +76,8 @@ function checkEmail(value: string): Result<string, Exclude<EmailError, "upperCas
   const parts = value.split("@");
   if (parts.length !== 2) return fail("noAt");
   const [local = "", domain = ""] = parts;
+  // Consecutive dots, or a dot at either end of a part: the portal refuses such an address.
+  if (/\.\./.test(value) || /^\.|\.$/.test(local) || /^\.|\.$/.test(domain)) return fail("dots");
   if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return fail("badLocal");
   if (!DOMAIN.test(domain)) return fail("badDomain");
   return { ok: true, value };
@@ -98,12 +100,12 @@ export function matchOption<T extends { words: string[] }>(
   input: string,
   options: readonly T[],
 ): T | undefined {
-  const key = commandKey(input);
+  const key = normalizeCommand(input);
   if (key.length === 0) return undefined;
-  const exact = options.find((o) => o.words.some((w) => commandKey(w) === key));
+  const exact = options.find((o) => o.words.some((w) => normalizeCommand(w) === key));
   if (exact) return exact;
   const contains = (w: string) =>
-    (commandKey(w).length > 1 || key.length <= 3) && key.includes(commandKey(w));
+    (normalizeCommand(w).length > 1 || key.length <= 3) && key.includes(normalizeCommand(w));
   const hits = options.filter((o) => o.words.some(contains));
   return hits.length === 1 ? hits[0] : undefined;
 }

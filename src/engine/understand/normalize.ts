@@ -1,10 +1,16 @@
-// Folds what people type into a comparable command word: full-width to half-width, no spaces or
-// punctuation, no polite tail (「登録したいです」→「登録したい」, 「メニューをお願いします」→「メニュー」).
-const PUNCTUATION = /[\s\u3000、。，．,.!！?？・「」『』【】()（）〜~ー−-]+/g;
-const POLITE_TAIL = /(を)?(お願いします|おねがいします|お願い|おねがい|ください|下さい|です|ですか)$/;
+// The one normalizer for words the bot compares (commands, menu words, button labels typed, social
+// turns, yes/no): full-width to half-width, lower case, no spaces, punctuation, symbols, emoji or
+// long-vowel marks, and no polite tail (「登録したいです」→「登録したい」, 「メニューをお願いします」→「メニュー」).
+// Both sides of every comparison go through it, so word lists in flows/ are written naturally.
+const DROPPED = /[\s\p{P}\p{S}\u3000ー〜~]+/gu;
+const POLITE_TAIL = /(を)?(お願いします|おねがいします|お願い|おねがい|ください|下さい|です|ですか|でした)$/u;
 
 export function normalizeCommand(input: string): string {
-  let s = input.normalize("NFKC").toLowerCase().replace(PUNCTUATION, "");
+  let s = input.normalize("NFKC").toLowerCase().replace(DROPPED, "");
   for (let i = 0; i < 2; i++) s = s.replace(POLITE_TAIL, "");
   return s;
 }
+
+/** A set of words as the normalizer folds them, built once. */
+export const foldedSet = (words: readonly string[]): Set<string> =>
+  new Set(words.map(normalizeCommand).filter((w) => w.length > 0));

@@ -1,0 +1,111 @@
+// A question for a person, never lost and never filed by accident: after 「担当者に聞く」 the next
+// message is the question (wherever the member is); a command or a bare 「はい」 is not a question,
+// so the bot asks what it is about; the member sees what will be sent, can add to it or drop it,
+// and is told when staff answer. The pending question lives in the state (one row), not in memory.
+import type { MenuContent } from "../../flows/menu.js";
+import type { SocialKind } from "../../flows/understanding.js";
+import { type Choice, postbackData, text } from "./messages.js";
+import type { ConversationState, StepResult } from "./types.js";
+import { normalizeCommand } from "./understand/normalize.js";
+
+export interface InquiryDesk {
+  /** 「担当者に聞く」: asks for the question (or shows the one just asked, to confirm). */
+  start(state: ConversationState): StepResult;
+  postback(state: ConversationState, action: string): StepResult;
+  /** A typed text while an inquiry is pending, or null when the text is not for it. */
+  text(state: ConversationState, raw: string, social: SocialKind | null): StepResult | null;
+}
+
+/** Longest question kept; a longer addition is refused with the reason. */
+const MAX_QUESTION = 3000;
+/** Social turns that are never the question itself. */
+const NOT_A_QUESTION: SocialKind[] = ["yes", "no", "acknowledge", "thanks", "greeting", "apology", "dontKnow", "wait"];
+
+export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[] }): InquiryDesk {
+  const w = menu.inquiry;
+  const result = (state: ConversationState, replies: StepResult["replies"], effects: StepResult["effects"] = []) => ({
+    state,
+    replies,
+    effects,
+  });
+  const cancelChoice: Choice = { label: w.cancelLabel, data: postbackData("inquiry.cancel") };
+  const confirmChoices: Choice[] = [
+    { label: w.sendLabel, data: postbackData("inquiry.send") },
+    { label: w.addLabel, data: postbackData("inquiry.add") },
+    cancelChoice,
+  ];
+  const sendWords = new Set([w.sendLabel, "送る", "送信", "送って", "お願い", "それで"].map(normalizeCommand));
+  const addWords = new Set([w.addLabel, "追加", "書き足したい", "付け足す"].map(normalizeCommand));
+  const cancelWords = new Set([w.cancelLabel, "やめる", "やめます", "キャンセル", "取り消し", "送らない"].map(normalizeCommand));
+
+  const clear = (state: ConversationState): ConversationState => {
+    const { inquiry: _dropped, ...rest } = state;
+    const scratch = rest.scratch ? { ...rest.scratch } : undefined;
+    if (scratch) delete scratch.lastQuestion;
+    return { ...rest, scratch: scratch && Object.keys(scratch).length > 0 ? scratch : undefined };
+  };
+  const ask = (state: ConversationState, line = w.askPrompt) =>
+    result({ ...state, inquiry: { stage: "ask" } }, [text(line, [cancelChoice])]);
+  const confirm = (state: ConversationState, question: string) =>
+    result({ ...state, inquiry: { stage: "confirm", question } }, [
+      text(w.confirm.replace("{question}", question), confirmChoices),
+    ]);
+  const send = (state: ConversationState) => {
+    const question = state.inquiry?.question;
+    if (!question) return ask(state);
+    return result(clear(state), [text(w.created.replace("{hours}", w.staffHours), options.menuChoices)], [
+      { type: "createInquiry", question },
+    ]);
+  };
+  const cancel = (state: ConversationState) => result(clear(state), [text(w.cancelled, options.menuChoices)]);
+
+  return {
+    start(state) {
+      const last = state.scratch?.lastQuestion;
+      return last ? confirm(state, last) : ask(state);
+    },
+    postback(state, action) {
+      switch (action) {
+        case "inquiry.start":
+          return ask(state);
+        case "inquiry.create": {
+          // From 「担当者に聞く」 under an answer: the question just asked, shown before it is sent.
+          const last = state.scratch?.lastQuestion;
+          return last ? confirm(state, last) : ask(state);
+        }
+        case "inquiry.send":
+          return state.inquiry?.stage === "confirm" ? send(state) : ask(state);
+        case "inquiry.add":
+          return state.inquiry?.question
+            ? result({ ...state, inquiry: { stage: "add", question: state.inquiry.question } }, [
+                text(w.addPrompt, [cancelChoice]),
+              ])
+            : ask(state);
+        case "inquiry.cancel":
+          return cancel(state);
+        default:
+          return ask(state);
+      }
+    },
+    text(state, raw, social) {
+      const pending = state.inquiry;
+      if (!pending) return null;
+      const key = normalizeCommand(raw);
+      if (cancelWords.has(key)) return cancel(state);
+      if (pending.stage === "confirm" && pending.question) {
+        if (sendWords.has(key) || social === "yes") return send(state);
+        if (social === "no") return cancel(state);
+        if (addWords.has(key)) return this.postback(state, "inquiry.add");
+      }
+      // A bare 「はい」, 「ありがとう」 or two letters is not a question: ask what it is about.
+      if ((social && NOT_A_QUESTION.includes(social)) || key.length < 3) {
+        if (pending.stage === "confirm" && pending.question) return confirm(state, pending.question);
+        return ask(state, w.askAgain);
+      }
+      const question = pending.question && pending.stage !== "ask" ? `${pending.question}\n${raw.trim()}` : raw.trim();
+      if (Array.from(question).length > MAX_QUESTION)
+        return result(state, [text(w.tooLong, pending.question ? confirmChoices : [cancelChoice])]);
+      return confirm(state, question);
+    },
+  };
+}

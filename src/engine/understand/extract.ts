@@ -1,0 +1,67 @@
+// The value inside an answer typed as a sentence: 「電話は048-625-1211です」, 「メールは x@yahoo.co.jp
+// です」, 「番号は協1101234-5-6です」, 「埼玉と申します」. Each returns the part that is the value (still
+// to be validated by the portal's rule) and whether anything around it was dropped, so the bot can
+// say what it took. Pure; no field is guessed from a text that does not contain one.
+
+export interface Extracted {
+  value: string;
+  /** The text had more than the value (a sentence, a label, 「（代）」): say what was taken. */
+  fromSentence: boolean;
+  /** An extension (内線) was found and left out: the portal takes the number only. */
+  extension?: string;
+}
+
+const nfkc = (s: string) => s.normalize("NFKC");
+const DASHES = /[\u002D\u02D7\u2010-\u2015\u2043\u207B\u208B\u2212\u2796\u30FC\uFE58\uFE63\uFF0D\uFF70]/g;
+/** Dashes inside a mail address (not the long-vowel mark of 「メール」). */
+const MAIL_DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/** Labels members put before a value (「電話は」「TEL:」「メアドは」「姓は」…), dropped. */
+const LABEL = /^(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|氏名|姓|苗字|名字|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
+/** Endings of a polite answer (「…です」「…と申します」「…でお願いします」), dropped. */
+const POLITE_END =
+  /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|をお願いします|お願いします|です。|だよ|だ|よ|ね|。|、|!|！)+$/u;
+
+/** The text without a leading label and a polite ending: 「姓は埼玉です」→「埼玉」. */
+export function stripAnswerFrame(raw: string): string {
+  let s = raw.trim();
+  for (let i = 0; i < 3; i++) {
+    const next = s.replace(LABEL, "").replace(POLITE_END, "").trim();
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+/** A phone number inside a text: digits with dashes, spaces or brackets, 「（代）」 and 「内線12」 left out. */
+export function extractPhone(raw: string): Extracted | null {
+  const t = nfkc(raw).replace(DASHES, "-");
+  const extension = /(?:内線|ext\.?|x)\s*(\d{1,6})/iu.exec(t)?.[1];
+  const withoutExtension = t.replace(/(?:内線|ext\.?|x)\s*\d{1,6}/giu, " ");
+  const match = /(?:\+81[\s-]?)?\(?0?\d[\d\s\-()]{7,16}\d/u.exec(withoutExtension);
+  if (!match) return null;
+  const value = match[0].trim();
+  const rest = withoutExtension.replace(match[0], "").replace(/[（(]?(?:代|代表)[）)]?/gu, "");
+  const fromSentence = stripAnswerFrame(rest).replace(/[\s\p{P}]/gu, "").length > 0 || extension !== undefined;
+  return extension ? { value, fromSentence, extension } : { value, fromSentence };
+}
+
+/** A mail address inside a text (「メールは x@yahoo.co.jp です」); full-width letters and ＠ folded. */
+export function extractEmail(raw: string): Extracted | null {
+  const t = nfkc(raw).replace(MAIL_DASHES, "-");
+  const match = /[A-Za-z0-9._+\-]+\s*@\s*[A-Za-z0-9.\-]+/u.exec(t);
+  if (!match) return null;
+  const value = match[0].replace(/\s+/g, "").replace(/\.+$/, "");
+  const rest = t.replace(match[0], "");
+  return { value, fromSentence: stripAnswerFrame(rest).replace(/[\s\p{P}]/gu, "").length > 0 };
+}
+
+/** A registration number inside a text: 「協1101234-5-6」, 「番号は 110123456 です」. */
+export function extractRegistrationNumber(raw: string): Extracted | null {
+  const t = nfkc(raw).replace(DASHES, "-");
+  const match = /(協|契)?\s*[:：]?\s*\d[\d\s\-]*\d/u.exec(t) ?? /(協|契)?\s*\d/u.exec(t);
+  if (!match) return null;
+  const value = match[0].replace(/\s+/g, "");
+  const rest = t.replace(match[0], "").replace(/[【】\[\]「」]/gu, "");
+  return { value, fromSentence: stripAnswerFrame(rest).replace(/[\s\p{P}]/gu, "").length > 0 };
+}

@@ -1,0 +1,91 @@
+// Reads a member's text before the engine acts on it: a social turn (greeting, thanks, 「あとで」…),
+// a question, or plain text (an answer to the current prompt, or something for the FAQ to try).
+// Commands and menu words are matched by the router with the same normalizer. Pure; word lists in
+// flows/understanding.ts, folded once when the interpreter is built.
+import { SOCIAL_KINDS, type SocialKind, type Understanding } from "../../../flows/understanding.js";
+import { foldedSet, normalizeCommand } from "./normalize.js";
+
+export type QuestionStrength = "strong" | "weak";
+
+export interface Interpreter {
+  /** The social turn the whole message is, if it is one. */
+  social(raw: string): SocialKind | null;
+  /** How clearly the text asks something: "strong" (？, ですか, 教えて…), "weak" (a question word), or null. */
+  question(raw: string): QuestionStrength | null;
+  /** The text without social openers (「こんにちは。補助金は…」→「補助金は…」). */
+  withoutOpeners(raw: string): string;
+}
+
+/** Social kinds in the order they win when a message holds several (「了解、ありがとう」 is thanks). */
+const PRIORITY: SocialKind[] = [
+  "later",
+  "wait",
+  "help",
+  "dontKnow",
+  "thanks",
+  "apology",
+  "goodbye",
+  "greeting",
+  "acknowledge",
+  "no",
+  "yes",
+];
+const TAIL = /(ね|よ|な|ー|です|でした|ます|した|ございます)+$/u;
+const HAS_DATA = /[0-9０-９@＠]/u;
+const QUESTION_MARK = /[?？]/u;
+const TRAILING = /[\s\p{P}\p{S}ー〜~]+$/gu;
+
+export function createInterpreter(u: Understanding): Interpreter {
+  const words = new Map(SOCIAL_KINDS.map((k) => [k, foldedSet(u.social[k].words)]));
+  const within = new Map(SOCIAL_KINDS.map((k) => [k, [...foldedSet(u.social[k].within)]]));
+  // Every social word, longest first, to see whether a message is made of them only.
+  const all = [...new Set(SOCIAL_KINDS.flatMap((k) => [...words.get(k)!]))].sort((a, b) => b.length - a.length);
+  const openers = [...foldedSet([...u.openers, ...u.social.greeting.words])].sort((a, b) => b.length - a.length);
+  const strong = u.question.strong.map((w) => w.normalize("NFKC"));
+  const weak = u.question.weak.map((w) => w.normalize("NFKC"));
+  const endings = u.question.endings.map((w) => w.normalize("NFKC"));
+
+  function question(raw: string): QuestionStrength | null {
+    const t = raw.normalize("NFKC").trim();
+    if (QUESTION_MARK.test(t)) return "strong";
+    if (strong.some((w) => t.includes(w))) return "strong";
+    const end = t.replace(TRAILING, "");
+    if (end.length > 3 && endings.some((e) => end.endsWith(e))) return "strong";
+    return weak.some((w) => t.includes(w)) ? "weak" : null;
+  }
+
+  function social(raw: string): SocialKind | null {
+    const key = normalizeCommand(raw);
+    if (key.length === 0) return null;
+    for (const kind of PRIORITY) if (words.get(kind)!.has(key) || words.get(kind)!.has(key.replace(TAIL, ""))) return kind;
+    // Made only of social words (「こんにちは、よろしくお願いします」): the highest-priority one present.
+    let rest = key;
+    const seen = new Set<SocialKind>();
+    for (const w of all) {
+      if (!rest.includes(w)) continue;
+      rest = rest.split(w).join("");
+      for (const kind of PRIORITY) if (words.get(kind)!.has(w)) seen.add(kind);
+    }
+    if (seen.size > 0 && rest.replace(TAIL, "").length === 0) return PRIORITY.find((k) => seen.has(k)) ?? null;
+    // A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data.
+    if (raw.length > u.socialMaxLength || HAS_DATA.test(raw) || question(raw) === "strong") return null;
+    for (const kind of PRIORITY) if (within.get(kind)!.some((w) => key.includes(w))) return kind;
+    return null;
+  }
+
+  function withoutOpeners(raw: string): string {
+    let t = raw.trim();
+    for (let i = 0; i < 3; i++) {
+      const key = normalizeCommand(t.slice(0, 20));
+      const opener = openers.find((o) => key.startsWith(o));
+      if (!opener) break;
+      // Drop characters until the folded prefix no longer contains the opener.
+      let cut = 0;
+      while (cut < t.length && normalizeCommand(t.slice(0, cut)).length < opener.length) cut++;
+      t = t.slice(cut).replace(/^[\s\p{P}\p{S}ー〜~]+/u, "");
+    }
+    return t.length > 0 ? t : raw;
+  }
+
+  return { social, question, withoutOpeners };
+}
