@@ -67,7 +67,6 @@ export const formCopy = {
     },
   },
   affiliations: [
-    { value: "健診実施機関等", label: "健診実施機関等", words: ["健診実施機関等", "健診実施機関", "健診"] },
     {
       value: "施術所（柔道整復）",
       label: "施術所（柔道整復）",
@@ -86,6 +85,8 @@ export const formCopy = {
         "鍼灸",
       ],
     },
+    // Last: few of the association's members are 健診実施機関等 (the likeliest choice comes first).
+    { value: "健診実施機関等", label: "健診実施機関等", words: ["健診実施機関等", "健診実施機関", "健診"] },
   ],
   agreementKinds: [
     { value: "協", label: "協", words: ["協", "協定", "きょう"] },

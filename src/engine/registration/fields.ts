@@ -38,8 +38,10 @@ export function advance(
   const answers = { ...state.answers, ...patch };
   const editing = state.editing === true;
   const number = registrationNumberOf(answers);
+  // ① chosen once ② is known (a bare number typed at ①, or a correction): the number is complete.
   const numberChanged =
-    patch.registrationDigits !== undefined || (editing && patch.agreementKind !== undefined);
+    patch.registrationDigits !== undefined ||
+    (patch.agreementKind !== undefined && (editing || state.answers.registrationDigits !== undefined));
   if (numberChanged && number) {
     const waiting = enter(state, "rosterWait", { answers, editing });
     const derived = text(fill(M.numberDerived, { number }), choicesFor(waiting));

@@ -12,6 +12,8 @@ export interface Extracted {
 }
 
 const nfkc = (s: string) => s.normalize("NFKC");
+/** Words around the value: the member wrote a sentence, so the bot says what it took from it. */
+const LETTER = /\p{L}/u;
 const DASHES = /[\u002D\u02D7\u2010-\u2015\u2043\u207B\u208B\u2212\u2796\u30FC\uFE58\uFE63\uFF0D\uFF70]/g;
 /** Dashes inside a mail address (not the long-vowel mark of 「メール」). */
 const MAIL_DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -41,8 +43,8 @@ export function extractPhone(raw: string): Extracted | null {
   const match = /(?:\+81[\s-]?)?\(?0?\d[\d\s\-()]{7,16}\d/u.exec(withoutExtension);
   if (!match) return null;
   const value = match[0].trim();
-  const rest = withoutExtension.replace(match[0], "").replace(/[（(]?(?:代|代表)[）)]?/gu, "");
-  const fromSentence = stripAnswerFrame(rest).replace(/[\s\p{P}]/gu, "").length > 0 || extension !== undefined;
+  const rest = withoutExtension.replace(match[0], "");
+  const fromSentence = LETTER.test(rest) || extension !== undefined;
   return extension ? { value, fromSentence, extension } : { value, fromSentence };
 }
 
@@ -53,7 +55,7 @@ export function extractEmail(raw: string): Extracted | null {
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "").replace(/\.+$/, "");
   const rest = t.replace(match[0], "");
-  return { value, fromSentence: stripAnswerFrame(rest).replace(/[\s\p{P}]/gu, "").length > 0 };
+  return { value, fromSentence: LETTER.test(rest) };
 }
 
 /** A registration number inside a text: 「協1101234-5-6」, 「番号は 110123456 です」. */
@@ -62,6 +64,6 @@ export function extractRegistrationNumber(raw: string): Extracted | null {
   const match = /(協|契)?\s*[:：]?\s*\d[\d\s\-]*\d/u.exec(t) ?? /(協|契)?\s*\d/u.exec(t);
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "");
-  const rest = t.replace(match[0], "").replace(/[【】\[\]「」]/gu, "");
-  return { value, fromSentence: stripAnswerFrame(rest).replace(/[\s\p{P}]/gu, "").length > 0 };
+  const rest = t.replace(match[0], "");
+  return { value, fromSentence: LETTER.test(rest) };
 }

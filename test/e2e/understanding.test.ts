@@ -1,0 +1,411 @@
+// How the bot reads what members really type, end to end through the simulator (real webhook,
+// engine, libSQL file, SDK client to the emulator): small talk, the bot's own example questions,
+// answers inside sentences, non-answers, typos, corrections at the card, and questions for a person.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAQ_MESSAGES } from "../../flows/faq/messages.js";
+import { menuContent as MENU } from "../../flows/menu.js";
+import { registrationCopy as C } from "../../flows/registration.js";
+import { understanding as U } from "../../flows/understanding.js";
+import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { conversation, savedRegistration, unseal } from "../helpers/e2e-db.js";
+import { cardValue, expectAsked, fillToConfirm, ROWS, SAMPLE } from "../helpers/e2e-form.js";
+import { Member } from "../helpers/e2e-member.js";
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+const newMember = () => new Member(() => bot);
+const SENT = MENU.inquiry.created.split("{hours}")[0]!;
+const SOURCE_PREFIX = FAQ_MESSAGES.source("").trim();
+const APOLOGY = /申し訳/;
+
+async function inquiriesOf(userId: string) {
+  const rows = await bot.db.all<{ question: string }>(
+    sql`select question from inquiries where user_id = ${userId} order by id`,
+  );
+  return rows.map((r) => unseal(r.question));
+}
+
+/** A member at the given field of a fresh form. */
+async function atField(m: Member, answers: string[]): Promise<void> {
+  await m.say("登録");
+  for (const a of answers) await m.say(a);
+}
+
+describe("small talk gets a short human reply and the menu, never an apology", () => {
+  it.each([
+    ["こんにちは", U.social.greeting.idle],
+    ["こんにちは！", U.social.greeting.idle],
+    ["ありがとう", U.social.thanks.idle],
+    ["ありがとうございました😊", U.social.thanks.idle],
+    ["了解です、ありがとうございます", U.social.thanks.idle],
+    ["すみません", U.social.apology.idle],
+    ["わからない", U.social.dontKnow.idle],
+    ["助けて", U.social.help.idle],
+    ["はい", U.social.yes.idle],
+  ])("「%s」", async (typed, expected) => {
+    const m = newMember();
+    await m.say(typed);
+    expect(m.read).toContain(expected);
+    expect(m.read).not.toMatch(APOLOGY);
+    expect(m.read).not.toContain(FAQ_MESSAGES.unsureIntro);
+    expect(m.quickLabels).toEqual(MENU.menu.map((x) => x.label));
+  });
+
+  it("a greeting before a question: the question is answered", async () => {
+    const m = newMember();
+    await m.say("こんにちは。リンクの有効期限を教えてください");
+    expect(m.read).toContain("24時間");
+  });
+});
+
+describe("the bot's own words work when typed", () => {
+  it("「よくある質問」 typed shows the example questions", async () => {
+    const m = newMember();
+    await m.say("よくある質問");
+    expect(m.quickLabels).toEqual(MENU.faqExamples);
+  });
+
+  it.each(MENU.faqExamples)("the example question 「%s」 gets its answer directly", async (example) => {
+    const m = newMember();
+    await m.say("よくある質問");
+    await m.tap(example);
+    expect(m.read).not.toContain(FAQ_MESSAGES.unsureIntro);
+    expect(m.read).not.toContain(FAQ_MESSAGES.notFound);
+    expect(m.last.at(-1)?.text ?? "").toMatch(new RegExp(`^${SOURCE_PREFIX}`));
+  });
+
+  it("every 「…」と送って the bot tells members starts what it says", async () => {
+    const said = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (typeof v === "string") for (const m of v.matchAll(/「([^「」]{1,10})」と送/g)) said.add(m[1]!);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk([MENU, C, U]);
+    expect([...said].sort()).toEqual(["やめる", "登録"]);
+    const m = newMember();
+    await m.say("登録");
+    expectAsked(m, "familyName");
+    await m.say("やめる");
+    expect(m.read).toContain(C.messages.cancelAsk);
+  });
+});
+
+describe("direct answers", () => {
+  it("an answer keeps a next step: the member's journey button and the menu", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    await m.say("リンクの有効期限は？");
+    expect(m.read).toContain("24時間");
+    expect(m.quickLabels).toContain("登録ボタンを押した");
+    expect(m.quickLabels).toContain(MENU.menuLabel);
+  });
+
+  it("an answer that says 「本会にご確認ください」 comes with 担当者に聞く", async () => {
+    const m = newMember();
+    await m.say("協と契の違いは？");
+    expect(m.read).toContain("本会");
+    for (const label of m.quickLabels) expect(label.length).toBeGreaterThan(0);
+    if (m.read.includes("本会にご確認")) expect(m.quickLabels).toContain(MENU.inquiry.askLabel);
+  });
+
+  it("a question asked mid-form is answered, then the form goes on where it was", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.say("リンクの有効期限はどのくらいですか");
+    expect(m.read).toContain("24時間");
+    expectAsked(m, "affiliation");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉", givenName: "太郎" });
+  });
+});
+
+describe("answers inside sentences, non-answers and typos in the form", () => {
+  it("「はい」 at 名 is not a name", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉"]);
+    await m.say("はい");
+    expectAsked(m, "givenName");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉" });
+  });
+
+  it("「埼玉太郎」 at 姓 offers the split, and 「はい」 takes both", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("埼玉太郎");
+    expect(m.read).toContain("姓「埼玉」、名「太郎」でよろしいですか");
+    expect(m.quickLabels.slice(0, 3)).toEqual(["はい", "姓だけです", "入力しなおす"]);
+    await m.say("はい");
+    expectAsked(m, "affiliation");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉", givenName: "太郎" });
+  });
+
+  it("a known family name with a one-letter given name is offered too; 「姓だけです」 keeps it whole", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("佐藤葵");
+    expect(m.read).toContain("姓「佐藤」、名「葵」");
+    await m.tap("姓だけです");
+    expectAsked(m, "givenName");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "佐藤葵" });
+  });
+
+  it("「ちょっと電話がきたので後で」 pauses the form and keeps the answers", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉"]);
+    await m.say("ちょっと電話がきたので後で");
+    expect(m.read).toContain(U.social.later.inForm);
+    const state = await conversation(bot.db, m.userId);
+    expect(state.flow).toBe("idle");
+    expect(state.answers).toEqual({ familyName: "埼玉" });
+    await m.tap(MENU.resumeLabel);
+    expect(m.quickLabels).toContain("続きから");
+    await m.tap("続きから");
+    expectAsked(m, "givenName");
+  });
+
+  it("a clinic name at 姓, a mail address or a phone number as a name are refused for what they are", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("さいたま接骨院");
+    expect(m.read).toContain("施術所名のようです");
+    await m.say("taro@gmail.com");
+    expect(m.read).toContain("メールアドレスや電話番号はあとでお聞きします");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({});
+  });
+
+  it("「埼玉と申します」 is 埼玉", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("埼玉と申します");
+    expectAsked(m, "givenName");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉" });
+  });
+
+  it("at ①, a bare number keeps its digits and asks only 協/契; a short one is said to be short", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("1101234");
+    expect(m.read).toContain("7桁");
+    await m.say("１１０１２３４５６");
+    expect(m.read).toContain("110123456");
+    expect(m.quickLabels.slice(0, 2)).toEqual(["協", "契"]);
+    await m.tap("協");
+    expect(m.read).toContain("協1101234-5-6");
+    expectAsked(m, "clinicName");
+  });
+
+  it("clinic names are kept as typed (brackets, ①, kana); 「です」 is dropped", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1101234-5-6");
+    await m.say("さいたま接骨院（本院）です");
+    expectAsked(m, "phoneNumber");
+    expect((await conversation(bot.db, m.userId)).answers.clinicName).toBe("さいたま接骨院（本院）");
+    await m.say("戻る");
+    await m.say("ほねつぎ①ｻｲﾀﾏ");
+    expect((await conversation(bot.db, m.userId)).answers.clinicName).toBe("ほねつぎ①ｻｲﾀﾏ");
+  });
+
+  it("a mail address as the clinic name is refused", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1101234-5-6");
+    await m.say("taro@gmail.com");
+    expect(m.read).toContain(C.reading.messages.dataAtClinic.split("\n")[0]!);
+    const state = await conversation(bot.db, m.userId);
+    expect(state.step).toBe("clinicName");
+    expect(state.answers.clinicName).toBeUndefined();
+  });
+
+  async function atPhone(m: Member) {
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1101234-5-6");
+    await m.say("さいたま接骨院");
+    expectAsked(m, "phoneNumber");
+  }
+
+  it.each([
+    ["電話は048-625-1211です", "0486251211"],
+    ["048-625-1211（代）", "0486251211"],
+    ["０４８ー６２５ー１２１１", "0486251211"],
+    ["048-625-1211 内線12", "0486251211"],
+  ])("the phone inside 「%s」 is taken and confirmed", async (typed, value) => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say(typed);
+    expectAsked(m, "email");
+    expect((await conversation(bot.db, m.userId)).answers.phoneNumber).toBe(value);
+    if (typed !== "０４８ー６２５ー１２１１") expect(m.read).toContain(value);
+    if (typed.includes("内線")) expect(m.read).toContain("内線");
+  });
+
+  it("「メールは x@yahoo.co.jp です」 is taken", async () => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say("メールは taro.s@yahoo.co.jp です");
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("taro.s@yahoo.co.jp");
+  });
+
+  it.each([
+    ["taro@gmial.com", "gmail.com"],
+    ["taro@gmail.con", "gmail.com"],
+    ["taro@yahoo.co.pj", "yahoo.co.jp"],
+    ["taro@docomo.ne.jo", "docomo.ne.jp"],
+    ["taro@icloud.cm", "icloud.com"],
+  ])("a mail-domain typo 「%s」 is offered as %s, and このまま keeps it", async (typed, domain) => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say(typed);
+    expect(m.read).toContain(`「${domain}」ではありませんか`);
+    expect(m.quickLabels).toEqual(["はい", "このまま"]);
+    await m.tap("はい");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe(`taro@${domain}`);
+  });
+
+  it("このまま keeps a domain that only looks like a typo", async () => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say("taro@gmial.com");
+    await m.tap("このまま");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("taro@gmial.com");
+  });
+
+  it.each(["taro..s@gmail.com", "taro.@gmail.com", "taro@.gmail.com"])(
+    "「%s」 is refused with the portal's reason",
+    async (typed) => {
+      const m = newMember();
+      await atPhone(m);
+      await m.say("0486251211");
+      await m.say(typed);
+      expect(m.read).toContain("「.」が続いているか");
+      const state = await conversation(bot.db, m.userId);
+      expect(state.step).toBe("email");
+      expect(state.answers.email).toBeUndefined();
+    },
+  );
+});
+
+describe("corrections at 入力内容確認 and after the copy sheet", () => {
+  it("「電話番号を間違えました」 opens the phone number; the new one goes back to the card", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("電話番号を間違えました");
+    expectAsked(m, "phoneNumber");
+    await m.say("048-222-3333");
+    expect(cardValue(m.last.at(-1), ROWS.phoneNumber)).toBe("0482223333");
+  });
+
+  it("a new address typed at the card offers to replace it", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("aoi.new@example.jp");
+    expect(m.read).toContain("メールアドレスを「aoi.new@example.jp」に変えますか");
+    await m.tap("はい、変える");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("aoi.new@example.jp");
+  });
+
+  it("「修正したい」 after the copy sheet reopens the card with the answers", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    expect(await savedRegistration(bot.db, m.userId)).not.toBeNull();
+    await m.say("修正したい");
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(cardValue(m.last.at(-1), ROWS.clinicName)).toBe(SAMPLE.clinicName);
+  });
+});
+
+describe("a question for a person is never lost", () => {
+  it("mid-form: 「担当者に聞く」, the question, 送る: filed, and the form resumes", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉"]);
+    await m.say("担当者に聞く");
+    expect(m.read).toContain(MENU.inquiry.askPrompt);
+    await m.say("受領委任承諾通知書が見つかりません。再発行はどこに頼めばいいですか");
+    expect(m.read).toContain("受領委任承諾通知書が見つかりません");
+    expect(m.quickLabels).toEqual([MENU.inquiry.sendLabel, MENU.inquiry.addLabel, MENU.inquiry.cancelLabel]);
+    expect(await inquiriesOf(m.userId)).toEqual([]);
+    await m.tap(MENU.inquiry.sendLabel);
+    expect(m.read).toContain(SENT);
+    expect(m.read).toContain(MENU.inquiry.staffHours);
+    expectAsked(m, "givenName");
+    expect(await inquiriesOf(m.userId)).toEqual([
+      "受領委任承諾通知書が見つかりません。再発行はどこに頼めばいいですか",
+    ]);
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉" });
+  });
+
+  it("「担当者」 then 「登録」 starts the registration and files nothing", async () => {
+    const m = newMember();
+    await m.say("担当者");
+    await m.say("登録");
+    expectAsked(m, "familyName");
+    expect(await inquiriesOf(m.userId)).toEqual([]);
+  });
+
+  it("「担当者」 then 「はい」 asks what it is about", async () => {
+    const m = newMember();
+    await m.say("担当者");
+    await m.say("はい");
+    expect(m.read).toContain(MENU.inquiry.askAgain);
+    await m.say("アプリの設定ができません");
+    await m.say("書き足す");
+    expect(m.read).toContain(MENU.inquiry.addPrompt);
+    await m.say("Windows11のパソコンです");
+    expect(m.read).toContain("アプリの設定ができません\nWindows11のパソコンです");
+    await m.say("送る");
+    expect(await inquiriesOf(m.userId)).toEqual(["アプリの設定ができません\nWindows11のパソコンです"]);
+  });
+
+  it("送らない drops it", async () => {
+    const m = newMember();
+    await m.say("担当者に聞きたい");
+    await m.say("会費の振込先を知りたい");
+    await m.tap(MENU.inquiry.cancelLabel);
+    expect(m.read).toContain(MENU.inquiry.cancelled);
+    expect(await inquiriesOf(m.userId)).toEqual([]);
+  });
+});
+
+describe("no dead ends", () => {
+  it("every reply to a varied chat ends with buttons", async () => {
+    const m = newMember();
+    for (const typed of [
+      "こんにちは",
+      "補助金はいくら？",
+      "会費はいくらですか",
+      "ありがとう",
+      "よくある質問",
+      "リンクの有効期限は？",
+      "あああ",
+      "進み具合",
+      "担当者",
+      "送らない",
+    ]) {
+      await m.say(typed);
+      expect(m.quickLabels.length, `after 「${typed}」`).toBeGreaterThan(0);
+    }
+  });
+
+  it("the likeliest 所属機関 comes first", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    expect(m.quickLabels[0]).toBe("施術所（柔道整復）");
+  });
+});
