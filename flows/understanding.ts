@@ -33,10 +33,9 @@ const SocialSchema = z.object({
 });
 
 const UnderstandingSchema = z.object({
-  social: z.object(Object.fromEntries(SOCIAL_KINDS.map((k) => [k, SocialSchema])) as Record<
-    SocialKind,
-    typeof SocialSchema
-  >),
+  social: z.object(
+    Object.fromEntries(SOCIAL_KINDS.map((k) => [k, SocialSchema])) as Record<SocialKind, typeof SocialSchema>,
+  ),
   /** Longest message still read as a social turn when it only contains a `within` word. */
   socialMaxLength: z.number().int().min(5).max(60),
   /** Social words said before a question (「こんにちは。補助金は…」): dropped, the rest is answered. */
@@ -141,7 +140,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     no: {
       words: ["いいえ", "いや", "いえ", "no", "ちがう", "違う", "違います", "ちがいます"],
       idle: "承知しました。ほかにご用件があれば、下のボタンから選んでください。",
-      inForm: "承知しました。いまお聞きしている項目を入力してください。やめるときは「やめる」と送ってください。",
+      inForm:
+        "承知しました。いまお聞きしている項目を入力してください。やめるときは「やめる」と送ってください。",
     },
     dontKnow: {
       words: [
@@ -181,20 +181,45 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "お困りですね。いまの項目の説明をもう一度お送りします。人に聞きたいときは「担当者に聞く」を押してください。",
     },
     later: {
-      words: ["あとで", "後で", "また今度", "またこんど", "あとでやる", "後でやります", "また後で", "またあとで"],
+      words: [
+        "あとで",
+        "後で",
+        "また今度",
+        "またこんど",
+        "あとでやる",
+        "後でやります",
+        "また後で",
+        "またあとで",
+      ],
       within: ["あとで", "後で", "後ほど", "のちほど", "また今度", "今は無理", "いまは無理", "時間がない"],
       idle: "承知しました。いつでも続きからできますので、準備ができたら送ってください。",
-      inForm:
-        "承知しました。ここまでの入力はそのまま残しておきます。続けるときは「登録」と送ってください。",
+      inForm: "承知しました。ここまでの入力はそのまま残しておきます。続けるときは「登録」と送ってください。",
     },
     wait: {
-      words: ["ちょっと待って", "待って", "まって", "ちょっとまって", "少々お待ちください", "お待ちください", "少し待って"],
+      words: [
+        "ちょっと待って",
+        "待って",
+        "まって",
+        "ちょっとまって",
+        "少々お待ちください",
+        "お待ちください",
+        "少し待って",
+      ],
       within: ["待って", "まって", "お待ちください"],
       idle: "はい、お待ちしています。準備ができたら送ってください。",
       inForm: "はい、お待ちしています。ここまでの入力はそのままです。準備ができたら続きを送ってください。",
     },
     goodbye: {
-      words: ["さようなら", "またね", "おやすみなさい", "おやすみ", "失礼します", "では", "じゃあね", "バイバイ"],
+      words: [
+        "さようなら",
+        "またね",
+        "おやすみなさい",
+        "おやすみ",
+        "失礼します",
+        "では",
+        "じゃあね",
+        "バイバイ",
+      ],
       idle: "ご利用ありがとうございました。またいつでもどうぞ。",
       inForm: "ここまでの入力はそのまま残しておきます。続けるときは「登録」と送ってください。",
     },
@@ -238,7 +263,24 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       "いいの",
       "ありますか",
     ],
-    weak: ["何", "なに", "なん", "どこ", "いつ", "どう", "どれ", "誰", "だれ", "いくら", "どのくらい", "どれくらい", "どんな", "いくつ", "何日", "何時"],
+    weak: [
+      "何",
+      "なに",
+      "なん",
+      "どこ",
+      "いつ",
+      "どう",
+      "どれ",
+      "誰",
+      "だれ",
+      "いくら",
+      "どのくらい",
+      "どれくらい",
+      "どんな",
+      "いくつ",
+      "何日",
+      "何時",
+    ],
     endings: ["か", "の", "かね", "っけ", "かな"],
   },
 });

@@ -19,6 +19,7 @@ export const faqEntrySchema = z
     questions: z.array(z.string().trim().min(1)).min(2, "質問の言い方は 2 つ以上"),
     answer: z.string().trim().min(1).max(1000),
     source: sourceSchema,
+    alsoFrom: z.array(sourceSchema).max(2).optional(),
     label: z.string().min(1).max(20),
     choices: z.array(choiceSchema).max(4).optional(),
   })

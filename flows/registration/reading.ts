@@ -12,11 +12,53 @@ export const readingCopy = {
   reading: {
     surnames: SURNAMES,
     /** Words that make a text a clinic's name rather than a person's (at the 姓・名 prompts). */
-    clinicWords: ["接骨院", "整骨院", "治療院", "鍼灸院", "はりきゅう院", "マッサージ院", "整体院", "クリニック", "施術所", "ほねつぎ", "院"],
+    clinicWords: [
+      "接骨院",
+      "整骨院",
+      "治療院",
+      "鍼灸院",
+      "はりきゅう院",
+      "マッサージ院",
+      "整体院",
+      "クリニック",
+      "施術所",
+      "ほねつぎ",
+      "院",
+    ],
     /** Pieces of a sentence that no name contains (「電話がきたので」「後でやります」). */
-    sentenceMarkers: ["ので", "から", "けど", "けれど", "ください", "ません", "ました", "したい", "って", "ですが", "まして", "ちょっと", "でしょう", "ますか", "します"],
+    sentenceMarkers: [
+      "ので",
+      "から",
+      "けど",
+      "けれど",
+      "ください",
+      "ません",
+      "ました",
+      "したい",
+      "って",
+      "ですが",
+      "まして",
+      "ちょっと",
+      "でしょう",
+      "ますか",
+      "します",
+    ],
     /** Words of a correction at 入力内容確認 (「電話番号を間違えました」). */
-    correctionWords: ["間違", "まちが", "違う", "ちがう", "違い", "ちがい", "修正", "訂正", "直し", "なおし", "変更", "変え", "かえ"],
+    correctionWords: [
+      "間違",
+      "まちが",
+      "違う",
+      "ちがう",
+      "違い",
+      "ちがい",
+      "修正",
+      "訂正",
+      "直し",
+      "なおし",
+      "変更",
+      "変え",
+      "かえ",
+    ],
     /** How members name a field when they correct it at 入力内容確認 (checked in this order). */
     fieldWords: {
       email: ["メールアドレス", "メアド", "メール", "アドレス", "mail"],
@@ -69,7 +111,8 @@ export const readingCopy = {
       taken: "{label}は「{value}」として受け付けました。",
       phoneExtension: "内線（{extension}）はポータルに入れられないため、「{value}」として受け付けました。",
       digitsAtKind: "数字「{digits}」は受け取りました。",
-      digitsShortAtKind: "数字が{n}桁でした。登録記号番号の数字は9桁です。受領委任承諾通知書をもう一度お確かめください。",
+      digitsShortAtKind:
+        "数字が{n}桁でした。登録記号番号の数字は9桁です。受領委任承諾通知書をもう一度お確かめください。",
       emailTypoAsk: "「{suggestion}」ではありませんか？\nいまの入力：{email}",
       emailDots:
         "メールアドレスに「.」が続いているか、「@」や先頭・末尾のとなりに「.」があります。この形はポータルで登録できません。もう一度お確かめください。\n例）saiseitaro@gmail.com",

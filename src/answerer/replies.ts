@@ -34,7 +34,8 @@ export function entryReplies(entry: FaqEntry, related: FaqEntry[] = [], extra: C
     seen.add(c.label);
     return true;
   });
-  return [text(entry.answer), text(M.source(entry.source.title, entry.source.asOf), choices)];
+  const sources = [entry.source, ...(entry.alsoFrom ?? [])].map((x) => M.source(x.title, x.asOf));
+  return [text(entry.answer), text(sources.join("\n"), choices)];
 }
 
 export function faqReplies(result: FaqResult, extra: Choice[] = []): LineMessage[] {

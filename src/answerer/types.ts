@@ -14,6 +14,8 @@ export interface FaqEntry {
   questions: string[];
   answer: string;
   source: FaqSource;
+  /** Further sources when the answer joins facts of different dates (the subsidy cap and its closed window). */
+  alsoFrom?: FaqSource[];
   /** Short label (≤ 20 chars) for a 「もしかして」 quick reply. */
   label: string;
   /** Optional buttons under the answer (e.g. 「登録をはじめる」 for the how-to-start entry). */

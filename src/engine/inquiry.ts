@@ -19,11 +19,24 @@ export interface InquiryDesk {
 /** Longest question kept; a longer addition is refused with the reason. */
 const MAX_QUESTION = 3000;
 /** Social turns that are never the question itself. */
-const NOT_A_QUESTION: SocialKind[] = ["yes", "no", "acknowledge", "thanks", "greeting", "apology", "dontKnow", "wait"];
+const NOT_A_QUESTION: SocialKind[] = [
+  "yes",
+  "no",
+  "acknowledge",
+  "thanks",
+  "greeting",
+  "apology",
+  "dontKnow",
+  "wait",
+];
 
 export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[] }): InquiryDesk {
   const w = menu.inquiry;
-  const result = (state: ConversationState, replies: StepResult["replies"], effects: StepResult["effects"] = []) => ({
+  const result = (
+    state: ConversationState,
+    replies: StepResult["replies"],
+    effects: StepResult["effects"] = [],
+  ) => ({
     state,
     replies,
     effects,
@@ -34,9 +47,13 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     { label: w.addLabel, data: postbackData("inquiry.add") },
     cancelChoice,
   ];
-  const sendWords = new Set([w.sendLabel, "送る", "送信", "送って", "お願い", "それで"].map(normalizeCommand));
+  const sendWords = new Set(
+    [w.sendLabel, "送る", "送信", "送って", "お願い", "それで"].map(normalizeCommand),
+  );
   const addWords = new Set([w.addLabel, "追加", "書き足したい", "付け足す"].map(normalizeCommand));
-  const cancelWords = new Set([w.cancelLabel, "やめる", "やめます", "キャンセル", "取り消し", "送らない"].map(normalizeCommand));
+  const cancelWords = new Set(
+    [w.cancelLabel, "やめる", "やめます", "キャンセル", "取り消し", "送らない"].map(normalizeCommand),
+  );
 
   const clear = (state: ConversationState): ConversationState => {
     const { inquiry: _dropped, ...rest } = state;
@@ -53,9 +70,11 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
   const send = (state: ConversationState) => {
     const question = state.inquiry?.question;
     if (!question) return ask(state);
-    return result(clear(state), [text(w.created.replace("{hours}", w.staffHours), options.menuChoices)], [
-      { type: "createInquiry", question },
-    ]);
+    return result(
+      clear(state),
+      [text(w.created.replace("{hours}", w.staffHours), options.menuChoices)],
+      [{ type: "createInquiry", question }],
+    );
   };
   const cancel = (state: ConversationState) => result(clear(state), [text(w.cancelled, options.menuChoices)]);
 
@@ -102,7 +121,8 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
         if (pending.stage === "confirm" && pending.question) return confirm(state, pending.question);
         return ask(state, w.askAgain);
       }
-      const question = pending.question && pending.stage !== "ask" ? `${pending.question}\n${raw.trim()}` : raw.trim();
+      const question =
+        pending.question && pending.stage !== "ask" ? `${pending.question}\n${raw.trim()}` : raw.trim();
       if (Array.from(question).length > MAX_QUESTION)
         return result(state, [text(w.tooLong, pending.question ? confirmChoices : [cancelChoice])]);
       return confirm(state, question);

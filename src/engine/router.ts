@@ -170,7 +170,9 @@ export function createEngine(parts: EngineParts): Engine {
         return onPostback(ctx, state, postbackData("reg.start"));
       case "correction":
         // After the copy sheet: the confirmation card again; mid-form the form knows which field.
-        return flow ? flow.step(ctx, state, { kind: "text", text: raw }) : onPostback(ctx, state, postbackData("reg.start"));
+        return flow
+          ? flow.step(ctx, state, { kind: "text", text: raw })
+          : onPostback(ctx, state, postbackData("reg.start"));
       case "eligibility":
         return onPostback(ctx, state, postbackData("elig.start"));
       case "callCentre":
@@ -196,11 +198,16 @@ export function createEngine(parts: EngineParts): Engine {
         text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("reg.start") }, menuButton]),
       ]);
     if (kind === "wait")
-      return reply(state, [text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("flow.resume") }])]);
+      return reply(state, [
+        text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("flow.resume") }]),
+      ]);
     const lead = [text(words.inForm)];
     const help = kind === "dontKnow" || kind === "help" ? (flow.help?.(ctx, state) ?? []) : [];
     const resumed = settleReplies([...lead, ...help, ...flow.resume(ctx, state)]);
-    return reply(state, kind === "dontKnow" || kind === "help" ? withChoices(resumed, [askPersonButton]) : resumed);
+    return reply(
+      state,
+      kind === "dontKnow" || kind === "help" ? withChoices(resumed, [askPersonButton]) : resumed,
+    );
   }
 
   /** Free text while no flow is active: the journey's typed reports, then the FAQ. */

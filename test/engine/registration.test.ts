@@ -177,10 +177,11 @@ describe("registrationFlow › a clean run", () => {
 
     expect(texts(d.say("埼玉"))).toContain("「名」");
     const affiliation = d.say("太郎");
+    // The likeliest choice for this association's members first.
     expect(quickLabels(affiliation).slice(0, 3)).toEqual([
-      "健診実施機関等",
       "施術所（柔道整復）",
       "施術所（あん摩・はり・きゅう）",
+      "健診実施機関等",
     ]);
     const kind = d.tap("reg.choice", { field: "affiliation", value: "1" });
     expect(texts(kind)).toContain("【契0123456-7-8】");

@@ -33,7 +33,8 @@ export type HeldOutItem = z.infer<typeof heldOutSchema>["items"][number];
 
 /** The held-out set: written blind, labelled afterwards; report on it, never tune on it. */
 export function loadHeldOut(): HeldOutItem[] {
-  return heldOutSchema.parse(JSON.parse(readFileSync(new URL("./heldout.json", import.meta.url), "utf8"))).items;
+  return heldOutSchema.parse(JSON.parse(readFileSync(new URL("./heldout.json", import.meta.url), "utf8")))
+    .items;
 }
 
 export interface Outcomes {
@@ -73,7 +74,9 @@ export function memberOutcomes(
       continue;
     }
     // As the engine does it: small talk first, then the question without its social opener.
-    const result = interpreter.social(item.q) ? ({ kind: "none" } as const) : answerer.answer(interpreter.withoutOpeners(item.q));
+    const result = interpreter.social(item.q)
+      ? ({ kind: "none" } as const)
+      : answerer.answer(interpreter.withoutOpeners(item.q));
     const also = typeof item.alsoOk === "string" ? [item.alsoOk] : (item.alsoOk ?? []);
     const ok = (id: string) => id === item.expect || also.includes(id);
     if (item.expect === "none") {

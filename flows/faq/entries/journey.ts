@@ -1,6 +1,6 @@
 // FAQ: the five steps of the briefing, the devices, the subsidy cap and how to reach the portal.
 import type { FaqEntry } from "../../../src/answerer/types.js";
-import { BRIEFING, PORTAL_FAQ_SETUP } from "../sources.js";
+import { BRIEFING, PORTAL_FAQ_SETUP, VENDOR_SUBSIDY_REPORT } from "../sources.js";
 
 export const JOURNEY_ENTRIES: FaqEntry[] = [
   {
@@ -93,8 +93,9 @@ export const JOURNEY_ENTRIES: FaqEntry[] = [
       "最初の手順の機器",
     ],
     answer:
-      "最初の手順は、オンライン資格確認用の機器を用意することです。来院患者や往療患者の保険証の資格を、オンラインで確認するために使います。説明会資料では、機器の補助金の上限は41,000円とされています。",
+      "最初の手順は、オンライン資格確認用の機器を用意することです。来院患者や往療患者の保険証の資格を、オンラインで確認するために使います。補助金（説明会資料では上限41,000円）は、2025年2月1日時点で申請受付が終了したと販売事業者のページで報告されています。",
     source: BRIEFING,
+    alsoFrom: [VENDOR_SUBSIDY_REPORT],
   },
   {
     id: "device-types",
@@ -144,8 +145,9 @@ export const JOURNEY_ENTRIES: FaqEntry[] = [
       "助成はいくら出る",
     ],
     answer:
-      "2024年2月の説明会資料では、オンライン資格確認用機器の補助金の上限は41,000円とされています。申請できるかどうかは時期によって変わるため、いまの扱いは本会にご確認ください。",
+      "2024年2月の説明会資料では、オンライン資格確認用機器の補助金の上限は41,000円とされていました。ただし、機器販売事業者のページでは、2025年2月1日時点で補助金の申請受付は終了したと報告されています。いまから申し込めるかは、本会にご確認ください。",
     source: BRIEFING,
+    alsoFrom: [VENDOR_SUBSIDY_REPORT],
   },
   {
     id: "portal-what",

@@ -1,8 +1,9 @@
 // Recognises typed reports (「登録ボタンを押した」「メール届いた」「登録完了しました」) only when the
 // whole message means exactly that; anything else (questions, negations, longer sentences) is left
 // to the FAQ, so a member asking about a step is never recorded as having done it.
-import { normalizeCommand } from "../understand/normalize.js";
+
 import { JOURNEY_STEPS, type JourneyStep } from "../types.js";
+import { normalizeCommand } from "../understand/normalize.js";
 import type { JourneyCopy } from "./schema.js";
 
 export type TypedReport =

@@ -2,10 +2,10 @@
 // previous field with its current value) and 「ヘルプ」 (the commands and the current field).
 import { text } from "../messages.js";
 import { type ConversationState, INITIAL_STATE, type StepResult } from "../types.js";
+import { normalizeCommand } from "../understand/normalize.js";
 import { COPY, fill } from "./copy.js";
 import { toConfirm } from "./fields.js";
 import { enter, fieldOf, firstMissing, previousField, reply, type Step, stepOf, without } from "./model.js";
-import { normalizeCommand } from "../understand/normalize.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
 

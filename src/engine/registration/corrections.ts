@@ -1,12 +1,18 @@
 // At 入力内容確認, words are corrections: 「電話番号を間違えました」 opens that field, a new value typed
 // (an address, a number) offers to replace the one on the card, 「修正したい」 shows the field list.
-import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
+
 import type { ConversationState, RegistrationAnswers, StepResult } from "../types.js";
+import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
 import { COPY } from "./copy.js";
 import { enter, type Field, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
-import { formatRegistrationNumber, parseRegistrationNumber, validateEmail, validatePhone } from "./validate.js";
+import {
+  formatRegistrationNumber,
+  parseRegistrationNumber,
+  validateEmail,
+  validatePhone,
+} from "./validate.js";
 
 const R = COPY.reading;
 const FIELD_WORDS = Object.entries(R.fieldWords) as [Field, string[]][];
@@ -16,7 +22,12 @@ const open = (state: ConversationState, field: Field): StepResult => {
   return reply(next, resume(next));
 };
 
-function offer(state: ConversationState, field: Field, patch: RegistrationAnswers, shown: string): StepResult {
+function offer(
+  state: ConversationState,
+  field: Field,
+  patch: RegistrationAnswers,
+  shown: string,
+): StepResult {
   const next = enter(state, "replaceOffer", {
     scratch: { replaceField: field, replaceValue: JSON.stringify(patch), replaceShown: shown },
   });
@@ -36,7 +47,10 @@ function newValue(state: ConversationState, raw: string): StepResult | null {
   const parsed = number ? parseRegistrationNumber(number.value) : null;
   if (parsed?.ok) {
     const kind = parsed.value.kind ?? state.answers.agreementKind;
-    if (kind && (parsed.value.digits !== state.answers.registrationDigits || kind !== state.answers.agreementKind))
+    if (
+      kind &&
+      (parsed.value.digits !== state.answers.registrationDigits || kind !== state.answers.agreementKind)
+    )
       return offer(
         state,
         "registrationDigits",

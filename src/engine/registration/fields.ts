@@ -3,8 +3,13 @@
 // the portal's rule, then move on (next field, the roster look-up after the number, or back to
 // 入力内容確認 when correcting). A rejection keeps every answer.
 import { text } from "../messages.js";
-import { extractEmail, extractPhone, extractRegistrationNumber, stripAnswerFrame } from "../understand/extract.js";
 import type { ConversationState, Input, LineMessage, RegistrationAnswers, StepResult } from "../types.js";
+import {
+  extractEmail,
+  extractPhone,
+  extractRegistrationNumber,
+  stripAnswerFrame,
+} from "../understand/extract.js";
 import { COPY, fill } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
@@ -117,7 +122,9 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
   if (field === "familyName" && !state.editing) {
     const split = likelySplit(checked.value);
     if (split)
-      return ask(enter(state, "nameSplit", { editing: state.editing, scratch: { ...split, typed: checked.value } }));
+      return ask(
+        enter(state, "nameSplit", { editing: state.editing, scratch: { ...split, typed: checked.value } }),
+      );
   }
   return advance(state, field, { [field]: checked.value });
 }
@@ -125,7 +132,7 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
 /** 施術所名 as typed (brackets, ①, kana kept); only spaces at the ends and 「です」 dropped. */
 function clinicField(state: ConversationState, raw: string): StepResult {
   const vars = { example: COPY.fields.clinicName.example, max: COPY.maxClinicLength };
-  if (HAS_MAIL.test(raw) || (HAS_PHONE.test(raw) && !/\p{L}{2}/u.test(raw.replace(/[\d\s\-]/g, ""))))
+  if (HAS_MAIL.test(raw) || (HAS_PHONE.test(raw) && !/\p{L}{2}/u.test(raw.replace(/[\d\s-]/g, ""))))
     return reject(state, fill(R.messages.dataAtClinic, vars));
   const typed = raw.trim().replace(/\s+/gu, " ");
   const value = stripAnswerFrame(typed) || typed;
@@ -141,15 +148,23 @@ function numberField(state: ConversationState, field: "agreementKind" | "registr
   if (field === "agreementKind") {
     const option = matchOption(raw, COPY.agreementKinds);
     const found = extractRegistrationNumber(raw);
-    if (!found) return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);
+    if (!found)
+      return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);
     const parsed = parseRegistrationNumber(found.value);
     if (parsed.ok && parsed.value.kind)
-      return advance(state, field, { agreementKind: parsed.value.kind, registrationDigits: parsed.value.digits });
+      return advance(state, field, {
+        agreementKind: parsed.value.kind,
+        registrationDigits: parsed.value.digits,
+      });
     // A bare number at ①: keep its digits, ask only 協/契 (or say it is short).
     if (parsed.ok)
-      return ask(enter(state, "agreementKind", { answers: { ...state.answers, registrationDigits: parsed.value.digits }, editing: state.editing }), [
-        text(fill(R.messages.digitsAtKind, { digits: parsed.value.digits })),
-      ]);
+      return ask(
+        enter(state, "agreementKind", {
+          answers: { ...state.answers, registrationDigits: parsed.value.digits },
+          editing: state.editing,
+        }),
+        [text(fill(R.messages.digitsAtKind, { digits: parsed.value.digits }))],
+      );
     if (parsed.error === "wrongLength")
       return reject(state, fill(R.messages.digitsShortAtKind, { n: parsed.count ?? 0 }));
     return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);

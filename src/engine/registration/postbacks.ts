@@ -2,7 +2,7 @@
 // one (e.g. 「この内容でOK」 tapped after the flow moved on) gets a short explanation and the prompt.
 import type { FlowContext } from "../flow.js";
 import { parsePostback, text } from "../messages.js";
-import type { ConversationState, RegistrationAnswers, StepResult } from "../types.js";
+import { AFFILIATIONS, type ConversationState, type RegistrationAnswers, type StepResult } from "../types.js";
 import { cancelNow, continueWhereLeft, keepGoing, restartNow, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
 import { copySheetMessages } from "./copy-sheet.js";
@@ -21,7 +21,7 @@ const editingOf = (s: ConversationState) => ({ editing: s.editing });
 
 function choose(s: ConversationState, p: Params): StepResult | null {
   if (p.field === "affiliation" && at(s, "affiliation")) {
-    const option = COPY.affiliations[Number(p.value)];
+    const option = COPY.affiliations.find((a) => a.value === AFFILIATIONS[Number(p.value)]);
     return option ? advance(s, "affiliation", { affiliation: option.value }) : null;
   }
   if (p.field === "agreementKind" && at(s, "agreementKind") && (p.value === "協" || p.value === "契"))

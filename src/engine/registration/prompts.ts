@@ -1,11 +1,11 @@
 // What the member sees at each step (the prompt and its quick replies), and how a typed word is
 // matched back to one of those quick replies, so 「はい」 typed works like 「はい」 tapped.
 import { type Choice, postbackData, text } from "../messages.js";
-import type { ConversationState, LineMessage, StepResult } from "../types.js";
+import { AFFILIATIONS, type ConversationState, type LineMessage, type StepResult } from "../types.js";
+import { normalizeCommand } from "../understand/normalize.js";
 import { confirmCard } from "./confirm-card.js";
 import { COPY, fill } from "./copy.js";
 import { answeredCount, FIELDS, type Field, fieldOf, previousField, stepOf } from "./model.js";
-import { normalizeCommand } from "../understand/normalize.js";
 
 /** A quick reply; `answer` lets typed yes/no words pick it. */
 export type StepChoice = Choice & { answer?: "yes" | "no" };
@@ -35,8 +35,10 @@ function commandChoices(field: Field): StepChoice[] {
 function fieldChoices(state: ConversationState, field: Field): StepChoice[] {
   const keep = state.answers[field] !== undefined ? [pb(B.keep, "reg.keep", { field }, "yes")] : [];
   if (field === "affiliation") {
-    const options = COPY.affiliations.map((a, i) => ({
-      ...pb(a.label, "reg.choice", { field, value: String(i) }),
+    // The postback names the affiliation by its place in AFFILIATIONS (stable), not by the
+    // display order, so a button on a phone keeps its meaning when the order changes.
+    const options = COPY.affiliations.map((a) => ({
+      ...pb(a.label, "reg.choice", { field, value: String(AFFILIATIONS.indexOf(a.value)) }),
       displayText: a.value,
     }));
     return [...options, ...keep, ...commandChoices(field)];

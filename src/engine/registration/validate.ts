@@ -1,5 +1,7 @@
 // The portal's rules for each field, as values ({ ok, value } | { ok: false, error }), never exceptions.
 // Inputs go through the normalizers first, so a rule only has to speak about the cleaned text.
+
+import { normalizeCommand } from "../understand/normalize.js";
 import {
   charCount,
   NUMBER_SEPARATORS,
@@ -8,7 +10,6 @@ import {
   normalizeNumberText,
   normalizePhone,
 } from "./normalize.js";
-import { normalizeCommand } from "../understand/normalize.js";
 
 export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E; count?: number };
 

@@ -19,7 +19,8 @@ const DASHES = /[\u002D\u02D7\u2010-\u2015\u2043\u207B\u208B\u2212\u2796\u30FC\u
 const MAIL_DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /** Labels members put before a value (「電話は」「TEL:」「メアドは」「姓は」…), dropped. */
-const LABEL = /^(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|氏名|姓|苗字|名字|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
+const LABEL =
+  /^(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|氏名|姓|苗字|名字|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
 /** Endings of a polite answer (「…です」「…と申します」「…でお願いします」), dropped. */
 const POLITE_END =
   /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|をお願いします|お願いします|です。|だよ|だ|よ|ね|。|、|!|！)+$/u;
@@ -51,7 +52,7 @@ export function extractPhone(raw: string): Extracted | null {
 /** A mail address inside a text (「メールは x@yahoo.co.jp です」); full-width letters and ＠ folded. */
 export function extractEmail(raw: string): Extracted | null {
   const t = nfkc(raw).replace(MAIL_DASHES, "-");
-  const match = /[A-Za-z0-9._+\-]+\s*@\s*[A-Za-z0-9.\-]+/u.exec(t);
+  const match = /[A-Za-z0-9._+-]+\s*@\s*[A-Za-z0-9.-]+/u.exec(t);
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "").replace(/\.+$/, "");
   const rest = t.replace(match[0], "");
@@ -61,7 +62,7 @@ export function extractEmail(raw: string): Extracted | null {
 /** A registration number inside a text: 「協1101234-5-6」, 「番号は 110123456 です」. */
 export function extractRegistrationNumber(raw: string): Extracted | null {
   const t = nfkc(raw).replace(DASHES, "-");
-  const match = /(協|契)?\s*[:：]?\s*\d[\d\s\-]*\d/u.exec(t) ?? /(協|契)?\s*\d/u.exec(t);
+  const match = /(協|契)?\s*[:：]?\s*\d[\d\s-]*\d/u.exec(t) ?? /(協|契)?\s*\d/u.exec(t);
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "");
   const rest = t.replace(match[0], "");

@@ -39,8 +39,12 @@ export function createInterpreter(u: Understanding): Interpreter {
   const words = new Map(SOCIAL_KINDS.map((k) => [k, foldedSet(u.social[k].words)]));
   const within = new Map(SOCIAL_KINDS.map((k) => [k, [...foldedSet(u.social[k].within)]]));
   // Every social word, longest first, to see whether a message is made of them only.
-  const all = [...new Set(SOCIAL_KINDS.flatMap((k) => [...words.get(k)!]))].sort((a, b) => b.length - a.length);
-  const openers = [...foldedSet([...u.openers, ...u.social.greeting.words])].sort((a, b) => b.length - a.length);
+  const all = [...new Set(SOCIAL_KINDS.flatMap((k) => [...words.get(k)!]))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const openers = [...foldedSet([...u.openers, ...u.social.greeting.words])].sort(
+    (a, b) => b.length - a.length,
+  );
   const strong = u.question.strong.map((w) => w.normalize("NFKC"));
   const weak = u.question.weak.map((w) => w.normalize("NFKC"));
   const endings = u.question.endings.map((w) => w.normalize("NFKC"));
@@ -57,7 +61,8 @@ export function createInterpreter(u: Understanding): Interpreter {
   function social(raw: string): SocialKind | null {
     const key = normalizeCommand(raw);
     if (key.length === 0) return null;
-    for (const kind of PRIORITY) if (words.get(kind)!.has(key) || words.get(kind)!.has(key.replace(TAIL, ""))) return kind;
+    for (const kind of PRIORITY)
+      if (words.get(kind)!.has(key) || words.get(kind)!.has(key.replace(TAIL, ""))) return kind;
     // Made only of social words (「こんにちは、よろしくお願いします」): the highest-priority one present.
     let rest = key;
     const seen = new Set<SocialKind>();
@@ -66,7 +71,8 @@ export function createInterpreter(u: Understanding): Interpreter {
       rest = rest.split(w).join("");
       for (const kind of PRIORITY) if (words.get(kind)!.has(w)) seen.add(kind);
     }
-    if (seen.size > 0 && rest.replace(TAIL, "").length === 0) return PRIORITY.find((k) => seen.has(k)) ?? null;
+    if (seen.size > 0 && rest.replace(TAIL, "").length === 0)
+      return PRIORITY.find((k) => seen.has(k)) ?? null;
     // A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data.
     if (raw.length > u.socialMaxLength || HAS_DATA.test(raw) || question(raw) === "strong") return null;
     for (const kind of PRIORITY) if (within.get(kind)!.some((w) => key.includes(w))) return kind;
