@@ -262,7 +262,14 @@ export function createEngine(parts: EngineParts): Engine {
     return flow.step(ctx, state, { kind: "text", text: raw });
   }
 
-  return function step(ctx, state, input) {
+  /** No dead ends: outside a form, a reply whose last bubble offers nothing gets the menu. */
+  const withNextStep = (result: StepResult): StepResult => {
+    const last = result.replies.at(-1);
+    if (!last || result.state.flow !== "idle" || result.state.inquiry || last.quickReply) return result;
+    return { ...result, replies: withChoices(result.replies, menuChoices) };
+  };
+
+  function step(ctx: FlowContext, state: ConversationState, input: Input): StepResult {
     if (input.kind === "follow") {
       const lines = input.isUnblocked ? menu.welcomeBack : menu.welcome;
       return reply(
@@ -289,5 +296,7 @@ export function createEngine(parts: EngineParts): Engine {
     if (flow) return flow.step(ctx, state, input);
     if (input.kind === "nonText") return reply(state, [text(menu.nonText, menuChoices)]);
     return reply(state, []);
-  };
+  }
+
+  return (ctx, state, input) => withNextStep(step(ctx, state, input));
 }

@@ -397,6 +397,12 @@ describe("no dead ends", () => {
       "進み具合",
       "担当者",
       "送らない",
+      "コールセンター",
+      "登録",
+      "やめる",
+      "はい、やめる",
+      "データ削除",
+      "やめておく",
     ]) {
       await m.say(typed);
       expect(m.quickLabels.length, `after 「${typed}」`).toBeGreaterThan(0);
