@@ -262,6 +262,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       "のか",
       "いいの",
       "ありますか",
+      "わからない",
+      "分からない",
+      "わかりません",
+      "分かりません",
     ],
     weak: [
       "何",

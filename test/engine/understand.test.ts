@@ -1,0 +1,150 @@
+// The interpreter and the extractors as plain functions: what a member's text is, and the value inside it.
+import { describe, expect, it } from "vitest";
+import { registrationCopy as C } from "../../flows/registration.js";
+import { understanding } from "../../flows/understanding.js";
+import { mailDomainSuggestion } from "../../src/engine/registration/mail-domains.js";
+import { validateEmail } from "../../src/engine/registration/validate.js";
+import {
+  extractEmail,
+  extractPhone,
+  extractRegistrationNumber,
+  stripAnswerFrame,
+} from "../../src/engine/understand/extract.js";
+import { createInterpreter } from "../../src/engine/understand/interpret.js";
+import { normalizeCommand } from "../../src/engine/understand/normalize.js";
+
+const read = createInterpreter(understanding);
+
+describe("social turns", () => {
+  it.each([
+    ["こんにちは", "greeting"],
+    ["こんにちわ", "greeting"],
+    ["お世話になっております。", "greeting"],
+    ["よろしくお願いします🙇", "greeting"],
+    ["ありがとうございました！", "thanks"],
+    ["了解です、ありがとうございます", "thanks"],
+    ["すいません", "apology"],
+    ["わかりました", "acknowledge"],
+    ["はい", "yes"],
+    ["いいえ", "no"],
+    ["よくわからない", "dontKnow"],
+    ["たすけて", "help"],
+    ["あとで", "later"],
+    ["ちょっと電話がきたので後で", "later"],
+    ["患者さん来たのでまた後で", "later"],
+    ["ちょっと待って", "wait"],
+    ["おやすみなさい", "goodbye"],
+  ])("「%s」 is %s", (typed, kind) => {
+    expect(read.social(typed)).toBe(kind);
+  });
+
+  it.each([
+    "補助金はいくらですか",
+    "登録後でもいいですか",
+    "こんにちは。補助金について教えてください",
+    "埼玉太郎",
+    "さいたま接骨院",
+    "048-625-1211",
+    "後藤接骨院",
+  ])("「%s」 is not small talk", (typed) => {
+    expect(read.social(typed)).toBeNull();
+  });
+
+  it("drops social openers before a question", () => {
+    expect(read.withoutOpeners("こんにちは。補助金はいくらですか")).toBe("補助金はいくらですか");
+    expect(read.withoutOpeners("すみません、登録の流れを教えてください")).toBe("登録の流れを教えてください");
+    expect(read.withoutOpeners("補助金はいくら")).toBe("補助金はいくら");
+  });
+});
+
+describe("questions", () => {
+  it.each([
+    ["補助金ってまだ申し込めるんですか？", "strong"],
+    ["日曜日でも電話できますか", "strong"],
+    ["番号がわからない", "strong"],
+    ["めーるのりんくはいつまでゆうこう", "weak"],
+    ["いつき接骨院", "weak"],
+    ["埼玉", null],
+  ])("「%s」 → %s", (typed, strength) => {
+    expect(read.question(typed)).toBe(strength);
+  });
+});
+
+describe("the one command normalizer", () => {
+  it("folds width, case, punctuation, emoji and polite tails on both sides", () => {
+    expect(normalizeCommand("メニューをお願いします")).toBe(normalizeCommand("メニュー"));
+    expect(normalizeCommand("ｔｏｕｒｏｋｕ！")).toBe("touroku");
+    expect(normalizeCommand("登録したいです😊")).toBe(normalizeCommand("登録したい"));
+    expect(normalizeCommand("  やめる。 ")).toBe(normalizeCommand("やめる"));
+  });
+});
+
+describe("values inside sentences", () => {
+  it.each([
+    ["電話は048-625-1211です", "048-625-1211", true],
+    ["048-625-1211（代）", "048-625-1211", true],
+    ["０４８－６２５－１２１１", "048-625-1211", false],
+  ])("phone in 「%s」", (typed, value, fromSentence) => {
+    expect(extractPhone(typed)).toMatchObject({ value, fromSentence });
+  });
+
+  it("leaves the extension out and says so", () => {
+    expect(extractPhone("048-625-1211 内線12")).toEqual({
+      value: "048-625-1211",
+      fromSentence: true,
+      extension: "12",
+    });
+  });
+
+  it("finds a mail address, full-width included", () => {
+    expect(extractEmail("メールは x@yahoo.co.jp です")).toEqual({
+      value: "x@yahoo.co.jp",
+      fromSentence: true,
+    });
+    expect(extractEmail("ｓａｉｔａｍａ＠ｇｍａｉｌ．ｃｏｍ")?.value).toBe("saitama@gmail.com");
+    expect(extractEmail("メールはまだです")).toBeNull();
+  });
+
+  it("finds a registration number", () => {
+    expect(extractRegistrationNumber("番号は協1101234-5-6です")?.value).toBe("協1101234-5-6");
+    expect(extractRegistrationNumber("【契0123456-7-8】")?.value).toBe("契0123456-7-8");
+    expect(extractRegistrationNumber("協")).toBeNull();
+  });
+
+  it("drops a label and a polite ending around a name", () => {
+    expect(stripAnswerFrame("姓は埼玉です")).toBe("埼玉");
+    expect(stripAnswerFrame("埼玉と申します")).toBe("埼玉");
+    expect(stripAnswerFrame("さいたま接骨院（本院）です")).toBe("さいたま接骨院（本院）");
+  });
+});
+
+describe("mail addresses", () => {
+  const domains = C.reading.mailDomains;
+  it.each([
+    ["a@gmial.com", "a@gmail.com"],
+    ["a@gmail.con", "a@gmail.com"],
+    ["a@gmai.com", "a@gmail.com"],
+    ["a@yahoo.co.pj", "a@yahoo.co.jp"],
+    ["a@ezweb.ne.pj", "a@ezweb.ne.jp"],
+    ["a@softbank.ne.jo", "a@softbank.ne.jp"],
+    ["a@outlook.cm", "a@outlook.com"],
+    ["a@hotmai.co.jp", "a@hotmail.co.jp"],
+    ["a@nifty.con", "a@nifty.com"],
+  ])("%s → %s", (typed, suggested) => {
+    expect(mailDomainSuggestion(typed, domains)).toBe(suggested);
+  });
+
+  it.each(["a@gmail.com", "a@example.jp", "a@saitama-sekkotsu.or.jp", "a@i.softbank.jp"])(
+    "%s is left alone",
+    (typed) => {
+      expect(mailDomainSuggestion(typed, domains)).toBeNull();
+    },
+  );
+
+  it.each(["a..b@gmail.com", "a.@gmail.com", ".a@gmail.com", "a@gmail..com", "a@.gmail.com"])(
+    "%s is refused for its dots, as the portal does",
+    (typed) => {
+      expect(validateEmail(typed)).toEqual({ ok: false, error: "dots" });
+    },
+  );
+});
