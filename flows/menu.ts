@@ -57,6 +57,10 @@ const MenuSchema = z.object({
     faq: z.array(z.string().min(1)),
     /** 「修正したい」: the confirmation card again (or, mid-form, the field list). */
     correction: z.array(z.string().min(1)),
+    /** 「入力を続ける」 typed: the form's question again (or, outside it, 続きから). */
+    resume: z.array(z.string().min(1)),
+    /** 「どれでもない」 typed under a 「もしかして」 list: a person or the call centre. */
+    noneOfThese: z.array(z.string().min(1)),
   }),
 });
 
@@ -145,6 +149,8 @@ export const menuContent: MenuContent = MenuSchema.parse({
     ],
     callCentre: ["コールセンター", "コールセンターの番号", "電話番号を教えて"],
     faq: ["よくある質問", "よくある質問を見る", "質問一覧", "faq"],
+    resume: ["入力を続ける", "続ける", "続きから", "続きをやる", "再開", "再開する", "つづき", "続き"],
+    noneOfThese: ["どれでもない", "どれも違う", "どれもちがう", "違う質問です"],
     correction: [
       "修正したい",
       "修正",

@@ -181,6 +181,13 @@ export function createEngine(parts: EngineParts): Engine {
         return thenResume(ctx, state, desk.start(state));
       case "faq":
         return thenResume(ctx, state, faqTop(state));
+      case "resume":
+        if (flow?.claims(ctx, state, raw)) return flow.step(ctx, state, { kind: "text", text: raw });
+        return flow
+          ? reply(state, flow.resume(ctx, state))
+          : onPostback(ctx, state, postbackData("reg.continue"));
+      case "noneOfThese":
+        return thenResume(ctx, state, offerPerson(state));
     }
   }
 
@@ -195,7 +202,7 @@ export function createEngine(parts: EngineParts): Engine {
     // 「あとで」 mid-form: keep the answers, leave the form; 「登録」 offers 続きから later.
     if (kind === "later" || kind === "goodbye")
       return reply({ flow: "idle", answers: state.answers }, [
-        text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("reg.start") }, menuButton]),
+        text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("reg.continue") }, menuButton]),
       ]);
     if (kind === "wait")
       return reply(state, [

@@ -8,7 +8,7 @@ import { COPY, fill } from "./copy.js";
 import { copySheetMessages } from "./copy-sheet.js";
 import { advance, ask, toConfirm } from "./fields.js";
 import { finish, start } from "./lifecycle.js";
-import { enter, fieldOf, isComplete, isField, reply, type Step, stepOf } from "./model.js";
+import { answeredCount, enter, fieldOf, isComplete, isField, reply, type Step, stepOf } from "./model.js";
 import { resume } from "./prompts.js";
 
 type Params = Record<string, string>;
@@ -103,6 +103,11 @@ const HANDLERS = new Map<string, Handler>([
   ["reg.replace.no", (_, s) => (at(s, "replaceOffer") ? toConfirm(s) : null)],
   ["reg.start", (ctx, s) => start(ctx, s)],
   ["reg.resume", (_, s) => (at(s, "resumeOffer") ? continueWhereLeft(s) : null)],
+  // 「入力を続ける」 after 「あとで」: straight back to the first empty field (or the card).
+  [
+    "reg.continue",
+    (ctx, s) => (inFlow(s) ? null : answeredCount(s.answers) > 0 ? continueWhereLeft(s) : start(ctx, s)),
+  ],
   ["reg.cancel", (_, s) => (inFlow(s) ? runCommand(s, "cancel") : null)],
   ["reg.cancel.yes", (_, s) => (at(s, "cancelConfirm") ? cancelNow() : null)],
   ["reg.cancel.no", (_, s) => (at(s, "cancelConfirm") ? keepGoing(s) : null)],
