@@ -44,6 +44,18 @@ const MenuSchema = z.object({
   faqPrompt: Text,
   /** Sample questions offered under よくある質問; they go through the FAQ like typed text. */
   faqExamples: z.array(Label).min(1).max(12),
+  /**
+   * Phrases that make a short message a request even inside a sentence (「オンライン資格確認の登録を
+   * したいのですが」「担当の人に聞きたいことがあるんだけど」「昨日の続きをお願いします」): each is a
+   * list of word groups that must all appear. Tried when the FAQ has no direct answer.
+   */
+  requests: z.object({
+    registration: z.array(z.array(z.string().min(1)).min(1)),
+    resume: z.array(z.array(z.string().min(1)).min(1)),
+    inquiry: z.array(z.array(z.string().min(1)).min(1)),
+  }),
+  /** Longest message read as such a request. */
+  requestMaxLength: z.number().int().min(10).max(120),
   /** Words that start a feature when typed in free chat (compared after normalization). */
   triggers: z.object({
     menu: z.array(z.string().min(1)),
@@ -127,6 +139,31 @@ export const menuContent: MenuContent = MenuSchema.parse({
     "登録完了後はどうする？",
     "コールセンターの番号は？",
   ],
+  requests: {
+    registration: [
+      ["登録", "したい"],
+      ["登録", "やりたい"],
+      ["登録", "お願い"],
+      ["登録", "始めたい"],
+      ["登録", "はじめたい"],
+      ["登録", "手伝って"],
+      ["登録", "進めたい"],
+      ["とうろく", "したい"],
+    ],
+    resume: [["続き"], ["つづき"], ["再開"], ["途中から"]],
+    inquiry: [
+      ["担当", "聞きたい"],
+      ["担当", "話したい"],
+      ["担当", "相談したい"],
+      ["担当の人"],
+      ["人間", "話"],
+      ["人と話"],
+      ["事務局", "聞きたい"],
+      ["事務局の人"],
+      ["電話で相談したい"],
+    ],
+  },
+  requestMaxLength: 60,
   triggers: {
     menu: ["メニュー", "menu", "最初の画面", "はじめ"],
     registration: ["登録", "登録したい", "ユーザー登録", "登録をはじめる", "登録する", "登録始め"],

@@ -18,6 +18,7 @@ export const SOCIAL_KINDS = [
   "later",
   "wait",
   "goodbye",
+  "back",
 ] as const;
 export type SocialKind = (typeof SOCIAL_KINDS)[number];
 
@@ -38,6 +39,7 @@ const UnderstandingSchema = z.object({
   ),
   /** Longest message still read as a social turn when it only contains a `within` word. */
   socialMaxLength: z.number().int().min(5).max(60),
+  introductionMaxLength: z.number().int().min(2).max(30),
   /** Social words said before a question (「こんにちは。補助金は…」): dropped, the rest is answered. */
   openers: Words,
   question: z.object({
@@ -209,6 +211,11 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       idle: "はい、お待ちしています。準備ができたら送ってください。",
       inForm: "はい、お待ちしています。ここまでの入力はそのままです。準備ができたら続きを送ってください。",
     },
+    back: {
+      words: ["お待たせしました", "おまたせしました", "お待たせ", "戻りました", "もどりました", "ただいま"],
+      idle: "おかえりなさい。続きからでも、新しいご用件でも、どうぞお送りください。",
+      inForm: "おかえりなさい。入力の続きをお願いします。",
+    },
     goodbye: {
       words: [
         "さようなら",
@@ -225,6 +232,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
   },
   socialMaxLength: 30,
+  /** 「埼玉の田中です」 after a greeting: a self-introduction of at most this many characters. */
+  introductionMaxLength: 12,
   openers: [
     "こんにちは",
     "こんにちわ",

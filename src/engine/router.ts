@@ -53,6 +53,15 @@ export function createEngine(parts: EngineParts): Engine {
   const triggerKeys = new Map(
     (Object.keys(menu.triggers) as Trigger[]).map((t) => [t, foldedSet(menu.triggers[t])]),
   );
+  /** A request inside a sentence (all words of one group present), for a message short enough. */
+  const requestOf = (
+    raw: string,
+    kinds: (keyof MenuContent["requests"])[],
+  ): keyof MenuContent["requests"] | null => {
+    if (raw.length > menu.requestMaxLength) return null;
+    const t = raw.normalize("NFKC");
+    return kinds.find((k) => menu.requests[k].some((group) => group.every((w) => t.includes(w)))) ?? null;
+  };
   const triggerOf = (raw: string): Trigger | null => {
     const command = normalizeCommand(raw);
     if (command.length === 0) return null;
@@ -217,10 +226,13 @@ export function createEngine(parts: EngineParts): Engine {
     );
   }
 
-  /** Free text while no flow is active: the journey's typed reports, then the FAQ. */
+  /** Free text while no flow is active: the journey's typed reports, the FAQ, then a request in a sentence. */
   function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
+    const request = requestOf(raw, ["resume", "inquiry", "registration"]);
+    if (request && ctx.faq.answer(understand.withoutOpeners(raw)).kind !== "confident")
+      return onTrigger(ctx, state, request, raw);
     return answerQuestion(ctx, state, raw);
   }
 
@@ -258,8 +270,12 @@ export function createEngine(parts: EngineParts): Engine {
     }
     if (trigger) return onTrigger(ctx, { ...state, inquiry: undefined }, trigger, raw);
     if (flow?.claims(ctx, state, raw)) return flow.step(ctx, state, { kind: "text", text: raw });
+    // Mid-form, 「担当の人に聞きたいんだけど」 or 「続きをお願いします」 are requests, not answers.
+    const request = flow ? requestOf(raw, ["inquiry", "resume"]) : null;
+    if (request) return onTrigger(ctx, state, request, raw);
     const social = understand.social(raw);
-    if (social) return onSocial(ctx, state, social);
+    // Mid-form, emoji or brackets alone are a (wrong) answer: the field says what it needs.
+    if (social && (!flow || /\p{L}/u.test(raw))) return onSocial(ctx, state, social);
     if (!flow) return onIdleText(ctx, state, raw);
     // Mid-form: a clear question is answered by the same answerer, then the form goes on; a text
     // with only a question word (「いつき接骨院」) is a question only when the FAQ has a leading answer.

@@ -184,7 +184,7 @@ describe("registrationFlow › a clean run", () => {
       "健診実施機関等",
     ]);
     const kind = d.tap("reg.choice", { field: "affiliation", value: "1" });
-    expect(texts(kind)).toContain("【契0123456-7-8】");
+    expect(texts(kind)).toContain("【協1101234-5-6】");
     expect(quickLabels(kind).slice(0, 2)).toEqual(["協", "契"]);
     expect(texts(d.tap("reg.choice", { field: "agreementKind", value: "協" }))).toContain("9桁");
 

@@ -132,16 +132,33 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
 /** 施術所名 as typed (brackets, ①, kana kept); only spaces at the ends and 「です」 dropped. */
 function clinicField(state: ConversationState, raw: string): StepResult {
   const vars = { example: COPY.fields.clinicName.example, max: COPY.maxClinicLength };
-  if (HAS_MAIL.test(raw) || (HAS_PHONE.test(raw) && !/\p{L}{2}/u.test(raw.replace(/[\d\s-]/g, ""))))
-    return reject(state, fill(R.messages.dataAtClinic, vars));
-  const typed = raw.trim().replace(/\s+/gu, " ");
+  // 「すずき接骨院です電話番号は048 222 3333です」: the clinic, and the phone number after it.
+  const phone = extractPhone(raw);
+  const phoneChecked = phone ? validatePhone(phone.value) : null;
+  const before = phone
+    ? raw.normalize("NFKC").split(/\s*(?:お?電話(?:番号)?|tel|TEL|でんわ)?\s*(?:は|:|：)?\s*\+?\d/u)[0]
+    : raw;
+  const named = phoneChecked?.ok && before ? stripAnswerFrame(before.trim()) : null;
+  if (HAS_MAIL.test(raw) || (phone && !named)) return reject(state, fill(R.messages.dataAtClinic, vars));
+  const typed = (named ?? raw).trim().replace(/\s+/gu, " ");
   const value = stripAnswerFrame(typed) || typed;
   const checked = validateName(value, COPY.maxClinicLength);
   if (!checked.ok) return reject(state, fill(E.clinic[checked.error], { ...vars, n: checked.count ?? 0 }));
   // validateName folds width for people's names; a clinic keeps what the member wrote.
-  return advance(enter(state, "clinicName", { editing: state.editing }), "clinicName", {
-    clinicName: value.trim(),
-  });
+  const clinic = enter(state, "clinicName", { editing: state.editing });
+  if (named && phoneChecked?.ok && !state.editing) {
+    const lead = [
+      ...taken(COPY.fields.clinicName.label, value.trim()),
+      ...taken(COPY.fields.phoneNumber.label, phoneChecked.value),
+    ];
+    return advance(
+      enter(clinic, "phoneNumber"),
+      "phoneNumber",
+      { clinicName: value.trim(), phoneNumber: phoneChecked.value },
+      lead,
+    );
+  }
+  return advance(clinic, "clinicName", { clinicName: value.trim() });
 }
 
 function numberField(state: ConversationState, field: "agreementKind" | "registrationDigits", raw: string) {

@@ -1,7 +1,10 @@
 // What the member sees at each step (the prompt and its quick replies), and how a typed word is
 // matched back to one of those quick replies, so 「はい」 typed works like 「はい」 tapped.
+
+import { understanding } from "../../../flows/understanding.js";
 import { type Choice, postbackData, text } from "../messages.js";
 import { AFFILIATIONS, type ConversationState, type LineMessage, type StepResult } from "../types.js";
+import { createInterpreter } from "../understand/interpret.js";
 import { normalizeCommand } from "../understand/normalize.js";
 import { confirmCard } from "./confirm-card.js";
 import { COPY, fill } from "./copy.js";
@@ -10,6 +13,8 @@ import { answeredCount, FIELDS, type Field, fieldOf, previousField, stepOf } fro
 /** A quick reply; `answer` lets typed yes/no words pick it. */
 export type StepChoice = Choice & { answer?: "yes" | "no" };
 
+/** 「はいそうです」「いいえ違います」 are yes and no too (the engine's interpreter reads them). */
+const read = createInterpreter(understanding);
 const B = COPY.buttons;
 const RB = COPY.reading.buttons;
 const RM = COPY.reading.messages;
@@ -133,7 +138,13 @@ export function resume(state: ConversationState): LineMessage[] {
     }
     case "replaceOffer": {
       const field = state.scratch?.replaceField as Field | undefined;
-      const label = field ? COPY.fields[field].label : "";
+      // The number is shown whole (協1101234-5-6), so it is named as the card names it.
+      const label =
+        field === "registrationDigits"
+          ? COPY.confirmCard.rows.registrationNumber
+          : field
+            ? COPY.fields[field].label
+            : "";
       return [text(fill(RM.replaceAsk, { label, value: state.scratch?.replaceShown ?? "" }), choices)];
     }
     default:
@@ -155,11 +166,13 @@ export function matchChoice(
       ("displayText" in c && c.displayText && normalizeCommand(c.displayText) === key),
   );
   if (byLabel) return byLabel;
-  const answer = COPY.answers.yes.some((w) => normalizeCommand(w) === key)
-    ? "yes"
-    : COPY.answers.no.some((w) => normalizeCommand(w) === key)
-      ? "no"
-      : undefined;
+  const social = read.social(input);
+  const answer =
+    COPY.answers.yes.some((w) => normalizeCommand(w) === key) || social === "yes"
+      ? "yes"
+      : COPY.answers.no.some((w) => normalizeCommand(w) === key) || social === "no"
+        ? "no"
+        : undefined;
   return answer ? postbacks.find((c) => c.answer === answer) : undefined;
 }
 

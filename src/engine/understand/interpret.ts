@@ -18,6 +18,7 @@ export interface Interpreter {
 
 /** Social kinds in the order they win when a message holds several (「了解、ありがとう」 is thanks). */
 const PRIORITY: SocialKind[] = [
+  "back",
   "later",
   "wait",
   "help",
@@ -26,14 +27,17 @@ const PRIORITY: SocialKind[] = [
   "apology",
   "goodbye",
   "greeting",
-  "acknowledge",
   "no",
   "yes",
+  "acknowledge",
 ];
 const TAIL = /(ね|よ|な|ー|です|でした|ます|した|ございます)+$/u;
 const HAS_DATA = /[0-9０-９@＠]/u;
 const QUESTION_MARK = /[?？]/u;
 const TRAILING = /[\s\p{P}\p{S}ー〜~]+$/gu;
+/** Only emoji, stickers typed as symbols, punctuation: a nod (👍, 🙇, 「！」). */
+const NO_WORDS = /^[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+$/u;
+const INTRODUCTION = /(です|と申します|といいます|でございます)$/u;
 
 export function createInterpreter(u: Understanding): Interpreter {
   const words = new Map(SOCIAL_KINDS.map((k) => [k, foldedSet(u.social[k].words)]));
@@ -59,6 +63,7 @@ export function createInterpreter(u: Understanding): Interpreter {
   }
 
   function social(raw: string): SocialKind | null {
+    if (NO_WORDS.test(raw) && raw.trim().length > 0) return "acknowledge";
     const key = normalizeCommand(raw);
     if (key.length === 0) return null;
     for (const kind of PRIORITY)
@@ -73,6 +78,25 @@ export function createInterpreter(u: Understanding): Interpreter {
     }
     if (seen.size > 0 && rest.replace(TAIL, "").length === 0)
       return PRIORITY.find((k) => seen.has(k)) ?? null;
+    // A greeting with a self-introduction (「おはようございます。埼玉の田中です。よろしくお願いします」).
+    if (seen.has("greeting") && question(raw) === null) {
+      const sentences = raw
+        .normalize("NFKC")
+        .split(/[。．.!！\n、]+/u)
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const others = sentences.filter(
+        (x) => normalizeCommand(x).length > 0 && !all.includes(normalizeCommand(x)),
+      );
+      const intro = others[0];
+      if (
+        others.length === 1 &&
+        intro &&
+        INTRODUCTION.test(intro) &&
+        Array.from(intro).length <= u.introductionMaxLength
+      )
+        return "greeting";
+    }
     // A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data.
     if (raw.length > u.socialMaxLength || HAS_DATA.test(raw) || question(raw) === "strong") return null;
     for (const kind of PRIORITY) if (within.get(kind)!.some((w) => key.includes(w))) return kind;
