@@ -23,6 +23,8 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
         baseURL: config.line.apiBaseUrl,
         channelAccessToken: config.line.channelAccessToken,
       }),
+      // Set by Cloudflare's edge for every request; a client cannot choose it.
+      clientAddress: (c) => c.req.header("cf-connecting-ip"),
     });
     return await app.fetch(request, env, ctx);
   } catch (error) {

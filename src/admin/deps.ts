@@ -1,4 +1,5 @@
 // What the staff area needs from the outside, and the Hono environment its routes share.
+import type { Context } from "hono";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
@@ -18,8 +19,14 @@ export interface AdminDeps {
 
 export interface AdminOptions {
   deps: AdminDeps;
-  /** Secure cookies (production, HTTPS). */
+  /** Production behind HTTPS: Secure cookies and Strict-Transport-Security. */
   secureCookies: boolean;
+  /**
+   * The client's address for sign-in throttling, chosen by the entry point (the socket on Node, or the
+   * proxy's header when told to trust it; CF-Connecting-IP on Workers). Without it every client
+   * shares one address bucket.
+   */
+  clientAddress?: (c: Context) => string | undefined;
   /** The LINE message quota; the dashboard says "not configured" without it. */
   quota?: QuotaSource;
 }

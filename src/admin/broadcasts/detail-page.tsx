@@ -38,7 +38,7 @@ export function BroadcastDetailPage(view: BroadcastView) {
   return (
     <Layout title={`お知らせ #${b.id}`} staff={staff} current="/admin/broadcasts" flash={view.flash}>
       {b.status === "sending" ? (
-        <script dangerouslySetInnerHTML={{ __html: "setTimeout(()=>location.reload(),3000)" }} />
+        <span data-reload-after="3" hidden />
       ) : null}
       <div class="row" style="align-items:flex-start;gap:1.5rem">
         <PhonePreview composition={view.composition} />
@@ -87,10 +87,10 @@ export function BroadcastDetailPage(view: BroadcastView) {
 
 function Actions(props: { base: string; staff: SessionStaff; count: number; now: Date }) {
   const csrf = props.staff.csrfToken;
-  const confirm = `return confirm('${props.count}人に今すぐ送信します。よろしいですか？')`;
+  const confirm = `${props.count}人に今すぐ送信します。よろしいですか？`;
   return (
     <>
-      <form method="post" action={`${props.base}/send`} onsubmit={confirm}>
+      <form method="post" action={`${props.base}/send`} data-confirm={confirm} data-once>
         <CsrfField token={csrf} />
         <button type="submit">今すぐ送信（{props.count}人）</button>
       </form>

@@ -90,7 +90,7 @@ export function InquiryPage(props: {
             method="post"
             action={`${base}/answer`}
             class="panel"
-            onsubmit="this.querySelector('button').disabled=true"
+            data-once
           >
             <CsrfField token={staff.csrfToken} />
             <input type="hidden" name="retryKey" value={props.retryKey} />

@@ -8,6 +8,7 @@ header nav{display:flex;flex-wrap:wrap;gap:.25rem}
 header nav a{color:#fff;text-decoration:none;padding:.35rem .6rem;border-radius:6px}
 header nav a[aria-current=page],header nav a:hover{background:rgba(255,255,255,.2)}
 header form{margin:0}
+header a.who{color:#e3f9e5;font-size:.9rem}
 header button{background:transparent;color:#fff;border:1px solid rgba(255,255,255,.6);padding:.3rem .7rem}
 main{max-width:1100px;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}
