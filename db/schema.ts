@@ -167,7 +167,10 @@ export const memberSearchKeys = sqliteTable(
     kind: text("kind", { enum: ["name", "familyName", "phone"] }).notNull(),
     digest: text("digest").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.kind] }), index("member_search_keys_digest").on(t.kind, t.digest)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    index("member_search_keys_digest").on(t.kind, t.digest),
+  ],
 );
 
 export const staffSessions = sqliteTable("staff_sessions", {

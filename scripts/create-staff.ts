@@ -132,7 +132,9 @@ async function main(): Promise<void> {
   try {
     const outcome = await createOrReset(database.db, args, password, new Date());
     console.log(
-      outcome === "created" ? `created ${args.role} "${args.login}"` : `new password set for "${args.login}"; its sessions were ended`,
+      outcome === "created"
+        ? `created ${args.role} "${args.login}"`
+        : `new password set for "${args.login}"; its sessions were ended`,
     );
   } finally {
     await database.close();

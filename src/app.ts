@@ -2,8 +2,8 @@
 // adapters; it never chooses them.
 
 import { sql } from "drizzle-orm";
-import { Hono } from "hono";
 import type { Context } from "hono";
+import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { adminRoute, HSTS } from "./admin/index.js";
@@ -78,9 +78,7 @@ export function createApp(options: AppOptions): Hono {
     }
     return c.html(errorPage(status), status);
   });
-  app.notFound((c) =>
-    wantsJson(c) ? c.json({ message: "not found" }, 404) : c.html(errorPage(404), 404),
-  );
+  app.notFound((c) => (wantsJson(c) ? c.json({ message: "not found" }, 404) : c.html(errorPage(404), 404)));
   return app;
 }
 

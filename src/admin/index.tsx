@@ -68,10 +68,7 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
     }
   });
   // The roster CSV is the largest thing staff send (5 MB checked by its route).
-  app.use(
-    "*",
-    bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => c.html(errorPage(413), 413) }),
-  );
+  app.use("*", bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => c.html(errorPage(413), 413) }));
   app.get("/assets/admin.js", (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     return c.body(ADMIN_SCRIPT);

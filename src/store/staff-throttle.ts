@@ -29,7 +29,10 @@ export async function blockedUntil(db: Database, keys: string[], now: Date): Pro
     .select({ until: t.blockedUntil })
     .from(t)
     .where(and(inArray(t.key, keys), gt(t.blockedUntil, now.toISOString())));
-  const latest = rows.map((r) => r.until).sort().at(-1);
+  const latest = rows
+    .map((r) => r.until)
+    .sort()
+    .at(-1);
   return latest ? new Date(latest) : null;
 }
 
@@ -83,9 +86,7 @@ export async function anyBlocked(db: Database, prefixes: string[], now: Date): P
   const rows = await db
     .select({ key: t.key })
     .from(t)
-    .where(
-      and(gt(t.blockedUntil, now.toISOString()), or(...prefixes.map((p) => like(t.key, `${p}%`)))),
-    )
+    .where(and(gt(t.blockedUntil, now.toISOString()), or(...prefixes.map((p) => like(t.key, `${p}%`)))))
     .limit(1);
   return rows.length > 0;
 }

@@ -2,15 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
 import { DEFAULT_ITERATIONS, hashPassword, verifyPassword } from "../../src/admin/auth/password.js";
-import {
-  cookiesOf,
-  type Harness,
-  ORIGIN,
-  seedStaff,
-  signIn,
-  startHarness,
-  submitLogin,
-} from "./harness.js";
+import { cookiesOf, type Harness, ORIGIN, seedStaff, signIn, startHarness, submitLogin } from "./harness.js";
 
 describe("admin password hashing", () => {
   it("stores pbkdf2$iter$salt$hash with at least 210,000 iterations and verifies", async () => {
@@ -144,13 +136,17 @@ describe("admin sign-in", () => {
     expect(fresh.status).toBe(429);
     expect(Number(fresh.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     h.clock.advance(60_000);
-    expect((await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.8" })).status).toBe(303);
+    expect((await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.8" })).status).toBe(
+      303,
+    );
   });
 
   it("shows the same page for a real login id and an unknown one, also once waits begin", async () => {
     const page = async (loginId: string, address: string) => {
       const res = await submitLogin(h, loginId, "wrong-password", { address });
-      const html = (await res.text()).replace(/name="_csrf" value="[^"]*"/, "").replace(`value="${loginId}"`, "");
+      const html = (await res.text())
+        .replace(/name="_csrf" value="[^"]*"/, "")
+        .replace(`value="${loginId}"`, "");
       return { status: res.status, retryAfter: res.headers.get("retry-after"), html };
     };
     for (let i = 0; i < 6; i++) {

@@ -83,7 +83,13 @@ async function rememberBrowser(
   existing: string | undefined,
 ): Promise<void> {
   const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();
-  await rememberDevice(options.deps.db, await sha256Hex(token), staffId, options.deps.clock.now(), DEVICE_KEEP_MS);
+  await rememberDevice(
+    options.deps.db,
+    await sha256Hex(token),
+    staffId,
+    options.deps.clock.now(),
+    DEVICE_KEEP_MS,
+  );
   setCookie(c, DEVICE_COOKIE, token, {
     httpOnly: true,
     sameSite: "Strict",

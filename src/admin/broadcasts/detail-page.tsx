@@ -37,9 +37,7 @@ export function BroadcastDetailPage(view: BroadcastView) {
   const pending = b.status === "draft" || b.status === "scheduled";
   return (
     <Layout title={`お知らせ #${b.id}`} staff={staff} current="/admin/broadcasts" flash={view.flash}>
-      {b.status === "sending" ? (
-        <span data-reload-after="3" hidden />
-      ) : null}
+      {b.status === "sending" ? <span data-reload-after="3" hidden /> : null}
       <div class="row" style="align-items:flex-start;gap:1.5rem">
         <PhonePreview composition={view.composition} />
         <div class="panel" style="flex:1 1 20rem">

@@ -28,7 +28,10 @@ const FLASHES: Record<string, Flash> = {
   sending: { kind: "ok", text: "送信を始めました。" },
   scheduled: { kind: "ok", text: "予約しました。" },
   cancelled: { kind: "ok", text: "取り消しました。" },
-  badTime: { kind: "error", text: "予約日時は、いまより後の日時を選んでください。" },
+  badTime: {
+    kind: "error",
+    text: "予約日時が正しくありません。カレンダーにある日時で、いまより後を選んでください。",
+  },
   notChangeable: { kind: "error", text: "このお知らせは、すでに送信が始まっているか取り消されています。" },
   allAdminOnly: { kind: "error", text: "全員への配信は管理者のみが行えます。" },
 };
@@ -108,6 +111,10 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.post("/:id{[0-9]+}/cancel", async (c) => {
     const id = Number(c.req.param("id"));
+    const b = await getBroadcast(deps.db, id);
+    if (!b) return c.notFound();
+    // Stopping a broadcast to everyone is the admin's decision, like sending one.
+    if (!mayTarget(c, b.audience)) return back(c, id, "allAdminOnly");
     if (!(await cancelBroadcast(deps.db, id, deps.clock.now()))) return back(c, id, "notChangeable");
     await audit(c, "broadcast.cancel", id);
     return back(c, id, "cancelled");

@@ -86,12 +86,7 @@ export function InquiryPage(props: {
       </div>
       {row.status === "open" ? (
         <>
-          <form
-            method="post"
-            action={`${base}/answer`}
-            class="panel"
-            data-once
-          >
+          <form method="post" action={`${base}/answer`} class="panel" data-once>
             <CsrfField token={staff.csrfToken} />
             <input type="hidden" name="retryKey" value={props.retryKey} />
             <label for="answer">回答（LINEで本人に送られます）</label>

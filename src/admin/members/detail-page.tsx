@@ -59,12 +59,7 @@ export function MemberDetailPage(view: DetailView) {
           ))}
         </ul>
         <h2>通知の中継</h2>
-        <form
-          method="post"
-          action={`${base}/relay`}
-          class="row"
-          data-once
-        >
+        <form method="post" action={`${base}/relay`} class="row" data-once>
           <CsrfField token={csrf} />
           <input type="hidden" name="retryKey" value={view.retryKey} />
           <div>

@@ -61,7 +61,11 @@ export function Layout(props: {
             </a>
           ))}
         </nav>
-        <a href="/admin/account" class="who" aria-current={props.current === "/admin/account" ? "page" : undefined}>
+        <a
+          href="/admin/account"
+          class="who"
+          aria-current={props.current === "/admin/account" ? "page" : undefined}
+        >
           {staff.displayName}（{staff.role === "admin" ? "管理者" : "職員"}）
         </a>
         <form method="post" action="/admin/logout">
