@@ -164,7 +164,8 @@ export const memberSearchKeys = sqliteTable(
   "member_search_keys",
   {
     userId: text("user_id").notNull(),
-    kind: text("kind", { enum: ["name", "familyName", "phone"] }).notNull(),
+    /** "indexed" is a marker row with an empty digest: the member's answers have been indexed. */
+    kind: text("kind", { enum: ["name", "familyName", "phone", "indexed"] }).notNull(),
     digest: text("digest").notNull(),
   },
   (t) => [

@@ -19,6 +19,7 @@ import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } f
 import { startScheduledWorkTimer } from "./scheduler/tick.js";
 import { plainCipher } from "./store/cipher.js";
 import type { Database } from "./store/database.js";
+import { searchIndexFor } from "./store/search-index.js";
 
 export { MIGRATIONS_FOLDER, openDatabase } from "./node/database.js";
 
@@ -63,6 +64,10 @@ export async function startNode(
       clock: overrides.clock ?? systemClock,
       logger,
       background,
+      searchIndex: searchIndexFor(config.searchIndexKey, config.dataEncryptionKey),
+      staffGroup: config.staffGroupId
+        ? { groupId: config.staffGroupId, adminBaseUrl: config.adminBaseUrl }
+        : undefined,
     },
     config.openai,
   );

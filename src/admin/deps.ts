@@ -1,8 +1,10 @@
 // What the staff area needs from the outside, and the Hono environment its routes share.
 import type { Context } from "hono";
+import type { StaffGroup } from "../bot/deps.js";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
+import type { SearchIndex } from "../store/search-index.js";
 import type { SessionStaff } from "../store/staff-sessions.js";
 import type { QuotaSource } from "./quota.js";
 
@@ -15,6 +17,10 @@ export interface AdminDeps {
   logger: Logger;
   /** Runs a broadcast after the response; without it "send now" finishes inside the request. */
   background?: Background;
+  /** The members' blind index; without it searching by name or phone finds nobody. */
+  searchIndex?: SearchIndex;
+  /** Set when new inquiries are pushed to a staff LINE group (the dashboard counts them). */
+  staffGroup?: StaffGroup;
 }
 
 export interface AdminOptions {

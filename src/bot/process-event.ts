@@ -27,7 +27,14 @@ export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<E
       fromVersion: snapshot.version,
       state: result.state,
       now,
-      effects: await effectStatements(deps.db, deps.cipher, event.userId, result.effects, now),
+      effects: await effectStatements(
+        deps.db,
+        deps.cipher,
+        event.userId,
+        result.effects,
+        now,
+        deps.searchIndex,
+      ),
     });
     if (outcome === "duplicate") return "duplicate";
     if (outcome === "committed") {

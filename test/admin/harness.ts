@@ -18,7 +18,8 @@ import type { JourneyStep, RegistrationAnswers } from "../../src/engine/types.js
 import { createLineMessenger } from "../../src/line/messenger.js";
 import type { Clock, Logger, Messenger } from "../../src/ports.js";
 import { plainCipher } from "../../src/store/cipher.js";
-import type { Database } from "../../src/store/database.js";
+import { type Database, runBatch } from "../../src/store/database.js";
+import { searchIndexFor, searchIndexStatements } from "../../src/store/search-index.js";
 import { createStaff, type StaffRole } from "../../src/store/staff.js";
 import { type EmulatorServer, startEmulatorServer } from "../helpers/emulator-server.js";
 
@@ -78,7 +79,14 @@ export async function startHarness(
     info: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
     error: (event, fields) => logs.push(JSON.stringify({ level: "error", event, ...fields })),
   };
-  const deps: AdminDeps = { db: database.db, cipher: plainCipher, messenger, clock, logger };
+  const deps: AdminDeps = {
+    db: database.db,
+    cipher: plainCipher,
+    messenger,
+    clock,
+    logger,
+    searchIndex: searchIndexFor(),
+  };
   const app = new Hono();
   const quota = lineQuota({ baseURL: emulator.url, channelAccessToken: TOKEN });
   app.route(
@@ -132,6 +140,8 @@ export async function seedMember(h: Harness, seed: SeedMember = {}): Promise<str
     followedAt: now,
     createdAt: now,
   });
+  if (seed.registration)
+    await runBatch(h.db, await searchIndexStatements(h.db, h.deps.searchIndex!, id, seed.registration));
   return id;
 }
 

@@ -50,7 +50,7 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
       status: q.status === "active" || q.status === "inactive" ? q.status : undefined,
     };
     const page = Math.max(1, Number.parseInt(q.page ?? "1", 10) || 1);
-    const found = await searchMembers(deps.db, deps.cipher, search, {
+    const found = await searchMembers(deps.db, deps.cipher, deps.searchIndex, search, {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
