@@ -53,6 +53,12 @@ export function toJstLocal(date: Date): string {
   return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
 }
 
+/** The first moment of this month in Japan time (LINE counts the quota per calendar month, JST). */
+export function startOfJstMonth(now: Date): Date {
+  const jst = new Date(now.getTime() + JST_OFFSET_MS);
+  return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), 1) - JST_OFFSET_MS);
+}
+
 export function formatNumber(n: number): string {
   return n.toLocaleString("ja-JP");
 }
