@@ -43,7 +43,11 @@ export function BroadcastDetailPage(view: BroadcastView) {
         <div class="panel" style="flex:1 1 20rem">
           <dl class="fields">
             <dt>状態</dt>
-            <dd data-testid="status">{STATUS_LABELS[b.status] ?? b.status}</dd>
+            <dd data-testid="status">
+              {b.status === "sending" && view.figures.retrying > 0
+                ? "送信中（再送を待っています）"
+                : (STATUS_LABELS[b.status] ?? b.status)}
+            </dd>
             <dt>宛先</dt>
             <dd>{view.audienceLabel}</dd>
             {pending ? (
@@ -131,8 +135,18 @@ function Figures(view: BroadcastView) {
           {f.sent} / {f.chunks} 完了{f.pending > 0 ? `（残り ${f.pending}）` : ""}
         </dd>
         <dt>失敗</dt>
-        <dd>
-          {f.failed > 0 ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）` : "なし"}
+        <dd data-testid="failures">
+          {f.failed > 0
+            ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）`
+            : f.retrying > 0
+              ? ""
+              : "なし"}
+          {f.retrying > 0 ? (
+            <div class="flash error" role="status">
+              LINEへの送信がうまくいかなかった分（{f.retrying}{" "}
+              単位）を、自動でもう一度送ります。このページは数秒ごとに更新されます。
+            </div>
+          ) : null}
           {f.errors.some((e) => e.includes("monthly limit")) ? (
             <div class="flash error">今月の送信上限に達したため、残りは送信できませんでした。</div>
           ) : null}
@@ -149,7 +163,13 @@ function Figures(view: BroadcastView) {
             残りの送信を止める
           </button>
         </form>
-      ) : null}
+      ) : (
+        <p style="margin-top:1rem">
+          <a href={`/admin/broadcasts/new?copy=${b.id}`} class="button secondary">
+            作り直す（内容と宛先をコピー）
+          </a>
+        </p>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   LINK_LABEL_MAX,
   validateComposition,
 } from "../../broadcast/messages.js";
+import { AFFILIATIONS } from "../../engine/types.js";
 import type { StaffRole } from "../../store/staff.js";
 import { NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 
@@ -54,7 +55,18 @@ export function parseCompose(
   return { ok: true, composition: composition.value, audience };
 }
 
-function audienceOf(input: ComposeInput): Audience | null {
+/** A new broadcast starts aimed at those who have not applied yet (the usual reminder). */
+export const EMPTY_COMPOSE: ComposeInput = {
+  text: "",
+  linkLabel: "",
+  linkUri: "",
+  audienceKind: "notReached",
+  step: "none",
+  affiliation: AFFILIATIONS[1],
+  notReachedStep: "applied",
+};
+
+export function audienceOf(input: ComposeInput): Audience | null {
   const candidate =
     input.audienceKind === "journeyStep"
       ? { kind: "journeyStep", step: input.step }

@@ -28,6 +28,9 @@ button,.button{display:inline-block;font:inherit;padding:.5rem 1rem;border-radiu
 button.secondary,.button.secondary{background:#fff;color:#0b6b3a}
 button.danger{background:#b42318;border-color:#b42318}
 .inline{display:inline}
+.nowrap{white-space:nowrap}
+table.audit td.action{min-width:12em}
+.warn{color:#b42318;font-weight:600}
 .row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
 .row>*{flex:0 1 auto}
 .muted{color:#616e7c;font-size:.9rem}
