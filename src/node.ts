@@ -124,7 +124,9 @@ export async function startNode(
 
 /** How to reach the server from this machine, given what it listens on. */
 function urlHost(host: string): string {
-  if (host === "0.0.0.0" || host === "::") return "localhost";
+  // "localhost" for the loopback too: the LINE emulator's base URL is 127.0.0.1, and the Node entry
+  // tells the two apart (only the LINE origin goes over its keep-alive agent).
+  if (host === "0.0.0.0" || host === "::" || host === "127.0.0.1") return "localhost";
   return host.includes(":") ? `[${host}]` : host;
 }
 

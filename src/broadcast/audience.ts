@@ -3,14 +3,14 @@
 import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import * as schema from "../../db/schema.js";
-import { AFFILIATIONS, JOURNEY_STEPS } from "../engine/types.js";
+import { JOURNEY_STEPS } from "../engine/types.js";
 
 const Step = z.enum(JOURNEY_STEPS);
 
 export const AudienceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all") }),
   z.object({ kind: z.literal("journeyStep"), step: z.union([Step, z.literal("none")]) }),
-  z.object({ kind: z.literal("affiliation"), affiliation: z.enum(AFFILIATIONS) }),
+  z.object({ kind: z.literal("affiliation"), affiliation: z.string().min(1).max(100) }),
   z.object({ kind: z.literal("notReached"), step: Step }),
 ]);
 

@@ -2,6 +2,7 @@
 // (STAFF_LINE_GROUP_ID) with no personal detail, once per event, counted on the dashboard.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
+import { menuContent } from "../../flows/menu.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
 import { Member } from "../helpers/e2e-member.js";
 
@@ -22,6 +23,10 @@ describe("staff group alert for a new inquiry", () => {
     const since = bot.emulator!.lastSeq();
     await m.say("担当者に聞く");
     await m.say("保険証の読み取り機が動きません。電話は09012345678です");
+    await bot.background.idle();
+    // Asked to confirm first: nothing reaches the group before the member says 「送る」.
+    expect(bot.emulator!.deliveries({ userId: GROUP, sinceSeq: since })).toHaveLength(0);
+    await m.tap(menuContent.inquiry.sendLabel);
     await bot.background.idle();
     const alerts = bot.emulator!.deliveries({ userId: GROUP, sinceSeq: since });
     expect(alerts).toHaveLength(1);

@@ -49,14 +49,13 @@ describe("Node entry", () => {
       { schedulerIntervalMs: 0 },
     );
     try {
-      expect(new URL(running.url).hostname).toBe("127.0.0.1");
-      expect((await fetch(`${running.url}/health`)).status).toBe(200);
+      const port = new URL(running.url).port;
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       // The machine's other addresses do not answer (the simulator is not on the network).
       const other = Object.values(networkInterfaces())
         .flat()
         .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
       if (other) {
-        const port = new URL(running.url).port;
         await expect(fetch(`http://${other}:${port}/dev/simulator`)).rejects.toThrow();
       }
     } finally {

@@ -76,7 +76,14 @@ export function audienceOf(input: ComposeInput): Audience | null {
           ? { kind: "notReached", step: input.notReachedStep }
           : { kind: input.audienceKind };
   const parsed = AudienceSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  // A new broadcast targets only the affiliations members can choose (stored ones are read as they are).
+  if (
+    parsed.data.kind === "affiliation" &&
+    !(AFFILIATIONS as readonly string[]).includes(parsed.data.affiliation)
+  )
+    return null;
+  return parsed.data;
 }
 
 export function describeAudience(audience: Audience | null): string {
