@@ -99,9 +99,12 @@ export const inquiries = sqliteTable(
       .notNull()
       .default("open"),
     answer: text("answer"),
+    /** The answering staff member's display name, as signed to the member. */
     answeredBy: text("answered_by"),
     createdAt: text("created_at").notNull(),
     answeredAt: text("answered_at"),
+    /** When the staff LINE group was told about it (null: not configured, or not yet). */
+    staffNotifiedAt: text("staff_notified_at"),
   },
   (t) => [index("inquiries_status").on(t.status, t.createdAt)],
 );
@@ -127,10 +130,49 @@ export const staffUsers = sqliteTable("staff_users", {
   displayName: text("display_name").notNull(),
   role: text("role", { enum: ["admin", "staff"] }).notNull(),
   passwordHash: text("password_hash").notNull(),
-  failedAttempts: integer("failed_attempts").notNull().default(0),
-  lockedUntil: text("locked_until"),
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * Failed staff sign-ins, counted per key ("login:<sha256>", "ip:<address>", "pair:<sha256>") for any
+ * login id typed, known or not: the delay after each failure grows up to a cap, nothing is locked.
+ */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  /** No attempt under this key is checked before this time. */
+  blockedUntil: text("blocked_until").notNull(),
+  lastFailureAt: text("last_failure_at").notNull(),
+});
+
+/** Browsers a staff member signed in from (SHA-256 of a cookie): exempt from the per-login delay. */
+export const staffDevices = sqliteTable(
+  "staff_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: integer("staff_id").notNull(),
+    lastUsedAt: text("last_used_at").notNull(),
+  },
+  (t) => [index("staff_devices_staff").on(t.staffId)],
+);
+
+/**
+ * Keyed blind index of sealed member fields (HMAC-SHA256 under SEARCH_INDEX_KEY), so staff can find a
+ * member by exact name or phone number without the database holding either in clear.
+ */
+export const memberSearchKeys = sqliteTable(
+  "member_search_keys",
+  {
+    userId: text("user_id").notNull(),
+    /** "indexed" is a marker row with an empty digest: the member's answers have been indexed. */
+    kind: text("kind", { enum: ["name", "familyName", "phone", "indexed"] }).notNull(),
+    digest: text("digest").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    index("member_search_keys_digest").on(t.kind, t.digest),
+  ],
+);
 
 export const staffSessions = sqliteTable("staff_sessions", {
   /** SHA-256 of the cookie value, so a database leak does not leak sessions. */

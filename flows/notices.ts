@@ -55,3 +55,15 @@ export const INQUIRY_ANSWER_LEAD = `お問い合わせいただいた件につ�
 
 /** Shown in the staff form as the heading of the original question, for context only. */
 export const INQUIRY_ANSWER_MAX = 4000;
+
+/** The answering staff member's name under the answer, so the member knows who wrote it. */
+export const inquiryAnswerSignature = (staffName: string) => `（担当：${staffName}）`;
+
+/**
+ * What the staff LINE group reads about a new inquiry: no name, no question (the group is outside
+ * the staff area's access control and audit), only that one is waiting and where to answer it.
+ */
+export function staffGroupInquiryAlert(openCount: number, adminBaseUrl?: string): string {
+  const link = adminBaseUrl ? `\n${adminBaseUrl}/admin/inquiries` : "";
+  return `【協会LINE】新しいお問い合わせが届きました（未対応 ${openCount} 件）。\n管理画面の「お問い合わせ」で内容を確認し、回答してください。${link}`;
+}

@@ -1,15 +1,18 @@
 // Creates a staff account from the command line (the first admin cannot be created from the web):
 //   npm run staff:create -- --login admin --name 管理者 --role admin [--reset]
 // The password comes from STAFF_PASSWORD or is asked for (not echoed). Uses DATABASE_URL and applies
-// the migrations first. --reset sets a new password (and unlocks) for an existing login id.
+// the migrations first. --reset sets a new password for an existing login id, ends all its sessions and lifts any
+// sign-in wait.
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../src/admin/auth/password.js";
+import { throttleKeys } from "../src/admin/auth/sign-in.js";
 import { MIN_PASSWORD } from "../src/admin/staff/routes.js";
 import type { Database } from "../src/store/database.js";
 import { createStaff, findStaffByLogin, type StaffRole, setStaffPassword } from "../src/store/staff.js";
 import { recordAudit } from "../src/store/staff-audit.js";
+import { clearThrottle } from "../src/store/staff-throttle.js";
 
 export interface StaffArgs {
   login: string;
@@ -51,7 +54,10 @@ export async function createOrReset(
   const existing = await findStaffByLogin(db, args.login);
   if (existing) {
     if (!args.reset) throw new Error(`login "${args.login}" exists; add --reset to set a new password`);
+    // Ends every session of the account and lifts any sign-in wait: whoever knew the old one is out.
     await setStaffPassword(db, existing.id, passwordHash);
+    const keys = await throttleKeys(existing.loginId, "");
+    await clearThrottle(db, [keys.login], [`pair:${keys.loginHash}:`]);
     await recordAudit(
       db,
       {
@@ -126,7 +132,9 @@ async function main(): Promise<void> {
   try {
     const outcome = await createOrReset(database.db, args, password, new Date());
     console.log(
-      outcome === "created" ? `created ${args.role} "${args.login}"` : `new password set for "${args.login}"`,
+      outcome === "created"
+        ? `created ${args.role} "${args.login}"`
+        : `new password set for "${args.login}"; its sessions were ended`,
     );
   } finally {
     await database.close();

@@ -2,9 +2,12 @@
 // adapters; it never chooses them.
 
 import { sql } from "drizzle-orm";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { adminRoute } from "./admin/index.js";
+import { secureHeaders } from "hono/secure-headers";
+import { adminRoute, HSTS } from "./admin/index.js";
+import { errorPage } from "./admin/pages/error-page.js";
 import { type LineApiAccess, lineQuota } from "./admin/quota.js";
 import type { BotDeps } from "./bot/deps.js";
 import { processEvent } from "./bot/process-event.js";
@@ -19,11 +22,23 @@ export interface AppOptions {
   mount?: (app: Hono) => void;
   /** The Messaging API account the staff dashboard reads the message quota from. */
   lineApi?: () => LineApiAccess;
+  /** The client's address as this runtime knows it (sign-in throttling). */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const { bot } = options;
+  // Every response: nosniff and friends; in production (HTTPS only) HSTS too. The staff area adds
+  // its own Content-Security-Policy; the development simulator has none.
+  app.use(
+    "*",
+    secureHeaders({
+      strictTransportSecurity: options.production ? HSTS : false,
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+    }),
+  );
 
   app.get("/health", async (c) => {
     await bot.db.run(sql`select 1`);
@@ -45,6 +60,7 @@ export function createApp(options: AppOptions): Hono {
     adminRoute({
       deps: bot,
       secureCookies: options.production ?? false,
+      clientAddress: options.clientAddress,
       quota: options.lineApi && lineQuota(options.lineApi),
     }),
   );
@@ -52,11 +68,23 @@ export function createApp(options: AppOptions): Hono {
   // Runtime-specific routes (the Node entry's developer tools) come from the entry point.
   options.mount?.(app);
 
+  // People get a plain Japanese page with no detail; machines (the webhook, JSON callers) get JSON.
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return c.json({ message: error.message }, error.status);
-    bot.logger.error("request.failed", { path: c.req.path, name: error.name });
-    return c.json({ message: "internal error" }, 500);
+    const status = error instanceof HTTPException ? error.status : 500;
+    if (status >= 500) bot.logger.error("request.failed", { path: c.req.path, name: error.name });
+    if (wantsJson(c)) {
+      const message = error instanceof HTTPException && status < 500 ? error.message : "internal error";
+      return c.json({ message }, status);
+    }
+    return c.html(errorPage(status), status);
   });
-  app.notFound((c) => c.json({ message: "not found" }, 404));
+  app.notFound((c) => (wantsJson(c) ? c.json({ message: "not found" }, 404) : c.html(errorPage(404), 404)));
   return app;
+}
+
+/** The webhook and API callers speak JSON; a browser asks for HTML. */
+function wantsJson(c: Context): boolean {
+  if (c.req.path.startsWith("/webhook") || c.req.path.startsWith("/line-emulator")) return true;
+  const accept = c.req.header("accept") ?? "";
+  return accept.includes("application/json") && !accept.includes("text/html");
 }

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { type ServerType, serve } from "@hono/node-server";
+import type { Context } from "hono";
 import { createApp } from "./app.js";
 import { TrackedBackground } from "./background.js";
 import { assembleBot } from "./bot/assemble.js";
@@ -18,6 +19,7 @@ import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } f
 import { startScheduledWorkTimer } from "./scheduler/tick.js";
 import { plainCipher } from "./store/cipher.js";
 import type { Database } from "./store/database.js";
+import { searchIndexFor } from "./store/search-index.js";
 
 export { MIGRATIONS_FOLDER, openDatabase } from "./node/database.js";
 
@@ -62,6 +64,10 @@ export async function startNode(
       clock: overrides.clock ?? systemClock,
       logger,
       background,
+      searchIndex: searchIndexFor(config.searchIndexKey, config.dataEncryptionKey),
+      staffGroup: config.staffGroupId
+        ? { groupId: config.staffGroupId, adminBaseUrl: config.adminBaseUrl }
+        : undefined,
     },
     config.openai,
   );
@@ -71,6 +77,7 @@ export async function startNode(
     channelSecret: config.line.channelSecret,
     production: config.production,
     lineApi: () => lineApi,
+    clientAddress: (c) => nodeClientAddress(c, config.trustProxy),
     mount: emulator
       ? (root) =>
           mountDevTools(root, {
@@ -81,7 +88,7 @@ export async function startNode(
           })
       : undefined,
   });
-  const server = await listen(app.fetch, config.port);
+  const server = await listen(app.fetch, config.port, config.host);
   const port = (server.address() as { port: number }).port;
   const baseURL =
     config.emulatorMode && !env.LINE_API_BASE_URL
@@ -99,7 +106,7 @@ export async function startNode(
   const intervalMs = overrides.schedulerIntervalMs ?? SCHEDULER_INTERVAL_MS;
   const stopTimer = intervalMs > 0 ? startScheduledWorkTimer(bot, intervalMs) : () => undefined;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${urlHost(config.host)}:${port}`,
     config,
     bot,
     db: database.db,
@@ -115,6 +122,27 @@ export async function startNode(
   };
 }
 
+/** How to reach the server from this machine, given what it listens on. */
+function urlHost(host: string): string {
+  // "localhost" for the loopback too: the LINE emulator's base URL is 127.0.0.1, and the Node entry
+  // tells the two apart (only the LINE origin goes over its keep-alive agent).
+  if (host === "0.0.0.0" || host === "::" || host === "127.0.0.1") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * The socket's peer address; behind a reverse proxy (TRUST_PROXY) the last X-Forwarded-For hop, the
+ * one the proxy itself added (earlier hops are whatever the client sent).
+ */
+function nodeClientAddress(c: Context, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const hop = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (hop) return hop;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress;
+}
+
 /** The LINE client needs the listening port in emulator mode; nothing is sent before listen. */
 function lateMessenger(): Messenger {
   const fail = async () => {
@@ -123,9 +151,13 @@ function lateMessenger(): Messenger {
   return { reply: fail, push: fail, multicast: fail, showLoading: fail };
 }
 
-function listen(fetch: (r: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+function listen(
+  fetch: (r: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<ServerType> {
   return new Promise((resolveServer, reject) => {
-    const server = serve({ fetch, port, hostname: "0.0.0.0" }, () => resolveServer(server));
+    const server = serve({ fetch, port, hostname }, () => resolveServer(server));
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         error.code === "EADDRINUSE" ? new Error(`port ${port} is in use: set PORT to another port`) : error,
@@ -140,6 +172,8 @@ async function main(): Promise<void> {
   const mode = running.config.emulatorMode ? "LINE emulator (no LINE credentials set)" : "LINE Messaging API";
   console.log(`LINE helpdesk listening on ${running.url}  [${mode}]`);
   if (running.emulator) console.log(`Open the simulator: ${running.url}/dev/simulator`);
+  if (running.emulator && !["127.0.0.1", "localhost", "::1"].includes(running.config.host))
+    console.log(`Note: listening on ${running.config.host}: the simulator answers anyone who can reach it`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

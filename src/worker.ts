@@ -5,6 +5,7 @@
 import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
 import { consoleLogger } from "./ports.js";
+import { searchIndexFor } from "./store/search-index.js";
 import { errorName } from "./worker/background.js";
 import { workerBot } from "./worker/bot.js";
 import type { WorkerEnv } from "./worker/env.js";
@@ -14,7 +15,16 @@ export type { WorkerEnv } from "./worker/env.js";
 
 async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
   try {
-    const { config, bot } = await workerBot(env, ctx);
+    const built = await workerBot(env, ctx);
+    const { config } = built;
+    // The staff desk's settings ride along with the bot the Worker module built.
+    const bot = {
+      ...built.bot,
+      searchIndex: searchIndexFor(config.searchIndexKey, config.dataEncryptionKey),
+      staffGroup: config.staffGroupId
+        ? { groupId: config.staffGroupId, adminBaseUrl: config.adminBaseUrl }
+        : undefined,
+    };
     const app = createApp({
       bot,
       channelSecret: config.line.channelSecret,
@@ -23,6 +33,8 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
         baseURL: config.line.apiBaseUrl,
         channelAccessToken: config.line.channelAccessToken,
       }),
+      // Set by Cloudflare's edge for every request; a client cannot choose it.
+      clientAddress: (c) => c.req.header("cf-connecting-ip"),
     });
     return await app.fetch(request, env, ctx);
   } catch (error) {

@@ -1,7 +1,10 @@
 // What the staff area needs from the outside, and the Hono environment its routes share.
+import type { Context } from "hono";
+import type { StaffGroup } from "../bot/deps.js";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
+import type { SearchIndex } from "../store/search-index.js";
 import type { SessionStaff } from "../store/staff-sessions.js";
 import type { QuotaSource } from "./quota.js";
 
@@ -14,12 +17,22 @@ export interface AdminDeps {
   logger: Logger;
   /** Runs a broadcast after the response; without it "send now" finishes inside the request. */
   background?: Background;
+  /** The members' blind index; without it searching by name or phone finds nobody. */
+  searchIndex?: SearchIndex;
+  /** Set when new inquiries are pushed to a staff LINE group (the dashboard counts them). */
+  staffGroup?: StaffGroup;
 }
 
 export interface AdminOptions {
   deps: AdminDeps;
-  /** Secure cookies (production, HTTPS). */
+  /** Production behind HTTPS: Secure cookies and Strict-Transport-Security. */
   secureCookies: boolean;
+  /**
+   * The client's address for sign-in throttling, chosen by the entry point (the socket on Node, or the
+   * proxy's header when told to trust it; CF-Connecting-IP on Workers). Without it every client
+   * shares one address bucket.
+   */
+  clientAddress?: (c: Context) => string | undefined;
   /** The LINE message quota; the dashboard says "not configured" without it. */
   quota?: QuotaSource;
 }

@@ -32,19 +32,31 @@ export function formatJst(iso: string | null | undefined): string {
   return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
-/** A `<input type="datetime-local">` value read as Japan time; null when malformed. */
+/** A `<input type="datetime-local">` value read as Japan time; null when malformed or impossible. */
 export function parseJstLocal(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi) - JST_OFFSET_MS;
-  const date = new Date(utc);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  // Date.UTC rolls 2099-13-45 over into 2100-02-14: only a date that reads back the same is real.
+  const real =
+    local.getUTCFullYear() === y &&
+    local.getUTCMonth() === mo - 1 &&
+    local.getUTCDate() === d &&
+    local.getUTCHours() === h &&
+    local.getUTCMinutes() === mi;
+  return real ? new Date(local.getTime() - JST_OFFSET_MS) : null;
 }
 
 /** The datetime-local value for a moment, in Japan time. */
 export function toJstLocal(date: Date): string {
   return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** The first moment of this month in Japan time (LINE counts the quota per calendar month, JST). */
+export function startOfJstMonth(now: Date): Date {
+  const jst = new Date(now.getTime() + JST_OFFSET_MS);
+  return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), 1) - JST_OFFSET_MS);
 }
 
 export function formatNumber(n: number): string {

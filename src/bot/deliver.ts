@@ -51,7 +51,7 @@ async function maybePhrase(deps: BotDeps, event: MemberEvent, result: StepResult
 }
 
 /** A UUID (version 4 layout) derived from the event id, as X-Line-Retry-Key requires. */
-async function retryKeyFor(webhookEventId: string): Promise<string> {
+export async function retryKeyFor(webhookEventId: string): Promise<string> {
   const digest = new Uint8Array(
     await crypto.subtle.digest("SHA-256", new TextEncoder().encode(webhookEventId)),
   );

@@ -4,6 +4,7 @@ import type { Engine } from "../engine/router.js";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
+import type { SearchIndex } from "../store/search-index.js";
 
 /** Optional LLM phrasing of FAQ answers (OpenAI); null means "use the offline answer". */
 export interface Phraser {
@@ -20,4 +21,14 @@ export interface BotDeps {
   engine: Engine;
   faq: FaqLookup;
   phraser?: Phraser;
+  /** The members' blind index (name, phone) written with each saved registration. */
+  searchIndex?: SearchIndex;
+  /** A staff LINE group told about each new inquiry (optional). */
+  staffGroup?: StaffGroup;
+}
+
+export interface StaffGroup {
+  groupId: string;
+  /** Where staff open the admin area, for a link in the message. */
+  adminBaseUrl?: string;
 }

@@ -9,6 +9,7 @@ import { findClinicName } from "../store/roster.js";
 import type { MemberEvent } from "../webhook/schema.js";
 import { deliverReplies } from "./deliver.js";
 import type { BotDeps } from "./deps.js";
+import { alertStaffGroup } from "./staff-alert.js";
 
 const MAX_ATTEMPTS = 5;
 
@@ -27,7 +28,14 @@ export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<E
       fromVersion: snapshot.version,
       state: result.state,
       now,
-      effects: await effectStatements(deps.db, deps.cipher, event.userId, result.effects, now),
+      effects: await effectStatements(
+        deps.db,
+        deps.cipher,
+        event.userId,
+        result.effects,
+        now,
+        deps.searchIndex,
+      ),
     });
     if (outcome === "duplicate") return "duplicate";
     if (outcome === "committed") {
@@ -37,6 +45,9 @@ export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<E
         attempt,
       });
       if (result.replies.length > 0) deps.background.run(() => deliverReplies(deps, event, result));
+      const group = deps.staffGroup;
+      if (group && result.effects.some((e) => e.type === "createInquiry"))
+        deps.background.run(() => alertStaffGroup(deps, group, event));
       return "processed";
     }
     // "conflict": another event of this member committed first; step again on the fresh state.

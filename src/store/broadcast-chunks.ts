@@ -135,6 +135,8 @@ export interface ChunkFigures {
   sent: number;
   failed: number;
   pending: number;
+  /** Chunks that failed for a passing reason and will be sent again by the next run. */
+  retrying: number;
   failedRecipients: number;
   /** Distinct reasons recorded on failed chunks (e.g. "HTTP 400"). */
   errors: string[];
@@ -147,6 +149,7 @@ export async function chunkFigures(db: Database, broadcastId: number): Promise<C
       n: sql<number>`count(*)`,
       people: sql<number>`sum(json_array_length(${c.userIds}))`,
       errors: sql<string | null>`group_concat(distinct ${c.lastError})`,
+      withError: sql<number>`sum(case when ${c.lastError} is not null then 1 else 0 end)`,
     })
     .from(c)
     .where(eq(c.broadcastId, broadcastId))
@@ -158,6 +161,8 @@ export async function chunkFigures(db: Database, broadcastId: number): Promise<C
     sent: count("sent"),
     failed: count("failed"),
     pending: count("pending") + count("sending"),
+    // Not yet sent but already failed once: waiting for the next run to try again.
+    retrying: Number(get("pending")?.withError ?? 0) + Number(get("sending")?.withError ?? 0),
     failedRecipients: Number(get("failed")?.people ?? 0),
     errors: get("failed")?.errors?.split(",") ?? [],
   };

@@ -5,6 +5,7 @@ import * as schema from "../../db/schema.js";
 import type { Effect } from "../engine/types.js";
 import type { FieldCipher } from "./cipher.js";
 import type { Database, Statement } from "./database.js";
+import { type SearchIndex, searchIndexStatements } from "./search-index.js";
 
 export async function effectStatements(
   db: Database,
@@ -12,6 +13,7 @@ export async function effectStatements(
   userId: string,
   effects: Effect[],
   now: Date,
+  searchIndex?: SearchIndex,
 ): Promise<Statement[]> {
   const at = now.toISOString();
   const out: Statement[] = [];
@@ -79,6 +81,7 @@ export async function effectStatements(
               affiliation: effect.answers.affiliation ?? null,
             })
             .where(eq(schema.members.userId, userId)),
+          ...(searchIndex ? await searchIndexStatements(db, searchIndex, userId, effect.answers) : []),
         );
         break;
       case "createInquiry":
@@ -118,12 +121,13 @@ export async function effectStatements(
   return out;
 }
 
-/** Personal data of a member: the form answers, their questions, staff notes, pending pushes. */
+/** Personal data of a member: the form answers (and their search digests), their questions, staff notes, pending pushes. */
 export function eraseStatements(db: Database, userId: string): Statement[] {
   return [
     db.update(schema.members).set({ registration: null }).where(eq(schema.members.userId, userId)),
     db.delete(schema.inquiries).where(eq(schema.inquiries.userId, userId)),
     db.delete(schema.memberNotes).where(eq(schema.memberNotes.userId, userId)),
+    db.delete(schema.memberSearchKeys).where(eq(schema.memberSearchKeys.userId, userId)),
     db
       .update(schema.reminders)
       .set({ status: "cancelled" })

@@ -29,7 +29,8 @@ export async function dashboardFigures(db: Database, now: Date): Promise<Dashboa
     db
       .select({ count: sql<number>`count(*)` })
       .from(m)
-      .where(gte(sql`coalesce(${m.followedAt}, ${m.createdAt})`, weekAgo)),
+      // Only those still friends: a member who followed and blocked since is not a new friend.
+      .where(and(eq(m.status, "active"), gte(sql`coalesce(${m.followedAt}, ${m.createdAt})`, weekAgo))),
     db
       .select({ count: sql<number>`count(*)` })
       .from(schema.inquiries)

@@ -1,5 +1,5 @@
-// Staff accounts: creation, look-up by login id, and the failed-attempt counter behind the lock-out.
-import { eq, sql } from "drizzle-orm";
+// Staff accounts: creation, look-up, password changes (which end the account's other sessions), removal.
+import { and, eq, ne } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { Database } from "./database.js";
 
@@ -11,8 +11,6 @@ export interface StaffUser {
   displayName: string;
   role: StaffRole;
   passwordHash: string;
-  failedAttempts: number;
-  lockedUntil: string | null;
   createdAt: string;
 }
 
@@ -51,58 +49,28 @@ export async function createStaff(db: Database, staff: NewStaff, now: Date): Pro
   return rows[0]?.id ?? null;
 }
 
-/** Replaces the password (CLI re-run, admin reset) and clears any lock. */
-export async function setStaffPassword(db: Database, id: number, passwordHash: string): Promise<void> {
-  await db
-    .update(schema.staffUsers)
-    .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
-    .where(eq(schema.staffUsers.id, id));
-}
-
-export interface LockPolicy {
-  maxAttempts: number;
-  lockMs: number;
-}
-
 /**
- * Counts one failed sign-in in a single statement (safe when two instances race); the attempt that
- * reaches the limit locks the account and restarts the count. Returns whether it is now locked.
+ * Replaces the password and, in the same batch, ends every session of the account except `keep`
+ * (the hash of the session that changed its own password), so a leaked password stops working at once.
  */
-export async function recordFailedSignIn(
+export async function setStaffPassword(
   db: Database,
   id: number,
-  now: Date,
-  policy: LockPolicy,
-): Promise<{ locked: boolean; lockedUntil: string | null }> {
-  const until = new Date(now.getTime() + policy.lockMs).toISOString();
-  const reached = sql`${schema.staffUsers.failedAttempts} + 1 >= ${policy.maxAttempts}`;
-  const rows = await db
-    .update(schema.staffUsers)
-    .set({
-      failedAttempts: sql`case when ${reached} then 0 else ${schema.staffUsers.failedAttempts} + 1 end`,
-      lockedUntil: sql`case when ${reached} then ${until} else ${schema.staffUsers.lockedUntil} end`,
-    })
-    .where(eq(schema.staffUsers.id, id))
-    .returning({ lockedUntil: schema.staffUsers.lockedUntil });
-  const lockedUntil = rows[0]?.lockedUntil ?? null;
-  return { locked: lockedUntil !== null && lockedUntil > now.toISOString(), lockedUntil };
-}
-
-export async function clearFailedSignIns(db: Database, id: number): Promise<void> {
-  await db
-    .update(schema.staffUsers)
-    .set({ failedAttempts: 0, lockedUntil: null })
-    .where(eq(schema.staffUsers.id, id));
-}
-
-/** Removes the account and its sessions together. */
-export async function deleteStaff(db: Database, id: number): Promise<void> {
+  passwordHash: string,
+  keep?: string,
+): Promise<void> {
+  const s = schema.staffSessions;
   await db.batch([
-    db.delete(schema.staffSessions).where(eq(schema.staffSessions.staffId, id)),
-    db.delete(schema.staffUsers).where(eq(schema.staffUsers.id, id)),
+    db.update(schema.staffUsers).set({ passwordHash }).where(eq(schema.staffUsers.id, id)),
+    db.delete(s).where(keep ? and(eq(s.staffId, id), ne(s.tokenHash, keep)) : eq(s.staffId, id)),
   ]);
 }
 
-export function isLocked(staff: Pick<StaffUser, "lockedUntil">, now: Date): boolean {
-  return staff.lockedUntil !== null && staff.lockedUntil > now.toISOString();
+/** Removes the account, its sessions and remembered browsers together. */
+export async function deleteStaff(db: Database, id: number): Promise<void> {
+  await db.batch([
+    db.delete(schema.staffSessions).where(eq(schema.staffSessions.staffId, id)),
+    db.delete(schema.staffDevices).where(eq(schema.staffDevices.staffId, id)),
+    db.delete(schema.staffUsers).where(eq(schema.staffUsers.id, id)),
+  ]);
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
 import { DEFAULT_ITERATIONS, hashPassword, verifyPassword } from "../../src/admin/auth/password.js";
-import { cookiesOf, type Harness, seedStaff, signIn, startHarness, submitLogin } from "./harness.js";
+import { cookiesOf, type Harness, ORIGIN, seedStaff, signIn, startHarness, submitLogin } from "./harness.js";
 
 describe("admin password hashing", () => {
   it("stores pbkdf2$iter$salt$hash with at least 210,000 iterations and verifies", async () => {
@@ -80,32 +80,80 @@ describe("admin sign-in", () => {
   it("rejects the sign-in form without the double-submit token", async () => {
     const res = await h.app.request("/admin/login", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
       body: new URLSearchParams({ _csrf: "forged", loginId: "admin", password: "a-long-password-1" }),
     });
     expect(res.status).toBe(403);
     expect(await h.db.select().from(schema.staffSessions)).toHaveLength(0);
   });
 
-  it("locks the account for 15 minutes after 5 wrong passwords, and says so", async () => {
-    for (let i = 1; i <= 4; i++) {
-      const res = await submitLogin(h, "admin", "wrong-password");
+  it("never locks: after wrong passwords the same address waits, with growing delays up to a cap", async () => {
+    const attacker = { address: "203.0.113.66" };
+    for (let i = 1; i <= 3; i++) {
+      const res = await submitLogin(h, "admin", "wrong-password", attacker);
       expect(res.status).toBe(401);
       expect(await res.text()).toContain("ログインIDまたはパスワードが違います");
     }
-    const fifth = await submitLogin(h, "admin", "wrong-password");
-    expect(await fifth.text()).toContain("15分間ロックされています");
-    // Even the right password is refused while locked.
-    const locked = await submitLogin(h, "admin", "a-long-password-1");
-    expect(locked.status).toBe(401);
-    expect(await locked.text()).toContain("ロックされています");
-    h.clock.advance(15 * 60 * 1000 + 1000);
-    expect((await submitLogin(h, "admin", "a-long-password-1")).status).toBe(303);
+    // The 4th failure starts the waits: 2 s, then 4 s, 8 s … each refused try is not checked.
+    const waits: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      expect((await submitLogin(h, "admin", "wrong-password", attacker)).status).toBe(401);
+      const refused = await submitLogin(h, "admin", "a-long-password-1", attacker);
+      expect(refused.status).toBe(429);
+      expect(await refused.text()).toContain("しばらく受け付けを止めています");
+      waits.push(Number(refused.headers.get("retry-after")));
+      h.clock.advance(waits.at(-1)! * 1000);
+    }
+    expect(waits.slice(0, 4)).toEqual([2, 4, 8, 16]);
+    expect(Math.max(...waits)).toBe(15 * 60); // the cap
+    // Once the wait is over the right password works from there too.
+    expect((await submitLogin(h, "admin", "a-long-password-1", attacker)).status).toBe(303);
     const actions = (await h.db.select().from(schema.auditLog)).map((r) => r.action);
-    expect(actions.filter((a) => a === "auth.signInFailed")).toHaveLength(4);
-    expect(actions).toContain("auth.locked");
-    expect(actions).toContain("auth.signInLocked");
+    expect(actions).toContain("auth.signInThrottled");
     expect(actions.at(-1)).toBe("auth.signIn");
+  });
+
+  it("an attacker's wrong passwords from another address do not keep the admin out", async () => {
+    for (let i = 0; i < 30; i++) await submitLogin(h, "admin", `guess-${i}`, { address: "203.0.113.66" });
+    expect((await submitLogin(h, "admin", "guess-x", { address: "203.0.113.66" })).status).toBe(429);
+    const office = await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.7" });
+    expect(office.status).toBe(303);
+  });
+
+  it("a guess spread over many addresses slows a new browser by at most a minute, and a known one not at all", async () => {
+    // The admin signed in from this browser before: it holds the remembered-device cookie.
+    const first = await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.7" });
+    const jar = cookiesOf(first)
+      .split("; ")
+      .filter((kv) => kv.startsWith("admin_device="))
+      .join("; ");
+    expect(jar).toMatch(/^admin_device=.{43}$/);
+    for (let i = 0; i < 20; i++) await submitLogin(h, "admin", `guess-${i}`, { address: `203.0.113.${i}` });
+    const known = await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.99", jar });
+    expect(known.status).toBe(303);
+    for (let i = 20; i < 40; i++) await submitLogin(h, "admin", `guess-${i}`, { address: `203.0.113.${i}` });
+    const fresh = await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.8" });
+    expect(fresh.status).toBe(429);
+    expect(Number(fresh.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    h.clock.advance(60_000);
+    expect((await submitLogin(h, "admin", "a-long-password-1", { address: "198.51.100.8" })).status).toBe(
+      303,
+    );
+  });
+
+  it("shows the same page for a real login id and an unknown one, also once waits begin", async () => {
+    const page = async (loginId: string, address: string) => {
+      const res = await submitLogin(h, loginId, "wrong-password", { address });
+      const html = (await res.text())
+        .replace(/name="_csrf" value="[^"]*"/, "")
+        .replace(`value="${loginId}"`, "");
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), html };
+    };
+    for (let i = 0; i < 6; i++) {
+      const real = await page("admin", "203.0.113.1");
+      const unknown = await page("nobody", "203.0.113.2");
+      expect(unknown).toEqual(real);
+    }
   });
 
   it("answers an unknown login id like a wrong password, in comparable time", async () => {
@@ -127,7 +175,7 @@ describe("admin sign-in", () => {
     expect(res.status).toBe(403);
     const forged = await h.app.request("/admin/broadcasts", {
       method: "POST",
-      headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded" },
+      headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
       body: new URLSearchParams({ _csrf: "not-the-token", text: "x", audienceKind: "all" }),
     });
     expect(forged.status).toBe(403);

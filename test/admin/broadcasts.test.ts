@@ -124,4 +124,44 @@ describe("admin broadcasts", () => {
     expect(html).toContain("ポータルサイトの運用を再開しました。");
     expect(html).toContain("取り消し");
   });
+
+  it("tells the recipient count and quota while composing, before any draft is saved", async () => {
+    const drafts = (await h.db.select().from(schema.broadcasts)).length;
+    const page = await (await clerk.get("/admin/broadcasts/new")).text();
+    expect(page).toMatch(
+      /data-testid="compose-count"[^>]*>「利用開始申請済み」まで進んでいない会員：いま 2 人（今月の残り [\d,]+ 通）/,
+    );
+    const ask = async (s: Session, q: Record<string, string>) =>
+      (await s.get(`/admin/broadcasts/audience?${new URLSearchParams(q)}`)).json() as Promise<{
+        count: number | null;
+        text: string;
+      }>;
+    expect(await ask(clerk, { audienceKind: "journeyStep", step: "registered" })).toMatchObject({ count: 1 });
+    expect(await ask(clerk, { audienceKind: "journeyStep", step: "none" })).toMatchObject({ count: 1 });
+    expect((await ask(clerk, { audienceKind: "all" })).text).toContain("管理者のみ");
+    expect(await ask(admin, { audienceKind: "all" })).toMatchObject({ count: 3 }); // blocked members never count
+    expect((await ask(admin, { audienceKind: "affiliation", affiliation: "どこか" })).count).toBeNull();
+    expect((await h.db.select().from(schema.broadcasts)).length).toBe(drafts);
+  });
+
+  it("offers 「作り直す」 from a sent broadcast, copying text and audience", async () => {
+    const [sent] = (await h.db.select().from(schema.broadcasts)).filter((b) => b.status === "sent");
+    const page = await (await admin.get(`/admin/broadcasts/${sent!.id}`)).text();
+    expect(page).toContain(`href="/admin/broadcasts/new?copy=${sent!.id}"`);
+    expect(page).toContain("作り直す");
+    const copy = await (await admin.get(`/admin/broadcasts/new?copy=${sent!.id}`)).text();
+    expect(copy).toContain(`お知らせ #${sent!.id} の内容と宛先をコピーしました`);
+    expect(copy).toMatch(/value="notReached" checked/);
+  });
+
+  it("says a failing broadcast is being retried instead of 「失敗 なし」", async () => {
+    const created = await compose(admin, { audienceKind: "journeyStep", step: "registered" });
+    const id = created.headers.get("location")!.match(/broadcasts\/(\d+)/)![1]!;
+    h.emulator.emulator.failNext("/v2/bot/message/multicast", [500, 500, 500, 500, 500]);
+    await admin.post(`/admin/broadcasts/${id}/send`);
+    const page = await (await admin.get(`/admin/broadcasts/${id}`)).text();
+    expect(page).toMatch(/data-testid="status">送信中（再送を待っています）/);
+    expect(page).toContain("自動でもう一度送ります");
+    expect(page).not.toMatch(/data-testid="failures">なし/);
+  });
 });

@@ -16,6 +16,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
   let bot: TestBot;
   let page: Page;
   const members: Record<string, string> = {};
+  const cspErrors: string[] = [];
 
   async function member(name: string, step: JourneyStep | null, clinicName: string): Promise<void> {
     const userId = newUserId();
@@ -45,6 +46,10 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
     page = await browser.newPage({ viewport: { width: 820, height: 1180 } }); // a tablet
     page.setDefaultTimeout(5_000);
     page.on("dialog", (dialog) => void dialog.accept());
+    // Any script or style the Content-Security-Policy blocks shows up as a console error.
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -127,5 +132,55 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
     expect(cells[0]).toBe("3");
     expect(cells[1]).toContain("数字が5桁です");
     expect(await bot.db.select().from(schema.roster)).toHaveLength(0);
+  });
+
+  it("counts the recipients while composing; choosing from a list picks its audience", async () => {
+    await page.goto(`${bot.url}/admin/broadcasts/new`);
+    const count = page.getByTestId("compose-count");
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=compose-count]")?.textContent?.includes("いま"),
+    );
+    await page.getByRole("combobox", { name: "進捗", exact: true }).selectOption("applied");
+    expect(await page.getByLabel("進捗で選ぶ").isChecked()).toBe(true);
+    await page.waitForFunction(() =>
+      document
+        .querySelector("[data-testid=compose-count]")
+        ?.textContent?.includes("「利用開始申請済み」の会員：いま 2 人"),
+    );
+    await page.getByRole("combobox", { name: "所属機関" }).selectOption("健診実施機関等");
+    expect(await page.getByLabel("所属機関で選ぶ").isChecked()).toBe(true);
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=compose-count]")?.textContent?.includes("いま 0 人"),
+    );
+    expect(await count.textContent()).toContain("今月の残り");
+    expect(await bot.db.select().from(schema.broadcasts)).toHaveLength(1); // nothing saved by counting
+  });
+
+  it("shows the audit log with labels, Japan time and links, the action on one line", async () => {
+    await page.goto(`${bot.url}/admin/audit`);
+    const relay = page.locator("tr[data-action='member.relay']").first();
+    expect(await relay.locator("td.action").textContent()).toBe("通知の中継");
+    const lineHeight = await relay.locator("td.action").evaluate((td) => {
+      const style = getComputedStyle(td);
+      return { height: td.getBoundingClientRect().height, line: Number.parseFloat(style.lineHeight) || 26 };
+    });
+    expect(lineHeight.height).toBeLessThan(lineHeight.line * 2 + 20);
+    expect(await relay.locator("td").last().textContent()).toContain("お知らせ：");
+    expect(await relay.locator("td").first().textContent()).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    await relay.getByRole("link").click();
+    await page.waitForURL(/\/admin\/members\/U/);
+  });
+
+  it("changes one's own password from the account page", async () => {
+    await page.goto(`${bot.url}/admin/account`);
+    await page.getByLabel("いまのパスワード").fill(PASSWORD);
+    await page.getByLabel("新しいパスワード（12文字以上）").fill("a-new-browser-password");
+    await page.getByLabel("新しいパスワード（確認のためもう一度）").fill("a-new-browser-password");
+    await page.getByRole("button", { name: "パスワードを変更" }).click();
+    await page.getByText("パスワードを変更しました。").waitFor();
+  });
+
+  it("ran every page without a Content-Security-Policy violation", () => {
+    expect(cspErrors).toEqual([]);
   });
 });

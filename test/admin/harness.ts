@@ -18,7 +18,8 @@ import type { JourneyStep, RegistrationAnswers } from "../../src/engine/types.js
 import { createLineMessenger } from "../../src/line/messenger.js";
 import type { Clock, Logger, Messenger } from "../../src/ports.js";
 import { plainCipher } from "../../src/store/cipher.js";
-import type { Database } from "../../src/store/database.js";
+import { type Database, runBatch } from "../../src/store/database.js";
+import { searchIndexFor, searchIndexStatements } from "../../src/store/search-index.js";
 import { createStaff, type StaffRole } from "../../src/store/staff.js";
 import { type EmulatorServer, startEmulatorServer } from "../helpers/emulator-server.js";
 
@@ -57,6 +58,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The address a test request comes from (the harness reads it as the client address). */
+export const CLIENT_HEADER = "x-test-client";
+/** What a browser sends with a form post from the staff pages (hono/csrf checks it). */
+export const ORIGIN = "http://localhost";
+
 export async function startHarness(
   options: { secureCookies?: boolean; record?: "full" | "count"; dir?: string } = {},
 ): Promise<Harness> {
@@ -73,10 +79,25 @@ export async function startHarness(
     info: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
     error: (event, fields) => logs.push(JSON.stringify({ level: "error", event, ...fields })),
   };
-  const deps: AdminDeps = { db: database.db, cipher: plainCipher, messenger, clock, logger };
+  const deps: AdminDeps = {
+    db: database.db,
+    cipher: plainCipher,
+    messenger,
+    clock,
+    logger,
+    searchIndex: searchIndexFor(),
+  };
   const app = new Hono();
   const quota = lineQuota({ baseURL: emulator.url, channelAccessToken: TOKEN });
-  app.route("/admin", adminRoute({ deps, secureCookies: options.secureCookies ?? false, quota }));
+  app.route(
+    "/admin",
+    adminRoute({
+      deps,
+      secureCookies: options.secureCookies ?? false,
+      quota,
+      clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? "192.0.2.1",
+    }),
+  );
   return {
     app,
     db: database.db,
@@ -119,6 +140,8 @@ export async function seedMember(h: Harness, seed: SeedMember = {}): Promise<str
     followedAt: now,
     createdAt: now,
   });
+  if (seed.registration)
+    await runBatch(h.db, await searchIndexStatements(h.db, h.deps.searchIndex!, id, seed.registration));
   return id;
 }
 
@@ -173,24 +196,46 @@ export function hiddenValue(html: string, name: string): string {
   return m[1];
 }
 
-export async function loginForm(h: Harness): Promise<{ cookie: string; token: string }> {
-  const res = await h.app.request("/admin/login");
-  return { cookie: cookiesOf(res), token: hiddenValue(await res.text(), "_csrf") };
+export async function loginForm(h: Harness, jar = ""): Promise<{ cookie: string; token: string }> {
+  const res = await h.app.request("/admin/login", { headers: jar ? { cookie: jar } : {} });
+  return { cookie: cookiesOf(res, jar), token: hiddenValue(await res.text(), "_csrf") };
 }
 
-export async function submitLogin(h: Harness, loginId: string, password: string): Promise<Response> {
-  const form = await loginForm(h);
+export interface LoginFrom {
+  /** The client address the attempt comes from. */
+  address?: string;
+  /** Cookies this browser already holds (e.g. the remembered-device cookie). */
+  jar?: string;
+}
+
+export async function submitLogin(
+  h: Harness,
+  loginId: string,
+  password: string,
+  from: LoginFrom = {},
+): Promise<Response> {
+  const form = await loginForm(h, from.jar);
   return h.app.request("/admin/login", {
     method: "POST",
-    headers: { cookie: form.cookie, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      cookie: form.cookie,
+      "content-type": "application/x-www-form-urlencoded",
+      origin: ORIGIN,
+      [CLIENT_HEADER]: from.address ?? "192.0.2.1",
+    },
     body: new URLSearchParams({ _csrf: form.token, loginId, password }),
   });
 }
 
-export async function signIn(h: Harness, loginId: string, password: string): Promise<Session> {
-  const res = await submitLogin(h, loginId, password);
+export async function signIn(
+  h: Harness,
+  loginId: string,
+  password: string,
+  from: LoginFrom = {},
+): Promise<Session> {
+  const res = await submitLogin(h, loginId, password, from);
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = cookiesOf(res);
+  const cookie = cookiesOf(res, from.jar);
   const csrf = hiddenValue(await (await h.app.request("/admin", { headers: { cookie } })).text(), "_csrf");
   const session: Session = {
     cookie,
@@ -199,12 +244,12 @@ export async function signIn(h: Harness, loginId: string, password: string): Pro
     post(path, form = {}, withCsrf = true) {
       if (form instanceof FormData) {
         if (withCsrf) form.set("_csrf", csrf);
-        return h.app.request(path, { method: "POST", headers: { cookie }, body: form });
+        return h.app.request(path, { method: "POST", headers: { cookie, origin: ORIGIN }, body: form });
       }
       const body = new URLSearchParams({ ...form, ...(withCsrf ? { _csrf: csrf } : {}) });
       return h.app.request(path, {
         method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
         body,
       });
     },

@@ -13,7 +13,10 @@ describe("admin inquiries and dashboard", () => {
     h = await startHarness();
     await seedStaff(h, "clerk", "a-long-password-2", "staff");
     s = await signIn(h, "clerk", "a-long-password-2");
-    member = await seedMember(h, { step: "registered" });
+    member = await seedMember(h, {
+      step: "registered",
+      registration: { familyName: "埼玉", givenName: "太郎", clinicName: "浦和接骨院" },
+    });
     await seedMember(h, { step: "registered" });
     await seedMember(h, { step: "applied" });
     const [row] = await h.db
@@ -45,8 +48,34 @@ describe("admin inquiries and dashboard", () => {
     expect(html).toContain("上限 5,000 通");
   });
 
-  it("lists open questions decrypted and pushes the answer with the polite lead-in", async () => {
-    expect(await (await s.get("/admin/inquiries")).text()).toContain("申請画面が開けません");
+  it("shows how many staff-group alerts went out this month, once a group is configured", async () => {
+    expect(await (await s.get("/admin")).text()).toContain("設定されていません（STAFF_LINE_GROUP_ID）");
+    h.deps.staffGroup = { groupId: `C${"0".repeat(32)}` };
+    await h.db.update(schema.inquiries).set({ staffNotifiedAt: h.clock.now().toISOString() });
+    const html = await (await s.get("/admin")).text();
+    expect(html).toMatch(/職員グループへの通知（今月）<\/div><div class="num">1 通</);
+    expect(html).toContain("今月の送信数に含まれます");
+    h.deps.staffGroup = undefined;
+  });
+
+  it("counts only members still friends as new friends of the past 7 days", async () => {
+    const card = async () =>
+      /過去7日の新しい友だち<\/div><div class="num">(\d+)</.exec(await (await s.get("/admin")).text())?.[1];
+    expect(await card()).toBe("3");
+    await seedMember(h, { status: "inactive" }); // followed and blocked this week
+    expect(await card()).toBe("3");
+    const active = /友だち（有効）<\/div><div class="num">(\d+)</.exec(
+      await (await s.get("/admin")).text(),
+    )?.[1];
+    expect(Number(await card())).toBeLessThanOrEqual(Number(active));
+  });
+
+  it("lists open questions decrypted with who asked (masked) and pushes the answer with the polite lead-in", async () => {
+    const list = await (await s.get("/admin/inquiries")).text();
+    expect(list).toContain("申請画面が開けません");
+    expect(list).toContain("浦和接骨院 埼＊ ＊郎");
+    expect(list).toContain(`href="/admin/members/${member}"`);
+    expect(list).not.toContain("太郎");
     const since = h.emulator.emulator.lastSeq();
     const res = await s.post(`/admin/inquiries/${inquiryId}/answer`, {
       answer: "ブラウザを最新にしてお試しください。",
@@ -56,9 +85,11 @@ describe("admin inquiries and dashboard", () => {
     const [push] = h.emulator.emulator.deliveries({ userId: member, sinceSeq: since });
     const texts = ((push?.messages ?? []) as Array<{ text: string }>).map((m) => m.text);
     expect(texts[0]).toContain("お問い合わせいただいた件について");
-    expect(texts[1]).toBe("ブラウザを最新にしてお試しください。");
+    // Signed with the staff member's name, not the login id.
+    expect(texts[1]).toBe("ブラウザを最新にしてお試しください。\n\n（担当：clerkさん）");
     const [row] = await h.db.select().from(schema.inquiries).where(eq(schema.inquiries.id, inquiryId));
-    expect(row).toMatchObject({ status: "answered", answeredBy: "clerk" });
+    expect(row).toMatchObject({ status: "answered", answeredBy: "clerkさん" });
+    expect(await (await s.get(`/admin/inquiries/${inquiryId}`)).text()).toContain("担当：clerkさん");
     expect(row?.answer).toMatch(/^plain:/);
     const again = await s.post(`/admin/inquiries/${inquiryId}/answer`, { answer: "二度目" });
     expect(again.headers.get("location")).toContain("done=already");

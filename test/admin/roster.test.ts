@@ -22,10 +22,19 @@ describe("roster CSV", () => {
     expect(sjis).toEqual({ text: GOOD, encoding: "shift_jis" });
   });
 
-  it("parses quotes, commas and line breaks inside fields, and skips blank lines", () => {
-    expect(parseCsv('a,"b,c","d ""e"""\n\n"f\ng",h\r\n')).toEqual([
-      ["a", "b,c", 'd "e"'],
-      ["f\ng", "h"],
+  it("parses quotes, commas and line breaks inside fields; blank rows are skipped but keep Excel's numbering", () => {
+    expect(parseCsv('a,"b,c","d ""e"""\n\n"f\ng",h\r\n,\r\nlast\r\n')).toEqual([
+      { row: 1, fields: ["a", "b,c", 'd "e"'] },
+      { row: 3, fields: ["f\ng", "h"] },
+      { row: 5, fields: ["last"] },
+    ]);
+  });
+
+  it("keeps names as typed (①, half-width kana) and normalizes only the number", () => {
+    const check = checkRoster(parseCsv("協１１０１２３４ー５ー６,ｻｲﾀﾏ接骨院①,髙橋 ｲﾁﾛｳ\n"));
+    expect(check.errors).toEqual([]);
+    expect(check.entries).toEqual([
+      { registrationNumber: "協1101234-5-6", clinicName: "ｻｲﾀﾏ接骨院①", ownerName: "髙橋 ｲﾁﾛｳ" },
     ]);
   });
 
@@ -93,6 +102,32 @@ describe("admin roster import", () => {
       "roster.import",
       "roster.importRejected",
     ]);
+  });
+
+  it("reports the row numbers Excel shows, also after blank lines", async () => {
+    const csv = "登録記号番号,施術所名,氏名\r\n協4401234-5-6,一の院,\r\n\r\n,\r\n協44,二の院,\r\n";
+    const res = await upload(s, new TextEncoder().encode(csv));
+    expect(res.status).toBe(422);
+    expect(await res.text()).toMatch(/<td>5<\/td><td>登録記号番号「協44」/);
+  });
+
+  it("says a binary file or an Excel workbook is not a CSV, and changes nothing", async () => {
+    const before = await h.db.select().from(schema.roster);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const binary = await upload(s, png, "photo.csv");
+    expect(binary.status).toBe(422);
+    const html = await binary.text();
+    expect(html).toContain("CSVではないようです");
+    expect(html).not.toContain('data-testid="import-report"');
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0]);
+    const book = await upload(s, xlsx, "名簿.xlsx");
+    expect(await book.text()).toContain("Excelのブック（.xlsx）で、CSVではありません");
+    const broken = await upload(s, new TextEncoder().encode('協1101234-5-6,"閉じていない院\n'));
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).toContain("CSVとして読めませんでした");
+    expect(await h.db.select().from(schema.roster)).toEqual(before);
   });
 
   it("refuses a body over the size limit before reading it", async () => {

@@ -9,6 +9,7 @@ import { plainCipher } from "../../src/store/cipher.js";
 import {
   type Harness,
   loginForm,
+  ORIGIN,
   type Session,
   seedMember,
   seedStaff,
@@ -172,7 +173,7 @@ describe("staff forms under fuzzing", () => {
       fc.asyncProperty(fields, fc.boolean(), async (form, withToken) => {
         const res = await h.app.request("/admin/login", {
           method: "POST",
-          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
           body: new URLSearchParams({ ...form, ...(withToken ? { _csrf: token } : {}) }),
         });
         expect(res.status).toBeLessThan(500);

@@ -1,6 +1,6 @@
 // The Node entry's contract: health once migrated, clear start-up errors a newcomer can act on.
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
@@ -35,5 +35,31 @@ describe("Node entry", () => {
     expect(() => parseConfig({ APP_ENV: "production" })).toThrow(/LINE_CHANNEL_ACCESS_TOKEN/);
     expect(parseConfig({}).emulatorMode).toBe(true);
     expect(parseConfig({}).port).toBe(8787);
+  });
+
+  it("listens on 127.0.0.1 in development unless HOST says otherwise", async () => {
+    expect(parseConfig({}).host).toBe("127.0.0.1");
+    expect(parseConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(
+      parseConfig({ APP_ENV: "production", LINE_CHANNEL_ACCESS_TOKEN: "t", LINE_CHANNEL_SECRET: "s" }).host,
+    ).toBe("0.0.0.0");
+    const dir = mkdtempSync(join(tmpdir(), "helpdesk-host-"));
+    const running = await startNode(
+      { PORT: "0", DATABASE_URL: `file:${join(dir, "x.db")}` },
+      { schedulerIntervalMs: 0 },
+    );
+    try {
+      const port = new URL(running.url).port;
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      // The machine's other addresses do not answer (the simulator is not on the network).
+      const other = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+      if (other) {
+        await expect(fetch(`http://${other}:${port}/dev/simulator`)).rejects.toThrow();
+      }
+    } finally {
+      await running.close();
+    }
   });
 });

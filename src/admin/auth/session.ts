@@ -43,6 +43,12 @@ export async function currentStaff(c: Context, deps: AdminDeps): Promise<Session
   return findSession(deps.db, await sha256Hex(token), deps.clock.now());
 }
 
+/** The stored hash of this request's session token (kept when the account changes its password). */
+export async function currentSessionHash(c: Context): Promise<string | undefined> {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? sha256Hex(token) : undefined;
+}
+
 export async function endSession(c: Context, deps: AdminDeps, secure: boolean): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) await deleteSession(deps.db, await sha256Hex(token));

@@ -4,20 +4,16 @@ import { AFFILIATIONS, JOURNEY_STEPS } from "../../engine/types.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
 import { NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 import { CsrfField, Layout } from "../pages/layout.js";
-import type { ComposeInput } from "./form.js";
+import { type ComposeInput, EMPTY_COMPOSE } from "./form.js";
 
-const EMPTY: ComposeInput = {
-  text: "",
-  linkLabel: "",
-  linkUri: "",
-  audienceKind: "notReached",
-  step: "",
-  affiliation: "",
-  notReachedStep: "applied",
-};
-
-export function ComposePage(props: { staff: SessionStaff; input?: ComposeInput; errors?: string[] }) {
-  const input = props.input ?? EMPTY;
+export function ComposePage(props: {
+  staff: SessionStaff;
+  input?: ComposeInput;
+  errors?: string[];
+  reach: { text: string; overQuota: boolean };
+  copiedFrom?: number;
+}) {
+  const input = props.input ?? EMPTY_COMPOSE;
   const isAdmin = props.staff.role === "admin";
   const radio = (kind: string, label: string) => (
     <label style="font-weight:normal">
@@ -35,7 +31,13 @@ export function ComposePage(props: { staff: SessionStaff; input?: ComposeInput; 
           </ul>
         </div>
       ) : null}
-      <form method="post" action="/admin/broadcasts" class="panel">
+      {props.copiedFrom ? (
+        <p class="flash ok" role="status">
+          お知らせ #{props.copiedFrom}{" "}
+          の内容と宛先をコピーしました。直してから保存してください（元のお知らせは変わりません）。
+        </p>
+      ) : null}
+      <form method="post" action="/admin/broadcasts" class="panel" data-audience="/admin/broadcasts/audience">
         <CsrfField token={props.staff.csrfToken} />
         <label for="text">本文（5,000文字まで）</label>
         <textarea id="text" name="text" maxlength={5000} required>
@@ -49,7 +51,7 @@ export function ComposePage(props: { staff: SessionStaff; input?: ComposeInput; 
           <legend style="font-weight:600">宛先</legend>
           {isAdmin ? radio("all", "有効な友だち全員") : null}
           {radio("notReached", "次の段階まで進んでいない会員")}
-          <select name="notReachedStep" aria-label="まだ進んでいない段階">
+          <select name="notReachedStep" aria-label="まだ進んでいない段階" data-for="notReached">
             {JOURNEY_STEPS.map((s) => (
               <option value={s} selected={input.notReachedStep === s}>
                 「{STEP_LABELS[s]}」まで進んでいない
@@ -57,7 +59,7 @@ export function ComposePage(props: { staff: SessionStaff; input?: ComposeInput; 
             ))}
           </select>
           {radio("journeyStep", "進捗で選ぶ")}
-          <select name="step" aria-label="進捗">
+          <select name="step" aria-label="進捗" data-for="journeyStep">
             <option value="none" selected={input.step === "none"}>
               {NO_STEP_LABEL}
             </option>
@@ -68,7 +70,7 @@ export function ComposePage(props: { staff: SessionStaff; input?: ComposeInput; 
             ))}
           </select>
           {radio("affiliation", "所属機関で選ぶ")}
-          <select name="affiliation" aria-label="所属機関">
+          <select name="affiliation" aria-label="所属機関" data-for="affiliation">
             {AFFILIATIONS.map((a) => (
               <option value={a} selected={input.affiliation === a}>
                 {a}
@@ -76,6 +78,17 @@ export function ComposePage(props: { staff: SessionStaff; input?: ComposeInput; 
             ))}
           </select>
         </fieldset>
+        <p
+          data-audience-count
+          data-testid="compose-count"
+          aria-live="polite"
+          class={props.reach.overQuota ? "warn" : undefined}
+        >
+          {props.reach.text}
+        </p>
+        <p class="muted">
+          一覧から選ぶと、その左の宛先も選ばれます。送信前にもう一度、人数と内容を確かめる画面が出ます。
+        </p>
         <p>
           <button type="submit">下書きを保存して確認へ</button>
         </p>

@@ -37,15 +37,17 @@ export function BroadcastDetailPage(view: BroadcastView) {
   const pending = b.status === "draft" || b.status === "scheduled";
   return (
     <Layout title={`お知らせ #${b.id}`} staff={staff} current="/admin/broadcasts" flash={view.flash}>
-      {b.status === "sending" ? (
-        <script dangerouslySetInnerHTML={{ __html: "setTimeout(()=>location.reload(),3000)" }} />
-      ) : null}
+      {b.status === "sending" ? <span data-reload-after="3" hidden /> : null}
       <div class="row" style="align-items:flex-start;gap:1.5rem">
         <PhonePreview composition={view.composition} />
         <div class="panel" style="flex:1 1 20rem">
           <dl class="fields">
             <dt>状態</dt>
-            <dd data-testid="status">{STATUS_LABELS[b.status] ?? b.status}</dd>
+            <dd data-testid="status">
+              {b.status === "sending" && view.figures.retrying > 0
+                ? "送信中（再送を待っています）"
+                : (STATUS_LABELS[b.status] ?? b.status)}
+            </dd>
             <dt>宛先</dt>
             <dd>{view.audienceLabel}</dd>
             {pending ? (
@@ -87,10 +89,10 @@ export function BroadcastDetailPage(view: BroadcastView) {
 
 function Actions(props: { base: string; staff: SessionStaff; count: number; now: Date }) {
   const csrf = props.staff.csrfToken;
-  const confirm = `return confirm('${props.count}人に今すぐ送信します。よろしいですか？')`;
+  const confirm = `${props.count}人に今すぐ送信します。よろしいですか？`;
   return (
     <>
-      <form method="post" action={`${props.base}/send`} onsubmit={confirm}>
+      <form method="post" action={`${props.base}/send`} data-confirm={confirm} data-once>
         <CsrfField token={csrf} />
         <button type="submit">今すぐ送信（{props.count}人）</button>
       </form>
@@ -133,8 +135,18 @@ function Figures(view: BroadcastView) {
           {f.sent} / {f.chunks} 完了{f.pending > 0 ? `（残り ${f.pending}）` : ""}
         </dd>
         <dt>失敗</dt>
-        <dd>
-          {f.failed > 0 ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）` : "なし"}
+        <dd data-testid="failures">
+          {f.failed > 0
+            ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）`
+            : f.retrying > 0
+              ? ""
+              : "なし"}
+          {f.retrying > 0 ? (
+            <div class="flash error" role="status">
+              LINEへの送信がうまくいかなかった分（{f.retrying}{" "}
+              単位）を、自動でもう一度送ります。このページは数秒ごとに更新されます。
+            </div>
+          ) : null}
           {f.errors.some((e) => e.includes("monthly limit")) ? (
             <div class="flash error">今月の送信上限に達したため、残りは送信できませんでした。</div>
           ) : null}
@@ -151,7 +163,13 @@ function Figures(view: BroadcastView) {
             残りの送信を止める
           </button>
         </form>
-      ) : null}
+      ) : (
+        <p style="margin-top:1rem">
+          <a href={`/admin/broadcasts/new?copy=${b.id}`} class="button secondary">
+            作り直す（内容と宛先をコピー）
+          </a>
+        </p>
+      )}
     </>
   );
 }

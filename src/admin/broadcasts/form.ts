@@ -6,6 +6,7 @@ import {
   LINK_LABEL_MAX,
   validateComposition,
 } from "../../broadcast/messages.js";
+import { AFFILIATIONS } from "../../engine/types.js";
 import type { StaffRole } from "../../store/staff.js";
 import { NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 
@@ -54,7 +55,18 @@ export function parseCompose(
   return { ok: true, composition: composition.value, audience };
 }
 
-function audienceOf(input: ComposeInput): Audience | null {
+/** A new broadcast starts aimed at those who have not applied yet (the usual reminder). */
+export const EMPTY_COMPOSE: ComposeInput = {
+  text: "",
+  linkLabel: "",
+  linkUri: "",
+  audienceKind: "notReached",
+  step: "none",
+  affiliation: AFFILIATIONS[1],
+  notReachedStep: "applied",
+};
+
+export function audienceOf(input: ComposeInput): Audience | null {
   const candidate =
     input.audienceKind === "journeyStep"
       ? { kind: "journeyStep", step: input.step }
@@ -64,7 +76,14 @@ function audienceOf(input: ComposeInput): Audience | null {
           ? { kind: "notReached", step: input.notReachedStep }
           : { kind: input.audienceKind };
   const parsed = AudienceSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  // A new broadcast targets only the affiliations members can choose (stored ones are read as they are).
+  if (
+    parsed.data.kind === "affiliation" &&
+    !(AFFILIATIONS as readonly string[]).includes(parsed.data.affiliation)
+  )
+    return null;
+  return parsed.data;
 }
 
 export function describeAudience(audience: Audience | null): string {

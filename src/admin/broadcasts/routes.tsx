@@ -14,13 +14,22 @@ import {
   listBroadcasts,
   scheduleBroadcast,
 } from "../../store/broadcasts.js";
+import type { StaffRole } from "../../store/staff.js";
 import { recordAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
-import { parseJstLocal } from "../format.js";
+import { formatNumber, parseJstLocal } from "../format.js";
 import type { Flash } from "../pages/layout.js";
 import { ComposePage } from "./compose-page.js";
 import { BroadcastDetailPage } from "./detail-page.js";
-import { describeAudience, inputOf, parseCompose, readComposeForm } from "./form.js";
+import {
+  audienceOf,
+  type ComposeInput,
+  describeAudience,
+  EMPTY_COMPOSE,
+  inputOf,
+  parseCompose,
+  readComposeForm,
+} from "./form.js";
 import { BroadcastListPage } from "./list-page.js";
 
 const FLASHES: Record<string, Flash> = {
@@ -28,7 +37,10 @@ const FLASHES: Record<string, Flash> = {
   sending: { kind: "ok", text: "送信を始めました。" },
   scheduled: { kind: "ok", text: "予約しました。" },
   cancelled: { kind: "ok", text: "取り消しました。" },
-  badTime: { kind: "error", text: "予約日時は、いまより後の日時を選んでください。" },
+  badTime: {
+    kind: "error",
+    text: "予約日時が正しくありません。カレンダーにある日時で、いまより後を選んでください。",
+  },
   notChangeable: { kind: "error", text: "このお知らせは、すでに送信が始まっているか取り消されています。" },
   allAdminOnly: { kind: "error", text: "全員への配信は管理者のみが行えます。" },
 };
@@ -63,14 +75,25 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
     const input = copy
       ? inputOf(compositionOf(JSON.parse(copy.messages) as LineMessage[]), parseAudience(copy.audience))
       : undefined;
-    return c.html(<ComposePage staff={c.get("staff")} input={input} />);
+    const staff = c.get("staff");
+    const reach = await audienceReach(options, staff.role, input ?? EMPTY_COMPOSE);
+    return c.html(<ComposePage staff={staff} input={input} reach={reach} copiedFrom={copy?.id} />);
+  });
+
+  // While composing: how many members the chosen audience reaches now, and the month's quota left.
+  app.get("/audience", async (c) => {
+    const input = { ...EMPTY_COMPOSE, ...readComposeForm(c.req.query()) };
+    return c.json(await audienceReach(options, c.get("staff").role, input));
   });
 
   app.post("/", async (c) => {
     const staff = c.get("staff");
     const input = readComposeForm(await c.req.parseBody());
     const parsed = parseCompose(input, staff.role);
-    if (!parsed.ok) return c.html(<ComposePage staff={staff} input={input} errors={parsed.errors} />, 400);
+    if (!parsed.ok) {
+      const reach = await audienceReach(options, staff.role, input);
+      return c.html(<ComposePage staff={staff} input={input} errors={parsed.errors} reach={reach} />, 400);
+    }
     const messages = buildMessages(parsed.composition);
     const id = await createDraft(
       deps.db,
@@ -108,11 +131,46 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.post("/:id{[0-9]+}/cancel", async (c) => {
     const id = Number(c.req.param("id"));
+    const b = await getBroadcast(deps.db, id);
+    if (!b) return c.notFound();
+    // Stopping a broadcast to everyone is the admin's decision, like sending one.
+    if (!mayTarget(c, b.audience)) return back(c, id, "allAdminOnly");
     if (!(await cancelBroadcast(deps.db, id, deps.clock.now()))) return back(c, id, "notChangeable");
     await audit(c, "broadcast.cancel", id);
     return back(c, id, "cancelled");
   });
   return app;
+}
+
+export interface AudienceReach {
+  count: number | null;
+  text: string;
+  overQuota: boolean;
+}
+
+async function audienceReach(
+  options: AdminOptions,
+  role: StaffRole,
+  input: ComposeInput,
+): Promise<AudienceReach> {
+  const audience = audienceOf(input);
+  if (!audience) return { count: null, text: "宛先を選んでください。", overQuota: false };
+  if (audience.kind === "all" && role !== "admin")
+    return { count: null, text: "全員への配信は管理者のみが行えます。", overQuota: false };
+  const [count, quota] = await Promise.all([
+    countRecipients(options.deps.db, audience),
+    options.quota?.get().catch(() => null) ?? null,
+  ]);
+  const left = quota && quota.limit !== null ? Math.max(0, quota.limit - quota.used) : null;
+  const overQuota = left !== null && count > left;
+  const quotaText =
+    quota === null
+      ? ""
+      : left === null
+        ? "（今月の送信数に上限はありません）"
+        : `（今月の残り ${formatNumber(left)} 通）`;
+  const text = `${describeAudience(audience)}：いま ${formatNumber(count)} 人${quotaText}${overQuota ? "。残り通数を超えています" : ""}`;
+  return { count, text, overQuota };
 }
 
 /** Staff may send to segments; everyone at once is for admins. */

@@ -1,6 +1,18 @@
 // The inquiry pages: the list by status, and one question with the answer box.
 
 import type { InquiryRow, InquiryStatus } from "../../store/staff-inquiries.js";
+
+export interface Asker {
+  clinicName: string;
+  maskedName: string;
+}
+
+function AskerText(props: { asker: Asker }) {
+  const { clinicName, maskedName } = props.asker;
+  const label = [clinicName, maskedName].filter(Boolean).join(" ");
+  return <>{label || "（登録内容なし）"}</>;
+}
+
 import type { SessionStaff } from "../../store/staff-sessions.js";
 import { formatJst } from "../format.js";
 import { CsrfField, type Flash, Layout, Pager } from "../pages/layout.js";
@@ -14,7 +26,7 @@ export const INQUIRY_STATUS: Record<InquiryStatus, string> = {
 export function InquiryListPage(props: {
   staff: SessionStaff;
   status: InquiryStatus;
-  rows: Array<{ row: InquiryRow; question: string }>;
+  rows: Array<{ row: InquiryRow; question: string; asker: Asker }>;
   total: number;
   page: number;
   pageSize: number;
@@ -39,19 +51,25 @@ export function InquiryListPage(props: {
           <thead>
             <tr>
               <th>受付</th>
+              <th>お問い合わせした方</th>
               <th>内容</th>
             </tr>
           </thead>
           <tbody>
             {props.rows.length === 0 ? (
               <tr>
-                <td colspan={2}>該当するお問い合わせはありません。</td>
+                <td colspan={3}>該当するお問い合わせはありません。</td>
               </tr>
             ) : null}
-            {props.rows.map(({ row, question }) => (
-              <tr>
+            {props.rows.map(({ row, question, asker }) => (
+              <tr data-inquiry-id={row.id}>
                 <td style="white-space:nowrap">
                   <a href={`/admin/inquiries/${row.id}`}>{formatJst(row.createdAt)}</a>
+                </td>
+                <td>
+                  <a href={`/admin/members/${encodeURIComponent(row.userId)}`}>
+                    <AskerText asker={asker} />
+                  </a>
                 </td>
                 <td>{[...question].slice(0, 80).join("")}</td>
               </tr>
@@ -67,6 +85,7 @@ export function InquiryPage(props: {
   staff: SessionStaff;
   row: InquiryRow;
   question: string;
+  asker: Asker;
   answer: string | null;
   retryKey: string;
   flash?: Flash | null;
@@ -77,8 +96,10 @@ export function InquiryPage(props: {
     <Layout title={`お問い合わせ #${row.id}`} staff={staff} current="/admin/inquiries" flash={props.flash}>
       <div class="panel">
         <p class="muted">
-          {formatJst(row.createdAt)} 受付 ／ {INQUIRY_STATUS[row.status]} ／{" "}
-          <a href={`/admin/members/${encodeURIComponent(row.userId)}`}>会員のページ</a>
+          {formatJst(row.createdAt)} 受付 ／ {INQUIRY_STATUS[row.status]} ／ お問い合わせした方：{" "}
+          <a href={`/admin/members/${encodeURIComponent(row.userId)}`} data-testid="asker">
+            <AskerText asker={props.asker} />
+          </a>
         </p>
         <p style="white-space:pre-wrap" data-testid="question">
           {props.question}
@@ -86,15 +107,12 @@ export function InquiryPage(props: {
       </div>
       {row.status === "open" ? (
         <>
-          <form
-            method="post"
-            action={`${base}/answer`}
-            class="panel"
-            onsubmit="this.querySelector('button').disabled=true"
-          >
+          <form method="post" action={`${base}/answer`} class="panel" data-once>
             <CsrfField token={staff.csrfToken} />
             <input type="hidden" name="retryKey" value={props.retryKey} />
-            <label for="answer">回答（LINEで本人に送られます）</label>
+            <label for="answer">
+              回答（LINEで本人に送られます。最後に「（担当：{staff.displayName}）」と添えます）
+            </label>
             <textarea id="answer" name="answer" maxlength={4000} required />
             <p>
               <button type="submit">回答を送信</button>
@@ -111,7 +129,7 @@ export function InquiryPage(props: {
         <div class="panel">
           <h2>回答</h2>
           <p class="muted">
-            {formatJst(row.answeredAt)} {row.answeredBy ?? ""}
+            {formatJst(row.answeredAt)} {row.answeredBy ? `担当：${row.answeredBy}` : ""}
           </p>
           <p style="white-space:pre-wrap">{props.answer ?? "（回答なしで完了）"}</p>
         </div>

@@ -1,7 +1,7 @@
 // /admin/inquiries routes: open questions (decrypted for display), answering — marked answered first,
 // then pushed to the member with the polite lead-in of flows/notices.ts, reopened if the push fails.
 import { type Context, Hono } from "hono";
-import { INQUIRY_ANSWER_LEAD, INQUIRY_ANSWER_MAX } from "../../../flows/notices.js";
+import { INQUIRY_ANSWER_LEAD, INQUIRY_ANSWER_MAX, inquiryAnswerSignature } from "../../../flows/notices.js";
 import { text } from "../../engine/messages.js";
 import { recordAudit } from "../../store/staff-audit.js";
 import {
@@ -13,8 +13,9 @@ import {
   reopenInquiry,
 } from "../../store/staff-inquiries.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
+import { displayAnswers, openRegistration } from "../members/mask.js";
 import type { Flash } from "../pages/layout.js";
-import { INQUIRY_STATUS, InquiryListPage, InquiryPage } from "./pages.js";
+import { type Asker, INQUIRY_STATUS, InquiryListPage, InquiryPage } from "./pages.js";
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,13 +37,24 @@ export function inquiryRoutes(options: AdminOptions): Hono<AdminEnv> {
   const open = (sealed: string | null) =>
     sealed === null ? Promise.resolve(null) : deps.cipher.open(sealed).catch(() => "（読み取れません）");
 
+  /** Who asked, masked as on the members list: 「浦和接骨院 埼＊ ＊郎」. */
+  const askerOf = async (registration: string | null): Promise<Asker> => {
+    const answers = await openRegistration(deps.cipher, registration);
+    const shown = answers ? displayAnswers(answers, false) : null;
+    return { clinicName: shown?.clinicName ?? "", maskedName: shown?.name ?? "" };
+  };
+
   app.get("/", async (c) => {
     const s = c.req.query("status");
     const status: InquiryStatus = s && s in INQUIRY_STATUS ? (s as InquiryStatus) : "open";
     const page = Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1);
     const found = await listInquiries(deps.db, status, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const rows = await Promise.all(
-      found.rows.map(async (row) => ({ row, question: (await open(row.question)) ?? "" })),
+      found.rows.map(async (row) => ({
+        row,
+        question: (await open(row.question)) ?? "",
+        asker: await askerOf(row.registration),
+      })),
     );
     return c.html(
       <InquiryListPage
@@ -64,6 +76,7 @@ export function inquiryRoutes(options: AdminOptions): Hono<AdminEnv> {
         staff={c.get("staff")}
         row={row}
         question={(await open(row.question)) ?? ""}
+        asker={await askerOf(row.registration)}
         answer={await open(row.answer)}
         retryKey={crypto.randomUUID()}
         flash={FLASHES[c.req.query("done") ?? ""] ?? null}
@@ -82,7 +95,7 @@ export function inquiryRoutes(options: AdminOptions): Hono<AdminEnv> {
     const claimed = await claimAnswer(
       deps.db,
       id,
-      { sealed: await deps.cipher.seal(answer), staffLogin: staff.loginId },
+      { sealed: await deps.cipher.seal(answer), staffName: staff.displayName },
       deps.clock.now(),
     );
     if (!claimed) return back(c, id, "already");
@@ -90,7 +103,7 @@ export function inquiryRoutes(options: AdminOptions): Hono<AdminEnv> {
     try {
       await deps.messenger.push(
         claimed.userId,
-        [text(INQUIRY_ANSWER_LEAD), text(answer)],
+        [text(INQUIRY_ANSWER_LEAD), text(`${answer}\n\n${inquiryAnswerSignature(staff.displayName)}`)],
         UUID.test(key) ? key : undefined,
       );
     } catch (error) {
@@ -109,7 +122,8 @@ export function inquiryRoutes(options: AdminOptions): Hono<AdminEnv> {
   app.post("/:id{[0-9]+}/close", async (c) => {
     const id = Number(c.req.param("id"));
     const staff = c.get("staff");
-    if (!(await closeInquiry(deps.db, id, staff.loginId, deps.clock.now()))) return back(c, id, "already");
+    if (!(await closeInquiry(deps.db, id, staff.displayName, deps.clock.now())))
+      return back(c, id, "already");
     await recordAudit(
       deps.db,
       { staffId: staff.staffId, action: "inquiry.close", target: `inquiry:${id}` },

@@ -110,8 +110,14 @@ export async function addNote(
  * conversation version, so an event of the member in flight retries on the erased state instead of
  * re-saving what it read before.
  */
-export async function eraseMember(deps: AdminDeps, staffId: number, userId: string): Promise<void> {
+export async function eraseMember(deps: AdminDeps, staffId: number, userId: string): Promise<boolean> {
   const { db, cipher } = deps;
+  const [known] = await db
+    .select({ userId: schema.members.userId })
+    .from(schema.members)
+    .where(eq(schema.members.userId, userId));
+  // Nothing to erase is not "done": no audit entry claims an erasure that did not happen.
+  if (!known) return false;
   const now = deps.clock.now();
   const at = now.toISOString();
   await runBatch(db, [
@@ -121,4 +127,5 @@ export async function eraseMember(deps: AdminDeps, staffId: number, userId: stri
     resetConversationStatement(db, userId, await cipher.seal(JSON.stringify(INITIAL_STATE)), at),
     auditStatement(db, { staffId, action: "member.erase", target: userId }, now),
   ]);
+  return true;
 }

@@ -59,12 +59,7 @@ export function MemberDetailPage(view: DetailView) {
           ))}
         </ul>
         <h2>通知の中継</h2>
-        <form
-          method="post"
-          action={`${base}/relay`}
-          class="row"
-          onsubmit="this.querySelector('button').disabled=true"
-        >
+        <form method="post" action={`${base}/relay`} class="row" data-once>
           <CsrfField token={csrf} />
           <input type="hidden" name="retryKey" value={view.retryKey} />
           <div>
@@ -120,7 +115,7 @@ export function MemberDetailPage(view: DetailView) {
           method="post"
           action={`${base}/erase`}
           class="panel"
-          onsubmit="return confirm('この会員の登録内容・メモ・お問い合わせを削除します。元に戻せません。よろしいですか？')"
+          data-confirm="この会員の登録内容・メモ・お問い合わせを削除します。元に戻せません。よろしいですか？"
         >
           <CsrfField token={csrf} />
           <h2>データ削除</h2>

@@ -1,5 +1,5 @@
-// GET /admin/members: search by clinic-name fragment or user id, filter by step, affiliation and
-// status, paginated.
+// GET /admin/members: search by exact name or phone (blind index), clinic-name fragment or user id;
+// filter by step, affiliation and status; the masked name beside the clinic; paginated.
 import { AFFILIATIONS, JOURNEY_STEPS } from "../../engine/types.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
 import { formatJst, NO_STEP_LABEL, STEP_LABELS, stepLabel } from "../format.js";
@@ -23,8 +23,17 @@ export function MemberListPage(view: ListView) {
     <Layout title="会員" staff={view.staff} current="/admin/members">
       <form method="get" action="/admin/members" class="panel row">
         <div>
-          <label for="q">施術所名の一部 または ユーザーID</label>
-          <input type="search" id="q" name="q" value={search.q ?? ""} />
+          <label for="q">氏名・電話番号・施術所名・ユーザーID</label>
+          <input
+            type="search"
+            id="q"
+            name="q"
+            value={search.q ?? ""}
+            placeholder="例：鈴木 一郎／0480000000／〇〇接骨院"
+          />
+          <div class="muted">
+            氏名と電話番号は全部を入力してください（一部だけでは探せません）。施術所名は一部でも探せます。
+          </div>
         </div>
         <div>
           <label for="step">進捗</label>
@@ -73,6 +82,7 @@ export function MemberListPage(view: ListView) {
           <thead>
             <tr>
               <th>施術所名</th>
+              <th>氏名</th>
               <th>進捗</th>
               <th>所属機関</th>
               <th>状態</th>
@@ -82,17 +92,20 @@ export function MemberListPage(view: ListView) {
           <tbody>
             {view.items.length === 0 ? (
               <tr>
-                <td colspan={5}>該当する会員はいません。</td>
+                <td colspan={6}>該当する会員はいません。</td>
               </tr>
             ) : (
-              view.items.map(({ member, clinicName }) => (
+              view.items.map(({ member, clinicName, maskedName }) => (
                 <tr data-user-id={member.userId}>
                   <td>
                     <a href={`/admin/members/${encodeURIComponent(member.userId)}`}>
                       {clinicName || "（未登録）"}
                     </a>
-                    <div class="muted">{member.userId.slice(0, 10)}…</div>
+                    <div class="muted" title={member.userId}>
+                      ID {shortId(member.userId)}
+                    </div>
                   </td>
+                  <td>{maskedName || "—"}</td>
                   <td>{stepLabel(member.journeyStep)}</td>
                   <td>{member.affiliation ?? "—"}</td>
                   <td>{member.status === "active" ? "有効" : <span class="badge">ブロック・退会</span>}</td>
@@ -105,4 +118,9 @@ export function MemberListPage(view: ListView) {
       </div>
     </Layout>
   );
+}
+
+/** Start and end of the LINE user id: ids share their first characters far more than their last. */
+function shortId(userId: string): string {
+  return userId.length > 12 ? `${userId.slice(0, 5)}…${userId.slice(-6)}` : userId;
 }

@@ -1,15 +1,18 @@
 // /admin/members routes: list, one member, and the member actions (reveal, relay, note, erase).
 import { type Context, Hono } from "hono";
+import { AFFILIATIONS } from "../../engine/types.js";
 import { recordAudit } from "../../store/staff-audit.js";
 import { memberDetail } from "../../store/staff-members.js";
 import { requireAdmin } from "../auth/guard.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
+import { isJourneyStep } from "../format.js";
+import { errorPage } from "../pages/error-page.js";
 import type { Flash } from "../pages/layout.js";
 import { addNote, eraseMember, type RelayOutcome, relayNotice } from "./actions.js";
 import { MemberDetailPage } from "./detail-page.js";
 import { MemberListPage } from "./list-page.js";
 import { displayAnswers, openRegistration } from "./mask.js";
-import { searchMembers } from "./search.js";
+import { type MemberSearch, searchMembers } from "./search.js";
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,14 +40,17 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.get("/", async (c) => {
     const q = c.req.query();
-    const search = {
-      q: q.q,
+    // A filter value the lists do not offer is a mistake to report, not a silent "all".
+    const problem = filterProblem(q);
+    if (problem) return c.html(errorPage(400, problem), 400);
+    const search: MemberSearch = {
+      q: q.q?.slice(0, 100),
       step: q.step || undefined,
       affiliation: q.affiliation || undefined,
       status: q.status === "active" || q.status === "inactive" ? q.status : undefined,
-    } as const;
+    };
     const page = Math.max(1, Number.parseInt(q.page ?? "1", 10) || 1);
-    const found = await searchMembers(deps.db, deps.cipher, search, {
+    const found = await searchMembers(deps.db, deps.cipher, deps.searchIndex, search, {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -86,10 +92,21 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
   });
 
   app.post("/:userId/erase", requireAdmin(), async (c) => {
-    await eraseMember(deps, c.get("staff").staffId, c.req.param("userId"));
+    if (!(await eraseMember(deps, c.get("staff").staffId, c.req.param("userId"))))
+      return c.html(errorPage(404, "この会員は見つかりませんでした。削除は行っていません。"), 404);
     return back(c, "erased");
   });
   return app;
+}
+
+function filterProblem(search: { step?: string; affiliation?: string; status?: string }): string | null {
+  if (search.step && search.step !== "none" && !isJourneyStep(search.step))
+    return "進捗の指定が正しくありません。一覧から選び直してください。";
+  if (search.affiliation && !(AFFILIATIONS as readonly string[]).includes(search.affiliation))
+    return "所属機関の指定が正しくありません。一覧から選び直してください。";
+  if (search.status && search.status !== "active" && search.status !== "inactive")
+    return "状態の指定が正しくありません。一覧から選び直してください。";
+  return null;
 }
 
 function back(c: Context<AdminEnv>, done: string) {

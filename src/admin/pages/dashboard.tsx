@@ -1,17 +1,20 @@
 // GET /admin: where the members stand, what needs attention, and how much of the LINE quota is left.
 import type { Context } from "hono";
 import { dashboardFigures } from "../../store/staff-dashboard.js";
+import { staffAlertsSince } from "../../store/staff-inquiries.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
-import { formatNumber } from "../format.js";
+import { formatNumber, startOfJstMonth } from "../format.js";
 import type { Quota } from "../quota.js";
 import { Layout } from "./layout.js";
 import { StepChart } from "./step-chart.js";
 
 export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions) {
   const { deps } = options;
-  const [figures, quota] = await Promise.all([
-    dashboardFigures(deps.db, deps.clock.now()),
+  const now = deps.clock.now();
+  const [figures, quota, alerts] = await Promise.all([
+    dashboardFigures(deps.db, now),
     readQuota(options),
+    deps.staffGroup ? staffAlertsSince(deps.db, startOfJstMonth(now)) : null,
   ]);
   return c.html(
     <Layout title="ダッシュボード" staff={c.get("staff")} current="/admin">
@@ -29,6 +32,15 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
         />
         <Card label="24時間以内に送るリマインダー" value={formatNumber(figures.remindersNext24h)} />
         <QuotaCard quota={quota} />
+        <Card
+          label="職員グループへの通知（今月）"
+          value={alerts === null ? "—" : `${formatNumber(alerts)} 通`}
+          note={
+            alerts === null
+              ? "設定されていません（STAFF_LINE_GROUP_ID）"
+              : "新しいお問い合わせをLINEグループに知らせた数。今月の送信数に含まれます"
+          }
+        />
       </div>
       <h2>進捗ごとの会員数（有効な友だち）</h2>
       <div class="panel">

@@ -33,7 +33,10 @@ export function Document(props: { title: string; children: Child }) {
         <title>{`${props.title} | 協会LINE 管理画面`}</title>
         <style dangerouslySetInnerHTML={{ __html: STYLES }} />
       </head>
-      <body>{props.children}</body>
+      <body>
+        {props.children}
+        <script src="/admin/assets/admin.js" defer />
+      </body>
     </html>
   );
 }
@@ -58,9 +61,13 @@ export function Layout(props: {
             </a>
           ))}
         </nav>
-        <span class="muted" style="color:#e3f9e5">
+        <a
+          href="/admin/account"
+          class="who"
+          aria-current={props.current === "/admin/account" ? "page" : undefined}
+        >
           {staff.displayName}（{staff.role === "admin" ? "管理者" : "職員"}）
-        </span>
+        </a>
         <form method="post" action="/admin/logout">
           <CsrfField token={staff.csrfToken} />
           <button type="submit">ログアウト</button>

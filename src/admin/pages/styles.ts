@@ -8,6 +8,7 @@ header nav{display:flex;flex-wrap:wrap;gap:.25rem}
 header nav a{color:#fff;text-decoration:none;padding:.35rem .6rem;border-radius:6px}
 header nav a[aria-current=page],header nav a:hover{background:rgba(255,255,255,.2)}
 header form{margin:0}
+header a.who{color:#e3f9e5;font-size:.9rem}
 header button{background:transparent;color:#fff;border:1px solid rgba(255,255,255,.6);padding:.3rem .7rem}
 main{max-width:1100px;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}
@@ -27,6 +28,9 @@ button,.button{display:inline-block;font:inherit;padding:.5rem 1rem;border-radiu
 button.secondary,.button.secondary{background:#fff;color:#0b6b3a}
 button.danger{background:#b42318;border-color:#b42318}
 .inline{display:inline}
+.nowrap{white-space:nowrap}
+table.audit td.action{min-width:12em}
+.warn{color:#b42318;font-weight:600}
 .row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
 .row>*{flex:0 1 auto}
 .muted{color:#616e7c;font-size:.9rem}

@@ -4,12 +4,19 @@ import { Hono } from "hono";
 import { replaceRoster, rosterSummary } from "../../store/roster-import.js";
 import { auditStatement, recordAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
-import { decodeCsv, parseCsv } from "./csv.js";
+import { binaryKind, type CsvRow, CsvSyntaxError, decodeCsv, parseCsv } from "./csv.js";
 import { exportMembersCsv } from "./export.js";
 import { type ImportReport, RosterPage } from "./page.js";
 import { checkRoster } from "./validate.js";
 
 const MAX_BYTES = 5 * 1024 * 1024;
+
+const NOT_CSV = {
+  xlsx: "このファイルはExcelのブック（.xlsx）で、CSVではありません。Excelの「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し、そのファイルを選んでください。",
+  xls: "このファイルは古い形式のExcelのブック（.xls）で、CSVではありません。Excelの「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し、そのファイルを選んでください。",
+  binary:
+    "このファイルはCSVではないようです（文字として読めない内容が含まれています）。名簿をExcelで開き、「CSV UTF-8（コンマ区切り）」で保存したファイルを選んでください。",
+} as const;
 
 export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -26,8 +33,28 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
       const flash = { kind: "error", text: "5MBまでのCSVファイルを選んでください。" } as const;
       return c.html(<RosterPage staff={staff} summary={await rosterSummary(deps.db)} flash={flash} />, 400);
     }
-    const { text, encoding } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-    const rows = parseCsv(text);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { text, encoding } = decodeCsv(bytes);
+    const refuse = async (text: string) => {
+      await recordAudit(
+        deps.db,
+        { staffId: staff.staffId, action: "roster.importRejected", detail: { reason: "notCsv" } },
+        deps.clock.now(),
+      );
+      const flash = { kind: "error", text } as const;
+      return c.html(<RosterPage staff={staff} summary={await rosterSummary(deps.db)} flash={flash} />, 422);
+    };
+    const binary = binaryKind(bytes, text);
+    if (binary) return refuse(NOT_CSV[binary]);
+    let rows: CsvRow[];
+    try {
+      rows = parseCsv(text);
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      return refuse(
+        `CSVとして読めませんでした${error.line ? `（${error.line}行目あたりの「"」の閉じ忘れなど）` : ""}。Excelで開き、「CSV UTF-8」で保存し直してください。`,
+      );
+    }
     const check = checkRoster(rows);
     const now = deps.clock.now();
     const detail = {

@@ -1,6 +1,9 @@
 // Checks every row of an imported roster before anything is written, and says per row what is wrong.
 // Columns: 登録記号番号, 施術所名, 氏名 (header row optional; with a header the columns may be in any order).
+// Only the registration number is normalized (full-width digits, hyphens); names are kept as typed —
+// ①, half-width kana and old letterforms are how the association writes them.
 import { formatRegistrationNumber, parseRegistrationNumber } from "../../engine/registration/validate.js";
+import type { CsvRow } from "./csv.js";
 
 export interface RosterEntry {
   registrationNumber: string;
@@ -24,14 +27,17 @@ const HEADERS = { number: "登録記号番号", clinic: "施術所名", owner: "
 const MAX_NAME = 100;
 export const MAX_ROWS = 20_000;
 
-export function checkRoster(rows: string[][]): RosterCheck {
-  const header = rows[0]?.map((h) => h.normalize("NFKC").trim());
+export function checkRoster(rows: CsvRow[]): RosterCheck {
+  const header = rows[0]?.fields.map((h) => h.normalize("NFKC").trim());
   const hasHeader = header?.includes(HEADERS.number) === true || header?.includes(HEADERS.clinic) === true;
   const at = (name: string, fallback: number) => (hasHeader ? (header?.indexOf(name) ?? -1) : fallback);
   const cols = { number: at(HEADERS.number, 0), clinic: at(HEADERS.clinic, 1), owner: at(HEADERS.owner, 2) };
   const errors: RowError[] = [];
   if (cols.number < 0 || cols.clinic < 0) {
-    errors.push({ row: 1, message: "見出しに「登録記号番号」と「施術所名」の列が必要です。" });
+    errors.push({
+      row: rows[0]?.row ?? 1,
+      message: "見出しに「登録記号番号」と「施術所名」の列が必要です。",
+    });
     return { entries: [], errors, hasHeader };
   }
   const data = rows.slice(hasHeader ? 1 : 0);
@@ -39,15 +45,14 @@ export function checkRoster(rows: string[][]): RosterCheck {
   if (data.length > MAX_ROWS) errors.push({ row: 1, message: `一度に取り込めるのは${MAX_ROWS}行までです。` });
   const entries: RosterEntry[] = [];
   const firstRowOf = new Map<string, number>();
-  data.forEach((fields, i) => {
-    const row = i + (hasHeader ? 2 : 1);
-    const cell = (index: number) => (index >= 0 ? (fields[index] ?? "").normalize("NFKC").trim() : "");
+  for (const { row, fields } of data) {
+    const cell = (index: number) => (index >= 0 ? (fields[index] ?? "").trim() : "");
     const problems: string[] = [];
-    const number = normalizeNumber(cell(cols.number), problems);
+    const number = normalizeNumber(cell(cols.number).normalize("NFKC"), problems);
     const clinicName = cell(cols.clinic);
     const ownerName = cell(cols.owner);
     if (clinicName === "") problems.push("施術所名が空です");
-    if (clinicName.length > MAX_NAME || ownerName.length > MAX_NAME)
+    if ([...clinicName].length > MAX_NAME || [...ownerName].length > MAX_NAME)
       problems.push(`名前は${MAX_NAME}文字までです`);
     if (number) {
       const first = firstRowOf.get(number);
@@ -56,7 +61,7 @@ export function checkRoster(rows: string[][]): RosterCheck {
     }
     if (problems.length > 0) errors.push({ row, message: `${problems.join("。")}。` });
     else if (number) entries.push({ registrationNumber: number, clinicName, ownerName: ownerName || null });
-  });
+  }
   return { entries, errors, hasHeader };
 }
 

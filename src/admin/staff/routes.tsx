@@ -1,25 +1,35 @@
-// /admin/staff (admin only): the staff accounts — create one, unlock a locked one, remove one (not
-// oneself). Accounts are normally created with `npm run staff:create`; this page is for day-to-day.
+// /admin/staff (admin only): the staff accounts — create one, set a new password for someone who forgot
+// theirs (ending all their sessions), lift the sign-in wait after failed attempts, remove one (not
+// oneself). The first account comes from `npm run staff:create`; this page is for day-to-day.
 import { Hono } from "hono";
 import {
-  clearFailedSignIns,
   createStaff,
   deleteStaff,
-  isLocked,
+  findStaffById,
   listStaff,
   type StaffRole,
+  setStaffPassword,
 } from "../../store/staff.js";
 import { recordAudit } from "../../store/staff-audit.js";
+import { anyBlocked } from "../../store/staff-throttle.js";
+import { checkNewPassword, MIN_PASSWORD, PASSWORD_ERRORS } from "../account/password-rules.js";
 import { hashPassword } from "../auth/password.js";
+import { releaseThrottle, throttleKeys } from "../auth/sign-in.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
-import { formatJst } from "../format.js";
 import { CsrfField, type Flash, Layout } from "../pages/layout.js";
 
-export const MIN_PASSWORD = 12;
+export { MIN_PASSWORD } from "../account/password-rules.js";
 
 const FLASHES: Record<string, Flash> = {
   created: { kind: "ok", text: "アカウントを作成しました。" },
-  unlocked: { kind: "ok", text: "ロックを解除しました。" },
+  unlocked: { kind: "ok", text: "ログインの制限を解除しました。" },
+  passwordReset: {
+    kind: "ok",
+    text: "新しいパスワードを設定しました。その職員のログインはすべて終了しました。新しいパスワードを本人に伝えてください。",
+  },
+  resetSelf: { kind: "error", text: "自分のパスワードは「自分のアカウント」で変更してください。" },
+  notFound: { kind: "error", text: "その職員アカウントは見つかりませんでした。" },
+  ...PASSWORD_ERRORS,
   deleted: { kind: "ok", text: "アカウントを削除しました。" },
   invalid: {
     kind: "error",
@@ -38,8 +48,13 @@ export function staffRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.get("/", async (c) => {
     const staff = c.get("staff");
-    const rows = await listStaff(deps.db);
     const now = deps.clock.now();
+    const rows = await Promise.all(
+      (await listStaff(deps.db)).map(async (u) => {
+        const keys = await throttleKeys(u.loginId, "");
+        return { ...u, waiting: await anyBlocked(deps.db, [keys.login, `pair:${keys.loginHash}:`], now) };
+      }),
+    );
     return c.html(
       <Layout
         title="職員アカウント"
@@ -64,20 +79,53 @@ export function staffRoutes(options: AdminOptions): Hono<AdminEnv> {
                   <td>{u.loginId}</td>
                   <td>{u.displayName}</td>
                   <td>{u.role === "admin" ? "管理者" : "職員"}</td>
-                  <td>{isLocked(u, now) ? `ロック中（${formatJst(u.lockedUntil)}まで）` : "利用可"}</td>
+                  <td>{u.waiting ? "ログイン失敗が続いたため一時的に制限中" : "利用可"}</td>
                   <td class="row">
-                    <form method="post" action={`/admin/staff/${u.id}/unlock`} class="inline">
-                      <CsrfField token={staff.csrfToken} />
-                      <button type="submit" class="secondary">
-                        ロック解除
-                      </button>
-                    </form>
+                    {u.waiting ? (
+                      <form method="post" action={`/admin/staff/${u.id}/unlock`} class="inline">
+                        <CsrfField token={staff.csrfToken} />
+                        <button type="submit" class="secondary">
+                          ログインの制限を解除
+                        </button>
+                      </form>
+                    ) : null}
+                    {u.id !== staff.staffId ? (
+                      <details>
+                        <summary>パスワードを再設定</summary>
+                        <form method="post" action={`/admin/staff/${u.id}/password`}>
+                          <CsrfField token={staff.csrfToken} />
+                          <label for={`password-${u.id}`}>新しいパスワード（{MIN_PASSWORD}文字以上）</label>
+                          <input
+                            type="password"
+                            id={`password-${u.id}`}
+                            name="password"
+                            minlength={MIN_PASSWORD}
+                            autocomplete="new-password"
+                            required
+                          />
+                          <label for={`confirm-${u.id}`}>確認のためもう一度</label>
+                          <input
+                            type="password"
+                            id={`confirm-${u.id}`}
+                            name="confirm"
+                            minlength={MIN_PASSWORD}
+                            autocomplete="new-password"
+                            required
+                          />
+                          <p>
+                            <button type="submit">再設定する</button>
+                          </p>
+                        </form>
+                      </details>
+                    ) : (
+                      <a href="/admin/account">自分のパスワードを変更</a>
+                    )}
                     {u.id !== staff.staffId ? (
                       <form
                         method="post"
                         action={`/admin/staff/${u.id}/delete`}
                         class="inline"
-                        onsubmit="return confirm('このアカウントを削除しますか？')"
+                        data-confirm="このアカウントを削除しますか？"
                       >
                         <CsrfField token={staff.csrfToken} />
                         <button type="submit" class="danger">
@@ -140,9 +188,26 @@ export function staffRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.post("/:id{[0-9]+}/unlock", async (c) => {
     const id = Number(c.req.param("id"));
-    await clearFailedSignIns(deps.db, id);
+    const account = await findStaffById(deps.db, id);
+    if (!account) return c.redirect(done("notFound"), 303);
+    await releaseThrottle(deps, account.loginId);
     await audit(c.get("staff").staffId, "staff.unlock", `staff:${id}`);
     return c.redirect(done("unlocked"), 303);
+  });
+
+  app.post("/:id{[0-9]+}/password", async (c) => {
+    const id = Number(c.req.param("id"));
+    if (id === c.get("staff").staffId) return c.redirect(done("resetSelf"), 303);
+    const account = await findStaffById(deps.db, id);
+    if (!account) return c.redirect(done("notFound"), 303);
+    const body = await c.req.parseBody();
+    const password = String(body.password ?? "");
+    const problem = checkNewPassword(password, String(body.confirm ?? ""));
+    if (problem) return c.redirect(done(problem), 303);
+    await setStaffPassword(deps.db, id, await hashPassword(password));
+    await releaseThrottle(deps, account.loginId);
+    await audit(c.get("staff").staffId, "staff.passwordReset", `staff:${id}`);
+    return c.redirect(done("passwordReset"), 303);
   });
 
   app.post("/:id{[0-9]+}/delete", async (c) => {
