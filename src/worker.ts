@@ -4,6 +4,7 @@
 // tools here: the LINE emulator and the simulator are Node-only.
 import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
+import { ConfigError } from "./config.js";
 import { consoleLogger } from "./ports.js";
 import { errorName } from "./worker/background.js";
 import { workerBot } from "./worker/bot.js";
@@ -26,10 +27,30 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
     });
     return await app.fetch(request, env, ctx);
   } catch (error) {
-    // Configuration errors land here: log the kind only, answer 500 so LINE redelivers later.
+    if (error instanceof ConfigError) return configurationFailure(request, error);
     consoleLogger.error("worker.failed", { name: errorName(error) });
     return Response.json({ message: "internal error" }, { status: 500 });
   }
+}
+
+/**
+ * A configuration that cannot work: the log and /health name each setting at fault (names and what
+ * is wrong, never a value). Every other path answers 503 (LINE redelivers once it is fixed).
+ */
+function configurationFailure(request: Request, error: ConfigError): Response {
+  consoleLogger.error("worker.config_invalid", {
+    settings: error.problems.map((p) => p.setting).join(","),
+    problems: error.problems.map((p) => `${p.setting} ${p.problem}`).join("; "),
+  });
+  if (new URL(request.url).pathname === "/health")
+    return Response.json({ ok: false, problems: error.problems }, { status: 503 });
+  return Response.json(
+    {
+      message: "the service is not configured yet: see /health",
+      settings: error.problems.map((p) => p.setting),
+    },
+    { status: 503 },
+  );
 }
 
 async function scheduled(

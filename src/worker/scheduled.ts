@@ -3,6 +3,7 @@
 // database (reminder rows, broadcast chunks with retry keys), so a run cut short is resumed by
 // the next one without sending anything twice.
 import type { MessageBatch } from "@cloudflare/workers-types";
+import { ConfigError } from "../config.js";
 import { consoleLogger, type Logger } from "../ports.js";
 import { runScheduledWork } from "../scheduler/tick.js";
 import { errorName } from "./background.js";
@@ -10,7 +11,14 @@ import { workerRuntime } from "./bot.js";
 import type { WorkerEnv } from "./env.js";
 
 export async function runWorkerTick(env: WorkerEnv, trigger: string, logger: Logger = consoleLogger) {
-  const { db, messenger, clock, cipher } = await workerRuntime(env, logger);
+  const { db, messenger, clock, cipher } = await workerRuntime(env, logger).catch((error: unknown) => {
+    if (error instanceof ConfigError)
+      logger.error("scheduled.config_invalid", {
+        trigger,
+        problems: error.problems.map((p) => `${p.setting} ${p.problem}`).join("; "),
+      });
+    throw error;
+  });
   const started = Date.now();
   try {
     const counts = await runScheduledWork({ db, messenger, clock, logger, cipher });

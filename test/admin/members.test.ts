@@ -164,7 +164,7 @@ describe("admin members", () => {
   it("keeps notes sealed and shows them on the member page", async () => {
     await s.post(`/admin/members/${taro}/notes`, { note: "電話で確認済み" });
     const [note] = await h.db.select().from(schema.memberNotes);
-    expect(note?.note).toMatch(/^plain:|^v1:/);
+    expect(note?.note).toMatch(/^plain:|^v2:/);
     expect(await (await s.get(`/admin/members/${taro}`)).text()).toContain("電話で確認済み");
   });
 

@@ -11,7 +11,7 @@ import { newUserId, startTestBot, type TestBot, texts } from "../helpers/bot.js"
 import { foundIn, fullSession, rawDatabaseBytes, TYPED } from "./session.js";
 
 const KEY = randomBytes(32).toString("base64");
-const SEALED = /^v1:[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/;
+const SEALED = /^v2:[A-Za-z0-9_-]{8}:[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/;
 
 let bot: TestBot;
 beforeAll(async () => {

@@ -74,7 +74,7 @@ describe("runRetention", () => {
     const result = await runRetention(deps());
     expect(result.conversationsReset).toBe(1);
     const reset = await row(stale);
-    expect(reset.state).toMatch(/^v1:/);
+    expect(reset.state).toMatch(/^v2:/);
     expect(JSON.parse(await cipher.open(reset.state))).toEqual(INITIAL_STATE);
     expect(reset.version).toBe(3);
     expect(reset.updatedAt).toBe(clock.now().toISOString());
