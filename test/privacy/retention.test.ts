@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
+import { retention } from "../../flows/retention.js";
 import { INITIAL_STATE } from "../../src/engine/types.js";
 import { openDatabase } from "../../src/node.js";
 import type { Logger } from "../../src/ports.js";
@@ -98,9 +99,10 @@ describe("runRetention", () => {
     expect(await isProcessed(db, "recent-event")).toBe(true);
   });
 
-  it("drops unanswered questions after a year", async () => {
+  it("drops unanswered questions after the period in flows/retention.ts (90 days)", async () => {
+    expect(retention.unansweredQuestionDays).toBe(90);
     await db.insert(schema.unansweredQuestions).values([
-      { question: "古い質問", createdAt: ago(366) },
+      { question: "古い質問", createdAt: ago(91) },
       { question: "新しい質問", createdAt: ago(30) },
     ]);
     expect((await runRetention(deps())).unansweredDeleted).toBe(1);

@@ -49,7 +49,14 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
       offset: (page - 1) * PAGE_SIZE,
     });
     return c.html(
-      <MemberListPage staff={c.get("staff")} search={search} {...found} page={page} pageSize={PAGE_SIZE} />,
+      <MemberListPage
+        staff={c.get("staff")}
+        search={search}
+        {...found}
+        page={page}
+        pageSize={PAGE_SIZE}
+        flash={q.done === "erased" ? FLASHES.erased : null}
+      />,
     );
   });
 
@@ -87,7 +94,8 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.post("/:userId/erase", requireAdmin(), async (c) => {
     await eraseMember(deps, c.get("staff").staffId, c.req.param("userId"));
-    return back(c, "erased");
+    // The member's page is gone with their data: back to the list, which says so.
+    return c.redirect("/admin/members?done=erased", 303);
   });
   return app;
 }

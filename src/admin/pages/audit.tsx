@@ -1,5 +1,7 @@
 // GET /admin/audit (admin only): who did what and when, newest first.
+
 import type { Context } from "hono";
+import { ERASED_MEMBER } from "../../store/effect-statements.js";
 import { listAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
 import { formatJst } from "../format.js";
@@ -58,7 +60,7 @@ export async function auditPage(c: Context<AdminEnv>, options: AdminOptions) {
                 <td style="white-space:nowrap">{formatJst(r.at)}</td>
                 <td>{r.staffName ?? "—"}</td>
                 <td>{ACTION_LABELS[r.action] ?? r.action}</td>
-                <td>{r.target ?? ""}</td>
+                <td>{r.target === ERASED_MEMBER ? "（削除された会員）" : (r.target ?? "")}</td>
                 <td class="muted">{r.detail ?? ""}</td>
               </tr>
             ))}
