@@ -19,6 +19,8 @@ export interface AppOptions {
   mount?: (app: Hono) => void;
   /** The Messaging API account the staff dashboard reads the message quota from. */
   lineApi?: () => LineApiAccess;
+  /** Starts a 「今すぐ送信」 broadcast elsewhere (the Worker's queue); see AdminOptions. */
+  startBroadcast?: (broadcastId: number) => Promise<void>;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -46,6 +48,7 @@ export function createApp(options: AppOptions): Hono {
       deps: bot,
       secureCookies: options.production ?? false,
       quota: options.lineApi && lineQuota(options.lineApi),
+      startBroadcast: options.startBroadcast,
     }),
   );
 

@@ -1,7 +1,7 @@
 // Cloudflare Workers entry point: the same Hono app (webhook, staff area) and bot as on Node, with
 // D1 (or Turso over HTTP), the real LINE client, ctx.waitUntil for replies after the 200, a cron
-// trigger for reminders and scheduled broadcasts, and an optional queue consumer. No developer
-// tools here: the LINE emulator and the simulator are Node-only.
+// trigger for reminders and scheduled broadcasts, and a queue (optional) that 「今すぐ送信」 hands its
+// fan-out to. No developer tools here: the LINE emulator and the simulator are Node-only.
 import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
 import { ConfigError } from "./config.js";
@@ -9,7 +9,7 @@ import { consoleLogger } from "./ports.js";
 import { errorName } from "./worker/background.js";
 import { workerBot } from "./worker/bot.js";
 import type { WorkerEnv } from "./worker/env.js";
-import { consumeTickBatch, runWorkerTick } from "./worker/scheduled.js";
+import { consumeWorkBatch, queueBroadcastStarter, runWorkerTick } from "./worker/scheduled.js";
 
 export type { WorkerEnv } from "./worker/env.js";
 
@@ -24,6 +24,7 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
         baseURL: config.line.apiBaseUrl,
         channelAccessToken: config.line.channelAccessToken,
       }),
+      startBroadcast: queueBroadcastStarter(env),
     });
     return await app.fetch(request, env, ctx);
   } catch (error) {
@@ -64,7 +65,7 @@ async function scheduled(
 }
 
 async function queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
-  await consumeTickBatch(batch, env);
+  await consumeWorkBatch(batch, env);
 }
 
 export default { fetch, scheduled, queue };

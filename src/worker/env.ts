@@ -7,7 +7,7 @@ import { type Config, ConfigError, type ConfigProblem, parseConfig } from "../co
 export interface WorkerEnv {
   /** D1 database (the default store). */
   DB?: D1Database;
-  /** Optional fan-out queue for scheduled work (see src/worker/queue.ts). */
+  /** Optional queue: 「今すぐ送信」 fan-outs and ticks on demand (src/worker/scheduled.ts). */
   SCHEDULED_WORK?: Queue<unknown>;
   /** libsql:// or https:// (Turso): when set, used instead of DB. */
   DATABASE_URL?: string;

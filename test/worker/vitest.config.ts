@@ -25,6 +25,10 @@ export default defineConfig(async () => {
             TEST_LINE_CONTROL_URL: inject("lineControlUrl"),
             TEST_MIGRATIONS: migrations,
           },
+          // The optional queue of wrangler.toml, switched on here: 「今すぐ送信」 hands the fan-out to it
+          // and the Worker's own queue handler consumes it.
+          queueProducers: { SCHEDULED_WORK: "line-helpdesk-ticks" },
+          queueConsumers: { "line-helpdesk-ticks": { maxBatchTimeout: 0.05, maxRetries: 2 } },
         },
       })),
     ],
