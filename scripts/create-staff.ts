@@ -1,8 +1,16 @@
 // Creates a staff account from the command line (the first admin cannot be created from the web):
 //   npm run staff:create -- --login admin --name 管理者 --role admin [--reset]
-// The password comes from STAFF_PASSWORD or is asked for (not echoed). Uses DATABASE_URL and applies
-// the migrations first. --reset sets a new password for an existing login id, ends all its sessions and lifts any
-// sign-in wait.
+//   npm run staff:create -- --login admin --name 管理者 --role admin --d1 --remote   (or --local)
+// The password comes from STAFF_PASSWORD or is asked for (not echoed). Without --d1 it uses
+// DATABASE_URL (embedded file or Turso) and applies the migrations first. With --d1 it writes the
+// statement to a temporary .sql file and runs `wrangler d1 execute --file` itself, so no shell ever
+// sees the hash (its `$` signs were expanded when pasted into --command "…"). --reset sets a new
+// password for an existing login id, ends all its sessions and lifts any sign-in wait.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,8 +27,10 @@ export interface StaffArgs {
   name: string;
   role: StaffRole;
   reset: boolean;
-  /** Print an INSERT for `wrangler d1 execute` instead of writing (D1 is not reachable from Node). */
+  /** Print the SQL for D1 instead of writing (to keep in a file: `… --sql > staff.sql`). */
   sql?: boolean;
+  /** Write to a D1 database through wrangler: where (local = `wrangler dev`'s, remote = deployed). */
+  d1?: { where: "local" | "remote"; database: string; config?: string; persistTo?: string };
 }
 
 export function parseStaffArgs(argv: string[]): StaffArgs {
@@ -32,13 +42,40 @@ export function parseStaffArgs(argv: string[]): StaffArgs {
       role: { type: "string", default: "staff" },
       reset: { type: "boolean", default: false },
       sql: { type: "boolean", default: false },
+      d1: { type: "boolean", default: false },
+      local: { type: "boolean", default: false },
+      remote: { type: "boolean", default: false },
+      database: { type: "string", default: "DB" },
+      config: { type: "string" },
+      "persist-to": { type: "string" },
     },
   });
   const login = values.login?.trim() ?? "";
   if (!/^[A-Za-z0-9._-]{3,40}$/.test(login)) throw new Error("--login: 3–40 characters of A-Z a-z 0-9 . _ -");
   if (values.role !== "admin" && values.role !== "staff") throw new Error("--role must be admin or staff");
   const name = values.name?.trim() || login;
-  return { login, name, role: values.role, reset: values.reset ?? false, sql: values.sql ?? false };
+  const args: StaffArgs = {
+    login,
+    name,
+    role: values.role,
+    reset: values.reset ?? false,
+    sql: values.sql ?? false,
+  };
+  if (values.local && values.remote) throw new Error("--local or --remote, not both");
+  if ((values.local || values.remote) && !values.d1) throw new Error("--local and --remote go with --d1");
+  if (values.d1) {
+    if (args.sql) throw new Error("--d1 or --sql, not both");
+    if (!values.local && !values.remote)
+      throw new Error("--d1 needs --remote (the deployed database) or --local (the one of `wrangler dev`)");
+    if (values["persist-to"] && !values.local) throw new Error("--persist-to goes with --local");
+    args.d1 = {
+      where: values.local ? "local" : "remote",
+      database: values.database ?? "DB",
+      config: values.config,
+      persistTo: values["persist-to"],
+    };
+  }
+  return args;
 }
 
 /** Returns what happened, for the message printed. */
@@ -83,15 +120,66 @@ export async function createOrReset(
   return "created";
 }
 
-/** The same account as a SQL statement for D1: `wrangler d1 execute DB --remote --command "<it>"`. */
+/**
+ * The same account as SQL for D1 (one statement per line, audited like the Node path). Without
+ * --reset an existing login id makes the INSERT fail (UNIQUE); with --reset it sets the new password,
+ * ends the account's sessions, lifts any sign-in wait, and creates it if it was missing.
+ */
 export async function insertSql(args: StaffArgs, password: string, now: Date): Promise<string> {
   if (password.length < MIN_PASSWORD)
     throw new Error(`the password needs at least ${MIN_PASSWORD} characters`);
   const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-  const values = [args.login, args.name, args.role, await hashPassword(password), now.toISOString()].map(
-    quote,
-  );
-  return `INSERT INTO staff_users (login_id, display_name, role, password_hash, created_at) VALUES (${values.join(", ")});`;
+  const at = quote(now.toISOString());
+  const login = quote(args.login);
+  const values = [args.login, args.name, args.role, await hashPassword(password)].map(quote);
+  const insert = `INSERT INTO staff_users (login_id, display_name, role, password_hash, created_at) VALUES (${values.join(", ")}, ${at})`;
+  const upsert = args.reset
+    ? " ON CONFLICT(login_id) DO UPDATE SET password_hash = excluded.password_hash"
+    : "";
+  const action = quote(args.reset ? "staff.passwordReset" : "staff.create");
+  const audit = `INSERT INTO audit_log (staff_id, action, target, detail, at) SELECT NULL, ${action}, 'staff:' || id, '{"via":"cli"}', ${at} FROM staff_users WHERE login_id = ${login}`;
+  if (!args.reset) return `${insert};\n${audit};\n`;
+  // As on the Node path: every session of the account ends and any sign-in wait is lifted.
+  const keys = await throttleKeys(args.login, "");
+  const sessions = `DELETE FROM staff_sessions WHERE staff_id = (SELECT id FROM staff_users WHERE login_id = ${login})`;
+  const waits = `DELETE FROM sign_in_throttle WHERE key = ${quote(keys.login)} OR key LIKE ${quote(`pair:${keys.loginHash}:%`)}`;
+  return `${insert}${upsert};\n${sessions};\n${waits};\n${audit};\n`;
+}
+
+/** The arguments for `wrangler d1 execute`: a file, never --command (no shell quoting involved). */
+export function wranglerExecuteArgs(d1: NonNullable<StaffArgs["d1"]>, file: string): string[] {
+  const args = ["d1", "execute", d1.database, `--${d1.where}`, "--file", file, "--yes"];
+  if (d1.config) args.push("--config", d1.config);
+  if (d1.persistTo) args.push("--persist-to", d1.persistTo);
+  return args;
+}
+
+/** Runs the project's own wrangler with Node (no npx, no shell); resolves with its exit code. */
+export function runWrangler(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const bin = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["inherit", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** Writes the account to D1 through wrangler; the temporary file holds only the hash, and goes. */
+export async function executeOnD1(args: StaffArgs, password: string, now: Date): Promise<void> {
+  if (!args.d1) throw new Error("no --d1 target");
+  const statement = await insertSql(args, password, now);
+  const dir = mkdtempSync(join(tmpdir(), "staff-create-"));
+  const file = join(dir, "staff.sql");
+  try {
+    writeFileSync(file, statement, { mode: 0o600 });
+    const code = await runWrangler(wranglerExecuteArgs(args.d1, file));
+    if (code !== 0)
+      throw new Error(
+        `wrangler d1 execute failed (exit ${code})${args.reset ? "" : "; if the login id exists, add --reset"}`,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function askHidden(question: string): Promise<string> {
@@ -119,8 +207,14 @@ async function main(): Promise<void> {
   }
   if (args.sql) {
     // Only the PBKDF2 hash goes into the statement; the password itself is never printed.
-    const statement = await insertSql(args, password, new Date());
-    console.log(statement);
+    process.stdout.write(await insertSql(args, password, new Date()));
+    return;
+  }
+  if (args.d1) {
+    await executeOnD1(args, password, new Date());
+    console.log(
+      `${args.reset ? "new password set for" : `created ${args.role}`} "${args.login}" in D1 (${args.d1.where})`,
+    );
     return;
   }
   // Imported here so the functions above can be tested without the whole Node entry.

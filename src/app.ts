@@ -24,6 +24,8 @@ export interface AppOptions {
   lineApi?: () => LineApiAccess;
   /** The client's address as this runtime knows it (sign-in throttling). */
   clientAddress?: (c: Context) => string | undefined;
+  /** Starts a 「今すぐ送信」 broadcast elsewhere (the Worker's queue); see AdminOptions. */
+  startBroadcast?: (broadcastId: number) => Promise<void>;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -62,6 +64,7 @@ export function createApp(options: AppOptions): Hono {
       secureCookies: options.production ?? false,
       clientAddress: options.clientAddress,
       quota: options.lineApi && lineQuota(options.lineApi),
+      startBroadcast: options.startBroadcast,
     }),
   );
 

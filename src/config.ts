@@ -1,6 +1,7 @@
 // Configuration parsed once from the environment (process.env on Node, bindings on Workers), failing
 // fast on nonsense instead of `process.env.X || ""` fallbacks.
 import { z } from "zod";
+import { decodeKey } from "./store/cipher.js";
 
 /** Development-only channel secret, used when no LINE credentials are set (emulator mode). */
 export const DEV_CHANNEL_SECRET = "dev-channel-secret-not-for-production";
@@ -28,8 +29,27 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: optional,
   OPENAI_MODEL: optional,
   DATA_ENCRYPTION_KEY: optional,
+  DATA_ENCRYPTION_OLD_KEYS: optional,
+  ALLOW_UNSEALED_FIELDS: optional,
   APP_ENV: z.enum(["development", "test", "production"]).optional(),
 });
+
+/** The only value of ALLOW_UNSEALED_FIELDS that lets APP_ENV=production run without a key. */
+export const UNSEALED_OPT_OUT = "tests-only";
+
+/** One setting that is missing or wrong: its name and what is wrong, never its value. */
+export interface ConfigProblem {
+  setting: string;
+  problem: string;
+}
+
+/** The configuration cannot work; `problems` names every setting at fault (safe to log and show). */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`configuration: ${problems.map((p) => `${p.setting} ${p.problem}`).join("; ")}`);
+  }
+}
 
 export interface Config {
   port: number;
@@ -49,22 +69,76 @@ export interface Config {
   emulatorMode: boolean;
   line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string };
   openai?: { apiKey: string; baseURL?: string; model?: string };
+  /** The key that seals (base64, 32 bytes); unset only in development or with the test opt-out. */
   dataEncryptionKey?: string;
+  /** Older keys that still open values sealed before a rotation (DATA_ENCRYPTION_OLD_KEYS). */
+  dataEncryptionOldKeys: string[];
   production: boolean;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const e = EnvSchema.parse(env);
-  const emulatorMode = e.LINE_CHANNEL_ACCESS_TOKEN === undefined;
-  if (!emulatorMode && e.LINE_CHANNEL_SECRET === undefined) {
-    throw new Error("LINE_CHANNEL_SECRET must be set together with LINE_CHANNEL_ACCESS_TOKEN");
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        setting: String(issue.path[0] ?? "environment"),
+        problem:
+          issue.path[0] === "APP_ENV"
+            ? "must be development, test or production"
+            : "has a value that is not valid",
+      })),
+    );
   }
+  const e = parsed.data;
+  const problems: ConfigProblem[] = [];
+  const emulatorMode = e.LINE_CHANNEL_ACCESS_TOKEN === undefined;
+  if (!emulatorMode && e.LINE_CHANNEL_SECRET === undefined)
+    problems.push({
+      setting: "LINE_CHANNEL_SECRET",
+      problem: "is not set (needed with LINE_CHANNEL_ACCESS_TOKEN)",
+    });
   const production = e.APP_ENV === "production";
-  if (production && emulatorMode) throw new Error("APP_ENV=production needs LINE_CHANNEL_ACCESS_TOKEN");
+  if (production && emulatorMode)
+    problems.push({
+      setting: "LINE_CHANNEL_ACCESS_TOKEN",
+      problem: "is not set (required when APP_ENV=production)",
+    });
+  const oldKeys = (e.DATA_ENCRYPTION_OLD_KEYS ?? "").split(/[\s,]+/).filter((k) => k.length > 0);
+  if (e.DATA_ENCRYPTION_KEY !== undefined && !isKey(e.DATA_ENCRYPTION_KEY))
+    problems.push({
+      setting: "DATA_ENCRYPTION_KEY",
+      problem: "must be 32 bytes in base64 (openssl rand -base64 32)",
+    });
+  if (oldKeys.some((k) => !isKey(k)))
+    problems.push({
+      setting: "DATA_ENCRYPTION_OLD_KEYS",
+      problem: "must be keys of 32 bytes in base64, separated by commas",
+    });
+  if (oldKeys.length > 0 && e.DATA_ENCRYPTION_KEY === undefined)
+    problems.push({
+      setting: "DATA_ENCRYPTION_KEY",
+      problem: "is not set (DATA_ENCRYPTION_OLD_KEYS only opens)",
+    });
+  if (e.ALLOW_UNSEALED_FIELDS !== undefined && e.ALLOW_UNSEALED_FIELDS !== UNSEALED_OPT_OUT)
+    problems.push({ setting: "ALLOW_UNSEALED_FIELDS", problem: `may only be "${UNSEALED_OPT_OUT}"` });
+  // Real members' names and numbers must never be stored readable: production refuses to start
+  // without a key, unless a test says explicitly that it stores nothing real.
+  if (production && e.DATA_ENCRYPTION_KEY === undefined && e.ALLOW_UNSEALED_FIELDS !== UNSEALED_OPT_OUT)
+    problems.push({
+      setting: "DATA_ENCRYPTION_KEY",
+      problem: "is not set (required when APP_ENV=production; openssl rand -base64 32)",
+    });
   if (e.STAFF_LINE_GROUP_ID !== undefined && !/^C[0-9a-f]{32}$/.test(e.STAFF_LINE_GROUP_ID))
-    throw new Error("STAFF_LINE_GROUP_ID must be a LINE group id (C followed by 32 hex digits)");
+    problems.push({
+      setting: "STAFF_LINE_GROUP_ID",
+      problem: "must be a LINE group id (C followed by 32 hex digits)",
+    });
   if (e.ADMIN_BASE_URL !== undefined && !/^https?:\/\/[^/]+/.test(e.ADMIN_BASE_URL))
-    throw new Error("ADMIN_BASE_URL must be an http(s) URL, e.g. https://helpdesk.example.jp");
+    problems.push({
+      setting: "ADMIN_BASE_URL",
+      problem: "must be an http(s) URL, e.g. https://helpdesk.example.jp",
+    });
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
     host: e.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
@@ -86,6 +160,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL }
       : undefined,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
+    dataEncryptionOldKeys: oldKeys,
     production,
   };
+}
+
+function isKey(keyBase64: string): boolean {
+  try {
+    decodeKey(keyBase64);
+    return true;
+  } catch {
+    return false;
+  }
 }

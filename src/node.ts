@@ -51,6 +51,11 @@ export async function startNode(
 ): Promise<RunningBot> {
   const config = parseConfig(env);
   const logger = overrides.logger ?? consoleLogger;
+  if (!config.dataEncryptionKey && !config.emulatorMode)
+    logger.error("config.unsealed", {
+      setting: "DATA_ENCRYPTION_KEY",
+      problem: "not set: personal fields are stored unsealed",
+    });
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   const background = new TrackedBackground(logger);
   const emulator = config.emulatorMode
@@ -59,7 +64,9 @@ export async function startNode(
   const bot = assembleBot(
     {
       db: database.db,
-      cipher: config.dataEncryptionKey ? nodeAesGcmCipher(config.dataEncryptionKey) : plainCipher,
+      cipher: config.dataEncryptionKey
+        ? nodeAesGcmCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
+        : plainCipher,
       messenger: overrides.messenger ?? lateMessenger(),
       clock: overrides.clock ?? systemClock,
       logger,

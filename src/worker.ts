@@ -1,15 +1,16 @@
 // Cloudflare Workers entry point: the same Hono app (webhook, staff area) and bot as on Node, with
 // D1 (or Turso over HTTP), the real LINE client, ctx.waitUntil for replies after the 200, a cron
-// trigger for reminders and scheduled broadcasts, and an optional queue consumer. No developer
-// tools here: the LINE emulator and the simulator are Node-only.
+// trigger for reminders and scheduled broadcasts, and a queue (optional) that 「今すぐ送信」 hands its
+// fan-out to. No developer tools here: the LINE emulator and the simulator are Node-only.
 import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
+import { ConfigError } from "./config.js";
 import { consoleLogger } from "./ports.js";
 import { searchIndexFor } from "./store/search-index.js";
 import { errorName } from "./worker/background.js";
 import { workerBot } from "./worker/bot.js";
 import type { WorkerEnv } from "./worker/env.js";
-import { consumeTickBatch, runWorkerTick } from "./worker/scheduled.js";
+import { consumeWorkBatch, queueBroadcastStarter, runWorkerTick } from "./worker/scheduled.js";
 
 export type { WorkerEnv } from "./worker/env.js";
 
@@ -35,13 +36,34 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
       }),
       // Set by Cloudflare's edge for every request; a client cannot choose it.
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
+      startBroadcast: queueBroadcastStarter(env),
     });
     return await app.fetch(request, env, ctx);
   } catch (error) {
-    // Configuration errors land here: log the kind only, answer 500 so LINE redelivers later.
+    if (error instanceof ConfigError) return configurationFailure(request, error);
     consoleLogger.error("worker.failed", { name: errorName(error) });
     return Response.json({ message: "internal error" }, { status: 500 });
   }
+}
+
+/**
+ * A configuration that cannot work: the log and /health name each setting at fault (names and what
+ * is wrong, never a value). Every other path answers 503 (LINE redelivers once it is fixed).
+ */
+function configurationFailure(request: Request, error: ConfigError): Response {
+  consoleLogger.error("worker.config_invalid", {
+    settings: error.problems.map((p) => p.setting).join(","),
+    problems: error.problems.map((p) => `${p.setting} ${p.problem}`).join("; "),
+  });
+  if (new URL(request.url).pathname === "/health")
+    return Response.json({ ok: false, problems: error.problems }, { status: 503 });
+  return Response.json(
+    {
+      message: "the service is not configured yet: see /health",
+      settings: error.problems.map((p) => p.setting),
+    },
+    { status: 503 },
+  );
 }
 
 async function scheduled(
@@ -55,7 +77,7 @@ async function scheduled(
 }
 
 async function queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
-  await consumeTickBatch(batch, env);
+  await consumeWorkBatch(batch, env);
 }
 
 export default { fetch, scheduled, queue };

@@ -35,6 +35,11 @@ export interface AdminOptions {
   clientAddress?: (c: Context) => string | undefined;
   /** The LINE message quota; the dashboard says "not configured" without it. */
   quota?: QuotaSource;
+  /**
+   * Hands 「今すぐ送信」 to the runtime's own worker (the Worker's queue); without it the fan-out runs
+   * in `deps.background` (Node; the Worker's waitUntil), or inside the request.
+   */
+  startBroadcast?: (broadcastId: number) => Promise<void>;
 }
 
 export type AdminEnv = { Variables: { staff: SessionStaff } };

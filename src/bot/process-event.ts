@@ -3,13 +3,20 @@
 import type { FlowContext } from "../engine/flow.js";
 import { settleReplies } from "../engine/messages.js";
 import type { Effect, Input, StepResult } from "../engine/types.js";
-import { commitStep, loadSnapshot } from "../store/conversation-store.js";
+import { INITIAL_STATE } from "../engine/types.js";
+import {
+  commitStep,
+  loadSnapshot,
+  type Snapshot,
+  UnreadableStateError,
+} from "../store/conversation-store.js";
 import { effectStatements } from "../store/effect-statements.js";
 import { findClinicName } from "../store/roster.js";
 import type { MemberEvent } from "../webhook/schema.js";
 import { deliverReplies } from "./deliver.js";
 import type { BotDeps } from "./deps.js";
 import { alertStaffGroup } from "./staff-alert.js";
+import { handleUnreadableState } from "./unreadable.js";
 
 const MAX_ATTEMPTS = 5;
 
@@ -18,7 +25,24 @@ export type EventOutcome = "processed" | "duplicate";
 export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<EventOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const now = deps.clock.now();
-    const snapshot = await loadSnapshot(deps.db, deps.cipher, event.userId, now, event.webhookEventId);
+    let snapshot: Snapshot | "duplicate";
+    try {
+      snapshot = await loadSnapshot(deps.db, deps.cipher, event.userId, now, event.webhookEventId);
+    } catch (error) {
+      if (!(error instanceof UnreadableStateError)) throw error;
+      // Blocking erases the member's data, which needs nothing of the old state: go on from empty.
+      if (event.input.kind === "unfollow")
+        snapshot = {
+          member: { userId: event.userId, journeyStep: null, journeyAt: {} },
+          state: INITIAL_STATE,
+          version: error.version,
+        };
+      else {
+        const outcome = await handleUnreadableState(deps, event, error.version);
+        if (outcome === "conflict") continue;
+        return outcome === "duplicate" ? "duplicate" : "processed";
+      }
+    }
     if (snapshot === "duplicate") return "duplicate";
     const ctx: FlowContext = { now, member: snapshot.member, faq: deps.faq };
     const result = await runEngine(deps, ctx, snapshot.state, event.input);

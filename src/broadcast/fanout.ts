@@ -92,7 +92,8 @@ async function sendChunk(
 ): Promise<"next" | "stop" | "quotaSpent"> {
   const { db, clock, logger } = deps;
   try {
-    await deps.messenger.multicast(chunk.userIds, messages, chunk.retryKey);
+    // A chunk whose every member erased their data meanwhile has nobody left to send to.
+    if (chunk.userIds.length > 0) await deps.messenger.multicast(chunk.userIds, messages, chunk.retryKey);
     await markChunkSent(db, broadcastId, chunk.seq, clock.now());
     return "next";
   } catch (error) {

@@ -1,10 +1,11 @@
 // Keeps only what the journey still needs (DESIGN §5): conversations nobody touched for months go
 // back to the initial state (a half-filled form or the answers kept for 「登録」 are personal data),
-// the de-duplication log of webhook events is pruned after a week, and unanswered questions (scrubbed,
-// for FAQ statistics) after a year. Runs from the scheduler tick on both runtimes: bounded work per
+// the de-duplication log of webhook events is pruned after a week, and unanswered questions (scrubbed
+// and sealed, for FAQ statistics) after 90 days. The periods live in flows/retention.ts. Runs from the scheduler tick on both runtimes: bounded work per
 // run, plain statements and batches only (no interactive transactions: D1), safe to run twice.
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
+import { retention } from "../../flows/retention.js";
 import { INITIAL_STATE } from "../engine/types.js";
 import type { Clock, Logger } from "../ports.js";
 import { type FieldCipher, plainCipher } from "../store/cipher.js";
@@ -24,11 +25,11 @@ export interface RetentionDeps {
 }
 
 export interface RetentionOptions {
-  /** A conversation untouched this long is reset to the initial state. Default 180. */
+  /** A conversation untouched this long is reset to the initial state. Default: flows/retention.ts. */
   conversationDays?: number;
-  /** Processed webhook events older than this are forgotten. Default 7, at least 1. */
+  /** Processed webhook events older than this are forgotten. Default: flows/retention.ts. */
   processedEventDays?: number;
-  /** Unanswered questions older than this are deleted. Default 365. */
+  /** Unanswered questions older than this are deleted. Default: flows/retention.ts. */
   unansweredDays?: number;
   /** Rows per statement (default 500) and statements per table per run (default 20). */
   batchSize?: number;
@@ -45,7 +46,11 @@ export async function runRetention(
   deps: RetentionDeps,
   options: RetentionOptions = {},
 ): Promise<RetentionResult> {
-  const { conversationDays = 180, processedEventDays = 7, unansweredDays = 365 } = options;
+  const {
+    conversationDays = retention.conversationDays,
+    processedEventDays = retention.processedEventDays,
+    unansweredDays = retention.unansweredQuestionDays,
+  } = options;
   const limits = { size: options.batchSize ?? 500, batches: options.maxBatches ?? 20 };
   for (const days of [conversationDays, processedEventDays, unansweredDays])
     if (!(days >= 1)) throw new RangeError("retention periods are whole days, at least 1");

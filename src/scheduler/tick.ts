@@ -7,6 +7,7 @@ import type { Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
 import { runDueReminders } from "./reminders.js";
+import { runReseal } from "./reseal.js";
 import { runRetention } from "./retention.js";
 
 export interface ScheduledWorkDeps {
@@ -14,13 +15,20 @@ export interface ScheduledWorkDeps {
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
-  /** Seals the reset state of stale conversations (retention). */
+  /** Seals the reset state of stale conversations (retention) and re-seals after a key rotation. */
   cipher?: FieldCipher;
 }
 
 /** Runs every scheduled job; returns counts for the logs (never personal data). */
 export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<string, number>> {
-  const counts = { remindersSent: 0, remindersFailed: 0, broadcastsFinished: 0, jobErrors: 0 };
+  const counts = {
+    remindersSent: 0,
+    remindersFailed: 0,
+    broadcastsFinished: 0,
+    resealed: 0,
+    unreadable: 0,
+    jobErrors: 0,
+  };
   try {
     const reminders = await runDueReminders(deps);
     counts.remindersSent = reminders.sent;
@@ -34,6 +42,16 @@ export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<
   } catch (error) {
     counts.jobErrors += 1;
     deps.logger.error("tick.broadcasts_failed", { name: nameOf(error) });
+  }
+  if (deps.cipher) {
+    try {
+      const reseal = await runReseal({ ...deps, cipher: deps.cipher });
+      counts.resealed = reseal.resealed;
+      counts.unreadable = reseal.unreadable;
+    } catch (error) {
+      counts.jobErrors += 1;
+      deps.logger.error("tick.reseal_failed", { name: nameOf(error) });
+    }
   }
   try {
     return { ...counts, ...(await runRetention(deps)) };

@@ -3,8 +3,22 @@
 import { and, eq, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import { type ConversationState, INITIAL_STATE, type JourneyStep, type MemberView } from "../engine/types.js";
-import type { FieldCipher } from "./cipher.js";
+import { type FieldCipher, UnreadableValueError } from "./cipher.js";
 import { type Database, runBatch, type Statement } from "./database.js";
+
+/**
+ * The member's stored state is sealed with no key of the ring: permanent for this member until the
+ * key is restored or staff erase the data. Carries what the fault path needs to record the event.
+ */
+export class UnreadableStateError extends UnreadableValueError {
+  override name = "UnreadableStateError";
+  constructor(
+    readonly userId: string,
+    readonly version: number,
+  ) {
+    super("the member's conversation state");
+  }
+}
 
 export interface Snapshot {
   member: MemberView;
@@ -55,10 +69,18 @@ export async function loadSnapshot(
       const journeyAt: MemberView["journeyAt"] = {};
       for (const [step, at] of JSON.parse(row.journey ?? "[]") as Array<[JourneyStep, string]>)
         journeyAt[step] = at;
+      const version = Number(row.version);
+      let opened: string;
+      try {
+        opened = await cipher.open(row.state);
+      } catch (error) {
+        if (error instanceof UnreadableValueError) throw new UnreadableStateError(userId, version);
+        throw error;
+      }
       return {
         member: { userId, journeyStep: (row.journey_step as JourneyStep | null) ?? null, journeyAt },
-        state: parseState(await cipher.open(row.state)),
-        version: Number(row.version),
+        state: parseState(opened),
+        version,
       };
     }
     await createMember(db, cipher, userId, now.toISOString());

@@ -2,6 +2,7 @@
 // change and its consequences (journey, reminders, inquiries…) commit together or not at all.
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
+import { scrubPersonal } from "../engine/privacy.js";
 import type { Effect } from "../engine/types.js";
 import type { FieldCipher } from "./cipher.js";
 import type { Database, Statement } from "./database.js";
@@ -91,9 +92,17 @@ export async function effectStatements(
             .values({ userId, question: await cipher.seal(effect.question), status: "open", createdAt: at }),
         );
         break;
-      case "recordUnanswered":
-        out.push(db.insert(schema.unansweredQuestions).values({ question: effect.question, createdAt: at }));
+      case "recordUnanswered": {
+        // The engine scrubbed what it knew (the form in progress); the member's stored registration
+        // is scrubbed here too, and the question is sealed: a scrub can miss a name.
+        const question = scrubPersonal(effect.question, await storedNames(db, cipher, userId));
+        out.push(
+          db
+            .insert(schema.unansweredQuestions)
+            .values({ question: await cipher.seal(question), createdAt: at }),
+        );
         break;
+      }
       case "eraseMember":
         out.push(...eraseStatements(db, userId));
         break;
@@ -121,16 +130,63 @@ export async function effectStatements(
   return out;
 }
 
-/** Personal data of a member: the form answers (and their search digests), their questions, staff notes, pending pushes. */
+/** What audit entries about an erased member point at instead of the member's id. */
+export const ERASED_MEMBER = "erased-member";
+
+/**
+ * Erasure: every row tied to the member goes — the member row (affiliation, journey step, form
+ * answers and their search digests, follow times), journey history, reminders, questions for staff and their answers, staff
+ * notes, the member's id in broadcast plans and in the audit trail. What stays is what
+ * de-duplication needs (processed webhook events, pruned after a week, and the conversation row's
+ * version counter with an empty state) and anonymous counts (broadcast recipient totals, the number
+ * of erasures). The caller resets the conversation state in the same batch.
+ */
 export function eraseStatements(db: Database, userId: string): Statement[] {
+  const chunks = schema.broadcastChunks;
+  const quoted = JSON.stringify(userId);
   return [
-    db.update(schema.members).set({ registration: null }).where(eq(schema.members.userId, userId)),
+    db.delete(schema.members).where(eq(schema.members.userId, userId)),
+    db.delete(schema.journeyEvents).where(eq(schema.journeyEvents.userId, userId)),
+    db.delete(schema.reminders).where(eq(schema.reminders.userId, userId)),
     db.delete(schema.inquiries).where(eq(schema.inquiries.userId, userId)),
     db.delete(schema.memberNotes).where(eq(schema.memberNotes.userId, userId)),
     db.delete(schema.memberSearchKeys).where(eq(schema.memberSearchKeys.userId, userId)),
+    // A broadcast still to send leaves the member out; one already sent keeps its head count.
     db
-      .update(schema.reminders)
-      .set({ status: "cancelled" })
-      .where(and(eq(schema.reminders.userId, userId), eq(schema.reminders.status, "pending"))),
+      .update(chunks)
+      .set({
+        userIds: sql`(select json_group_array(value) from json_each(${chunks.userIds}) where value <> ${userId})`,
+      })
+      .where(
+        and(inArray(chunks.status, ["pending", "sending"]), sql`instr(${chunks.userIds}, ${quoted}) > 0`),
+      ),
+    db
+      .update(chunks)
+      .set({ userIds: sql`replace(${chunks.userIds}, ${quoted}, ${JSON.stringify(ERASED_MEMBER)})` })
+      .where(and(inArray(chunks.status, ["sent", "failed"]), sql`instr(${chunks.userIds}, ${quoted}) > 0`)),
+    db.update(schema.auditLog).set({ target: ERASED_MEMBER }).where(eq(schema.auditLog.target, userId)),
+    db
+      .insert(schema.meta)
+      .values({ key: "count:erasures", value: "1", updatedAt: new Date().toISOString() })
+      .onConflictDoUpdate({
+        target: schema.meta.key,
+        set: { value: sql`cast(${schema.meta.value} as integer) + 1`, updatedAt: sql`excluded.updated_at` },
+      }),
   ];
+}
+
+/** The member's own name and clinic as stored with their registration, for scrubbing their words. */
+async function storedNames(db: Database, cipher: FieldCipher, userId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ registration: schema.members.registration })
+    .from(schema.members)
+    .where(eq(schema.members.userId, userId))
+    .limit(1);
+  if (!row?.registration) return [];
+  try {
+    const answers = JSON.parse(await cipher.open(row.registration)) as Record<string, unknown>;
+    return Object.values(answers).filter((v): v is string => typeof v === "string");
+  } catch {
+    return []; // unreadable: the sealed question is still protected
+  }
 }

@@ -7,7 +7,7 @@ import type { ExecutionContext } from "@cloudflare/workers-types";
 import { createOpenAiPhraser } from "../answerer/openai.js";
 import { assembleBot } from "../bot/assemble.js";
 import type { BotDeps } from "../bot/deps.js";
-import type { Config } from "../config.js";
+import { type Config, ConfigError } from "../config.js";
 import { createLineMessenger } from "../line/messenger.js";
 import {
   type Background,
@@ -21,7 +21,7 @@ import { aesGcmCipher, type FieldCipher, plainCipher } from "../store/cipher.js"
 import type { Database } from "../store/database.js";
 import { waitUntilBackground } from "./background.js";
 import { openWorkerDatabase } from "./database.js";
-import { stringVars, type WorkerEnv, workerConfig } from "./env.js";
+import { bindingProblems, stringVars, type WorkerEnv, workerConfig } from "./env.js";
 
 /** What is shared by every request of an isolate (given the same configuration). */
 interface IsolateParts {
@@ -55,7 +55,9 @@ const PURE = assembleBot({ ...UNBOUND, cipher: plainCipher, clock: systemClock, 
 
 async function buildParts(vars: Record<string, string>, logger: Logger): Promise<IsolateParts> {
   const config = workerConfig(vars);
-  const cipher = config.dataEncryptionKey ? await aesGcmCipher(config.dataEncryptionKey) : plainCipher;
+  const cipher = config.dataEncryptionKey
+    ? await aesGcmCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
+    : plainCipher;
   // As assembleBot does on Node, without building the engine and the FAQ index again.
   const phraser = config.openai ? createOpenAiPhraser(config.openai) : undefined;
   return { config, pure: { ...PURE, cipher, logger, phraser } };
@@ -79,6 +81,8 @@ function isolateParts(env: WorkerEnv, logger: Logger): Promise<IsolateParts> {
 /** The adapters for one invocation (fetch, scheduled or queue). */
 export async function workerRuntime(env: WorkerEnv, logger: Logger = consoleLogger): Promise<WorkerRuntime> {
   const { config, pure } = await isolateParts(env, logger);
+  const missing = bindingProblems(env, config);
+  if (missing.length > 0) throw new ConfigError(missing);
   return {
     config,
     cipher: pure.cipher,

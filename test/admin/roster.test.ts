@@ -85,7 +85,7 @@ describe("admin roster import", () => {
       ["協1101234-5-6", "さいたま接骨院"],
       ["契0123456-7-8", "川越整骨院, 本院"],
     ]);
-    expect(rows[0]?.ownerName).toMatch(/^plain:|^v1:/);
+    expect(rows[0]?.ownerName).toMatch(/^plain:|^v2:/);
   });
 
   it("leaves the roster unchanged when any row is wrong, and reports the rows", async () => {

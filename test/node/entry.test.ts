@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config.js";
+import { ConfigError, parseConfig } from "../../src/config.js";
 import { startNode } from "../../src/node.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
 
@@ -41,7 +41,12 @@ describe("Node entry", () => {
     expect(parseConfig({}).host).toBe("127.0.0.1");
     expect(parseConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
     expect(
-      parseConfig({ APP_ENV: "production", LINE_CHANNEL_ACCESS_TOKEN: "t", LINE_CHANNEL_SECRET: "s" }).host,
+      parseConfig({
+        APP_ENV: "production",
+        LINE_CHANNEL_ACCESS_TOKEN: "t",
+        LINE_CHANNEL_SECRET: "s",
+        ALLOW_UNSEALED_FIELDS: "tests-only",
+      }).host,
     ).toBe("0.0.0.0");
     const dir = mkdtempSync(join(tmpdir(), "helpdesk-host-"));
     const running = await startNode(
@@ -61,5 +66,40 @@ describe("Node entry", () => {
     } finally {
       await running.close();
     }
+  });
+
+  it("refuses production without an encryption key, unless a test opts out in so many words", async () => {
+    const line = { APP_ENV: "production", LINE_CHANNEL_SECRET: "s", LINE_CHANNEL_ACCESS_TOKEN: "t" };
+    expect(() => parseConfig(line)).toThrow(
+      /DATA_ENCRYPTION_KEY is not set \(required when APP_ENV=production/,
+    );
+    expect(() => parseConfig({ ...line, ALLOW_UNSEALED_FIELDS: "yes" })).toThrow(/ALLOW_UNSEALED_FIELDS/);
+    expect(parseConfig({ ...line, ALLOW_UNSEALED_FIELDS: "tests-only" }).dataEncryptionKey).toBeUndefined();
+    const key = Buffer.alloc(32, 1).toString("base64");
+    const old = Buffer.alloc(32, 2).toString("base64");
+    expect(
+      parseConfig({ ...line, DATA_ENCRYPTION_KEY: key, DATA_ENCRYPTION_OLD_KEYS: `${old}, ${old}` }),
+    ).toMatchObject({
+      dataEncryptionKey: key,
+      dataEncryptionOldKeys: [old, old],
+    });
+    // What is wrong is named, never the value.
+    const error = (() => {
+      try {
+        parseConfig({ ...line, DATA_ENCRYPTION_KEY: "dG9vLXNob3J0", DATA_ENCRYPTION_OLD_KEYS: "bad" });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.problems.map((p) => p.setting)).toEqual([
+      "DATA_ENCRYPTION_KEY",
+      "DATA_ENCRYPTION_OLD_KEYS",
+    ]);
+    expect(error?.message).not.toContain("dG9vLXNob3J0");
+    // The Node entry refuses to start, naming the setting.
+    await expect(startNode({ ...line, PORT: "0" }, { schedulerIntervalMs: 0 })).rejects.toThrow(
+      /DATA_ENCRYPTION_KEY/,
+    );
   });
 });

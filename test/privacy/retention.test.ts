@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
+import { retention } from "../../flows/retention.js";
 import { INITIAL_STATE } from "../../src/engine/types.js";
 import { openDatabase } from "../../src/node.js";
 import type { Logger } from "../../src/ports.js";
@@ -74,7 +75,7 @@ describe("runRetention", () => {
     const result = await runRetention(deps());
     expect(result.conversationsReset).toBe(1);
     const reset = await row(stale);
-    expect(reset.state).toMatch(/^v1:/);
+    expect(reset.state).toMatch(/^v2:/);
     expect(JSON.parse(await cipher.open(reset.state))).toEqual(INITIAL_STATE);
     expect(reset.version).toBe(3);
     expect(reset.updatedAt).toBe(clock.now().toISOString());
@@ -98,9 +99,10 @@ describe("runRetention", () => {
     expect(await isProcessed(db, "recent-event")).toBe(true);
   });
 
-  it("drops unanswered questions after a year", async () => {
+  it("drops unanswered questions after the period in flows/retention.ts (90 days)", async () => {
+    expect(retention.unansweredQuestionDays).toBe(90);
     await db.insert(schema.unansweredQuestions).values([
-      { question: "古い質問", createdAt: ago(366) },
+      { question: "古い質問", createdAt: ago(91) },
       { question: "新しい質問", createdAt: ago(30) },
     ]);
     expect((await runRetention(deps())).unansweredDeleted).toBe(1);

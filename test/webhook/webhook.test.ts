@@ -169,7 +169,7 @@ describe("member events", () => {
     expect(texts(messages)[0]).toMatch(/文字で送っていただけますか/);
   });
 
-  it("marks an unfollowing member inactive and erases their personal fields", async () => {
+  it("erases an unfollowing member's row with their personal fields (nobody to send to any more)", async () => {
     const userId = newUserId();
     await bot.send({ userId, event: "follow" });
     await bot.db
@@ -177,8 +177,11 @@ describe("member events", () => {
       .set({ registration: 'plain:{"familyName":"埼玉"}' })
       .where(eq(schema.members.userId, userId));
     await bot.send({ userId, event: "unfollow" });
+    expect(await bot.db.select().from(schema.members).where(eq(schema.members.userId, userId))).toEqual([]);
+    // Coming back (unblocking) makes a fresh, active member row.
+    await bot.send({ userId, event: "refollow" });
     const [member] = await bot.db.select().from(schema.members).where(eq(schema.members.userId, userId));
-    expect(member?.status).toBe("inactive");
+    expect(member?.status).toBe("active");
     expect(member?.registration).toBeNull();
   });
 

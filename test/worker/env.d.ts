@@ -12,6 +12,7 @@ declare global {
       LINE_CHANNEL_SECRET: string;
       LINE_CHANNEL_ACCESS_TOKEN: string;
       LINE_API_BASE_URL: string;
+      DATA_ENCRYPTION_KEY: string;
     }
   }
 }

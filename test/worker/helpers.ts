@@ -26,12 +26,19 @@ export async function callWorker(
   return response;
 }
 
-export async function postWebhook(body: unknown, signature?: string | null): Promise<Response> {
+export async function postWebhook(
+  body: unknown,
+  signature?: string | null,
+  overrides: Record<string, string> = {},
+): Promise<Response> {
   const raw = JSON.stringify({ destination: "Uworkertest", events: Array.isArray(body) ? body : [body] });
   const headers: Record<string, string> = { "content-type": "application/json" };
   const sig = signature === undefined ? await sign(raw, env.LINE_CHANNEL_SECRET) : signature;
   if (sig !== null) headers["x-line-signature"] = sig;
-  return callWorker(new Request("https://worker.test/webhook", { method: "POST", headers, body: raw }));
+  return callWorker(
+    new Request("https://worker.test/webhook", { method: "POST", headers, body: raw }),
+    overrides,
+  );
 }
 
 export async function issueReplyToken(userId: string): Promise<string> {

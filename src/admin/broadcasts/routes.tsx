@@ -113,8 +113,21 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
     if (!(await scheduleBroadcast(deps.db, b.id, deps.clock.now()))) return back(c, b.id, "notChangeable");
     await audit(c, "broadcast.send", b.id);
     const task = () => runBroadcast(deps, b.id);
-    if (deps.background) deps.background.run(task);
-    else await task();
+    // The broadcast is already due in the database: whichever way it starts, a failed hand-off is
+    // still picked up by the next scheduler run.
+    const handedOff =
+      options.startBroadcast &&
+      (await options.startBroadcast(b.id).then(
+        () => true,
+        (error: unknown) => {
+          deps.logger.error("broadcast.handoff_failed", { broadcastId: b.id, name: (error as Error).name });
+          return false;
+        },
+      ));
+    if (!handedOff) {
+      if (deps.background) deps.background.run(task);
+      else await task();
+    }
     return back(c, b.id, "sending");
   });
 

@@ -9,7 +9,7 @@ import { text } from "../../engine/messages.js";
 import { INITIAL_STATE, JOURNEY_STEPS, type JourneyStep } from "../../engine/types.js";
 import { resetConversationStatement } from "../../store/conversation-store.js";
 import { runBatch, type Statement } from "../../store/database.js";
-import { effectStatements, eraseStatements } from "../../store/effect-statements.js";
+import { ERASED_MEMBER, effectStatements, eraseStatements } from "../../store/effect-statements.js";
 import { auditStatement } from "../../store/staff-audit.js";
 import { bumpConversationStatements, versionMarkerStatement } from "../../store/staff-conversation-bump.js";
 import type { AdminDeps } from "../deps.js";
@@ -125,7 +125,8 @@ export async function eraseMember(deps: AdminDeps, staffId: number, userId: stri
     // Claims version + 1 first; the reset below bumps the version to it.
     versionMarkerStatement(db, userId, "erase", at),
     resetConversationStatement(db, userId, await cipher.seal(JSON.stringify(INITIAL_STATE)), at),
-    auditStatement(db, { staffId, action: "member.erase", target: userId }, now),
+    // After the erasure statements, so this entry does not name the member either.
+    auditStatement(db, { staffId, action: "member.erase", target: ERASED_MEMBER }, now),
   ]);
   return true;
 }

@@ -3,7 +3,7 @@
 import { AFFILIATIONS, JOURNEY_STEPS } from "../../engine/types.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
 import { formatJst, NO_STEP_LABEL, STEP_LABELS, stepLabel } from "../format.js";
-import { Layout, Pager } from "../pages/layout.js";
+import { type Flash, Layout, Pager } from "../pages/layout.js";
 import type { MemberListItem, MemberSearch } from "./search.js";
 
 export interface ListView {
@@ -13,6 +13,7 @@ export interface ListView {
   total: number;
   page: number;
   pageSize: number;
+  flash?: Flash | null;
 }
 
 export function MemberListPage(view: ListView) {
@@ -20,7 +21,7 @@ export function MemberListPage(view: ListView) {
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(search)) if (v) query[k] = String(v);
   return (
-    <Layout title="会員" staff={view.staff} current="/admin/members">
+    <Layout title="会員" staff={view.staff} current="/admin/members" flash={view.flash}>
       <form method="get" action="/admin/members" class="panel row">
         <div>
           <label for="q">氏名・電話番号・施術所名・ユーザーID</label>

@@ -55,7 +55,14 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
       offset: (page - 1) * PAGE_SIZE,
     });
     return c.html(
-      <MemberListPage staff={c.get("staff")} search={search} {...found} page={page} pageSize={PAGE_SIZE} />,
+      <MemberListPage
+        staff={c.get("staff")}
+        search={search}
+        {...found}
+        page={page}
+        pageSize={PAGE_SIZE}
+        flash={q.done === "erased" ? FLASHES.erased : null}
+      />,
     );
   });
 
@@ -94,7 +101,8 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
   app.post("/:userId/erase", requireAdmin(), async (c) => {
     if (!(await eraseMember(deps, c.get("staff").staffId, c.req.param("userId"))))
       return c.html(errorPage(404, "この会員は見つかりませんでした。削除は行っていません。"), 404);
-    return back(c, "erased");
+    // The member's page is gone with their data: back to the list, which says so.
+    return c.redirect("/admin/members?done=erased", 303);
   });
   return app;
 }

@@ -1,6 +1,8 @@
 // GET /admin/audit (admin only): who did what and when, newest first.
+
 import type { Context } from "hono";
 import { findNotice } from "../../../flows/notices.js";
+import { ERASED_MEMBER } from "../../store/effect-statements.js";
 import { listStaff } from "../../store/staff.js";
 import { listAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
@@ -88,6 +90,7 @@ function detailValue(key: string, v: unknown): string {
 function Target(props: { target: string | null; staffNames: Map<number, string> }) {
   const { target } = props;
   if (!target) return <>—</>;
+  if (target === ERASED_MEMBER) return <>（削除された会員）</>;
   if (/^U[0-9a-f]{32}$/i.test(target))
     return (
       <a href={`/admin/members/${encodeURIComponent(target)}`}>
