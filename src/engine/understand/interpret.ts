@@ -36,7 +36,7 @@ const HAS_DATA = /[0-9０-９@＠]/u;
 const QUESTION_MARK = /[?？]/u;
 const TRAILING = /[\s\p{P}\p{S}ー〜~]+$/gu;
 /** Only emoji, stickers typed as symbols, punctuation: a nod (👍, 🙇, 「！」). */
-const NO_WORDS = /^[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+$/u;
+const NO_WORDS = /^(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 const INTRODUCTION = /(です|と申します|といいます|でございます)$/u;
 
 export function createInterpreter(u: Understanding): Interpreter {
