@@ -142,7 +142,9 @@ export async function insertSql(args: StaffArgs, password: string, now: Date): P
   // As on the Node path: every session of the account ends and any sign-in wait is lifted.
   const keys = await throttleKeys(args.login, "");
   const sessions = `DELETE FROM staff_sessions WHERE staff_id = (SELECT id FROM staff_users WHERE login_id = ${login})`;
-  const waits = `DELETE FROM sign_in_throttle WHERE key = ${quote(keys.login)} OR key LIKE ${quote(`pair:${keys.loginHash}:%`)}`;
+  // substr, not LIKE: D1 refuses LIKE patterns over 50 bytes (a pair key's prefix is 71).
+  const pair = `pair:${keys.loginHash}:`;
+  const waits = `DELETE FROM sign_in_throttle WHERE key = ${quote(keys.login)} OR substr(key, 1, ${pair.length}) = ${quote(pair)}`;
   return `${insert}${upsert};\n${sessions};\n${waits};\n${audit};\n`;
 }
 

@@ -1,9 +1,13 @@
 // Failed staff sign-ins counted per key, for every login id typed (known or not, so the answer never
 // tells which ids exist). Each failure pushes the key's "blocked until" further out, doubling up to a
 // cap; nothing is ever locked for good, and the counts fade a day after the last failure.
-import { and, eq, gt, inArray, like, lt, or, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, gt, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { Database } from "./database.js";
+
+/** `column` begins with `prefix`: substr rather than LIKE, which D1 refuses past 50 bytes of pattern. */
+const startsWith = (column: AnyColumn, prefix: string): SQL =>
+  sql`substr(${column}, 1, ${prefix.length}) = ${prefix}`;
 
 export interface ThrottleRule {
   /** Failures allowed before any wait. */
@@ -73,7 +77,7 @@ export async function clearThrottle(db: Database, keys: string[], prefixes: stri
   const t = schema.signInThrottle;
   const conditions = [
     ...(keys.length > 0 ? [inArray(t.key, keys)] : []),
-    ...prefixes.map((p) => like(t.key, `${p.replace(/[%_]/g, "")}%`)),
+    ...prefixes.map((p) => startsWith(t.key, p)),
   ];
   if (conditions.length === 0) return;
   await db.delete(t).where(or(...conditions));
@@ -86,7 +90,7 @@ export async function anyBlocked(db: Database, prefixes: string[], now: Date): P
   const rows = await db
     .select({ key: t.key })
     .from(t)
-    .where(and(gt(t.blockedUntil, now.toISOString()), or(...prefixes.map((p) => like(t.key, `${p}%`)))))
+    .where(and(gt(t.blockedUntil, now.toISOString()), or(...prefixes.map((p) => startsWith(t.key, p)))))
     .limit(1);
   return rows.length > 0;
 }
