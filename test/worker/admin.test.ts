@@ -61,3 +61,28 @@ describe("Worker staff area", () => {
     expect(res.headers.get("location")).toMatch(/^\/admin\/login\?next=/);
   });
 });
+
+describe("sign-in waits on D1", () => {
+  it("are lifted by login and by a pair prefix longer than D1's LIKE limit", async () => {
+    const db = drizzle(env.DB, { schema }) as unknown as Database;
+    const { clearThrottle, recordFailure, anyBlocked } = await import("../../src/store/staff-throttle.js");
+    const { throttleKeys } = await import("../../src/admin/auth/sign-in.js");
+    const keys = await throttleKeys(`wait-${crypto.randomUUID().slice(0, 8)}`, "203.0.113.9");
+    const now = new Date();
+    const rule = { free: 0, baseMs: 60_000, capMs: 60_000 };
+    for (let i = 0; i < 3; i++)
+      await recordFailure(
+        db,
+        [
+          { key: keys.login, rule },
+          { key: keys.pair, rule },
+        ],
+        now,
+      );
+    const prefix = `pair:${keys.loginHash}:`;
+    expect(prefix.length).toBeGreaterThan(50);
+    expect(await anyBlocked(db, [prefix], now)).toBe(true);
+    await clearThrottle(db, [keys.login], [prefix]);
+    expect(await anyBlocked(db, [prefix], now)).toBe(false);
+  });
+});
