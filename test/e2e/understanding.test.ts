@@ -318,6 +318,28 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(cardValue(m.last.at(-1), ROWS.email)).toBe("aoi.new@example.jp");
   });
 
+  it.each([
+    [`名前の漢字が違います。${SAMPLE.givenName}じゃなくて茜です`, ROWS.givenName, "茜"],
+    ["名は茜です", ROWS.givenName, "茜"],
+    ["施術所名は鳩ヶ谷接骨院に直してください", ROWS.clinicName, "鳩ヶ谷接骨院"],
+    ["正しくは鳩ヶ谷整骨院（本院）です", ROWS.clinicName, "鳩ヶ谷整骨院（本院）"],
+  ])("「%s」 at the card offers the new value", async (typed, row, value) => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say(typed);
+    expect(m.read).toContain(`「${value}」に変えますか`);
+    await m.tap("はい、変える");
+    expect(cardValue(m.last.at(-1), row)).toBe(value);
+  });
+
+  it("「姓を間違えました」 opens 姓, with no value taken from the words", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("姓を間違えました");
+    expectAsked(m, "familyName");
+    expect((await conversation(bot.db, m.userId)).answers.familyName).toBe(SAMPLE.familyName);
+  });
+
   it("「修正したい」 after the copy sheet reopens the card with the answers", async () => {
     const m = newMember();
     await fillToConfirm(m);

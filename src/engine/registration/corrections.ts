@@ -2,7 +2,12 @@
 // (an address, a number) offers to replace the one on the card, 「修正したい」 shows the field list.
 
 import type { ConversationState, RegistrationAnswers, StepResult } from "../types.js";
-import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
+import {
+  extractEmail,
+  extractPhone,
+  extractRegistrationNumber,
+  stripAnswerFrame,
+} from "../understand/extract.js";
 import { COPY } from "./copy.js";
 import { enter, type Field, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
@@ -11,6 +16,7 @@ import {
   formatRegistrationNumber,
   parseRegistrationNumber,
   validateEmail,
+  validateName,
   validatePhone,
 } from "./validate.js";
 
@@ -65,11 +71,71 @@ function newValue(state: ConversationState, raw: string): StepResult | null {
   return null;
 }
 
+const TEXT_FIELDS = ["clinicName", "givenName", "familyName"] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+const LABELLED = /^(姓|苗字|名字|下の名前|名前の名|名|施術所名|施術所の名前|院名)\s*(?:は|を|:|：)\s*/u;
+const LABEL_FIELD: Record<string, TextField> = {
+  姓: "familyName",
+  苗字: "familyName",
+  名字: "familyName",
+  下の名前: "givenName",
+  名前の名: "givenName",
+  名: "givenName",
+  施術所名: "clinicName",
+  施術所の名前: "clinicName",
+  院名: "clinicName",
+};
+/** 「花子じゃなくて華子です」「山田接骨院に直してください」「正しくは華子です」: the new value. */
+const NEW_VALUE = [
+  /(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*(.+?)(?:です|でした|が正しい(?:です)?|に(?:直|なお|変|か|修正|訂正).*)?[。．!！]*$/u,
+  /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正)/u,
+  /(?:正しくは|本当は|ほんとうは)[、,\s]*(.+?)(?:です|でした)?[。．!！]*$/u,
+];
+
+/** A new name or clinic name written in words, offered to replace the one on the card. */
+function newText(state: ConversationState, raw: string): StepResult | null {
+  // As typed (not NFKC): a clinic keeps its （） and ①.
+  const t = raw.trim();
+  const sentences = t.split(/[。．!！\n]+/u).filter(Boolean);
+  let field: TextField | undefined;
+  let value: string | undefined;
+  for (const sentence of sentences) {
+    const labelled = LABELLED.exec(sentence);
+    for (const pattern of NEW_VALUE) {
+      const found = pattern.exec(sentence)?.[1];
+      if (found) {
+        value = found;
+        break;
+      }
+    }
+    if (labelled) {
+      field = LABEL_FIELD[labelled[1]!];
+      const rest = sentence.slice(labelled[0].length);
+      // 「姓を間違えました」 names the field only; 「名は華子です」 gives the value.
+      if (!value && !R.correctionWords.some((w) => rest.includes(w))) value = rest;
+    }
+  }
+  if (!value) return null;
+  value = stripAnswerFrame(value.replace(LABELLED, "").replace(/^[「『]|[」』]$/gu, ""));
+  // The field whose current value the member quotes (「花子じゃなくて」) is the one to correct.
+  const quoted = TEXT_FIELDS.find((f) => {
+    const current = state.answers[f];
+    return current !== undefined && t.includes(current) && !value!.includes(current);
+  });
+  field = field ?? quoted ?? (R.clinicWords.some((w) => w.length > 1 && value!.includes(w)) ? "clinicName" : undefined);
+  if (!field || !value || value === state.answers[field]) return null;
+  const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
+  const checked = validateName(value, max);
+  if (!checked.ok) return null;
+  const kept = field === "clinicName" ? value : checked.value;
+  return offer(state, field, { [field]: kept }, kept);
+}
+
 /** What a text typed at 入力内容確認 (or the field list) asks for, or null when it is not a correction. */
 export function correctionAtConfirm(state: ConversationState, raw: string): StepResult | null {
   const step = stepOf(state);
   if (step !== "confirm" && step !== "editPick" && step !== "replaceOffer") return null;
-  const value = newValue(state, raw);
+  const value = newValue(state, raw) ?? newText(state, raw);
   if (value) return value;
   const t = nfkc(raw).toLowerCase();
   const corrects = R.correctionWords.some((w) => t.includes(w));

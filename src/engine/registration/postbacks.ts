@@ -90,7 +90,12 @@ function replaceYes(s: ConversationState): StepResult | null {
   const { replaceField, replaceValue } = s.scratch ?? {};
   if (!at(s, "replaceOffer") || !isField(replaceField) || replaceValue === undefined) return null;
   const patch = JSON.parse(replaceValue) as RegistrationAnswers;
-  return advance(enter(s, replaceField, { editing: true }), replaceField, patch);
+  const label =
+    replaceField === "registrationDigits"
+      ? COPY.confirmCard.rows.registrationNumber
+      : COPY.fields[replaceField].label;
+  const lead = [text(fill(COPY.reading.messages.replaced, { label, value: s.scratch?.replaceShown ?? "" }))];
+  return advance(enter(s, replaceField, { editing: true }), replaceField, patch, lead);
 }
 
 const HANDLERS = new Map<string, Handler>([
