@@ -113,6 +113,24 @@ export const BOT_ENTRIES: FaqEntry[] = [
     source: BOT_GUIDE,
   },
   {
+    id: "bot-password-forgotten",
+    label: "パスワードを忘れた",
+    questions: [
+      "ポータルのパスワードを忘れてしまいました",
+      "パスワードを忘れた",
+      "パスワードがわからなくなった",
+      "ぱすわーどわすれた",
+      "ログインのパスワードを思い出せない",
+      "パスワードを教えてもらえますか",
+      "前に決めたパスワードが分からない",
+      "パスワードを調べてほしい",
+    ],
+    answer:
+      "ポータルのパスワードは、本会もこのLINEもお預かりしていないため、お調べすることができません。ポータルのログインやパスワードのことは、オンライン資格確認等コールセンターにご相談ください。",
+    source: BOT_GUIDE,
+    choices: [{ label: "コールセンター", action: "callcentre" }],
+  },
+  {
     id: "bot-privacy",
     label: "情報の取り扱い",
     questions: [
