@@ -136,7 +136,6 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
   });
   const entryContent = entries.map((_, i) => contentChars([...variantTexts[i]!, answerTexts[i]!].join("")));
   const entryBlobs = entries.map((_, i) => [...variantTexts[i]!, answerTexts[i]!].join("\n"));
-  const kbBlob = entryBlobs.join("\n");
   const byId = new Map(entries.map((e) => [e.id, e]));
 
   /** idf-weighted share of the question's kanji and concepts that entry i mentions (1 when it has none). */
@@ -167,17 +166,24 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     return [...pieces].filter((p) => !GENERIC.has(p));
   }
 
-  /** idf-weighted share of the question's content words that entry i has (1 when it has none). */
-  function wordCoverage(words: string[], i: number): number {
-    if (words.length === 0) return 1;
+  /**
+   * For each entry, the weighted share of the question's content words it has (1 when the question
+   * has none). A word the whole knowledge never uses weighs more. One scan per word, not per entry.
+   */
+  function wordCoverage(words: string[]): Float64Array {
+    const out = new Float64Array(entries.length).fill(1);
+    if (words.length === 0) return out;
+    const found = new Float64Array(entries.length);
     let all = 0;
-    let found = 0;
     for (const w of words) {
-      const weight = kbBlob.includes(w) ? 1 : UNKNOWN_WORD_WEIGHT;
+      const owners: number[] = [];
+      for (let i = 0; i < entryBlobs.length; i++) if (entryBlobs[i]!.includes(w)) owners.push(i);
+      const weight = owners.length > 0 ? 1 : UNKNOWN_WORD_WEIGHT;
       all += weight;
-      if (entryBlobs[i]!.includes(w)) found += weight;
+      for (const i of owners) found[i]! += weight;
     }
-    return found / all;
+    for (let i = 0; i < out.length; i++) out[i] = found[i]! / all;
+    return out;
   }
 
   /** Each entry's score for one piece of text. */
@@ -195,12 +201,12 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     });
     const perAnswer = answers.cosines(q, qNorm);
     const content = contentChars(text);
-    const words = contentWords(question);
+    const covered = wordCoverage(contentWords(question));
     for (let i = 0; i < entries.length; i++)
       out[i] =
         ((best[i]! + ANSWER_WEIGHT * perAnswer[i]!) / (1 + ANSWER_WEIGHT)) *
         (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage(content, i)) *
-        (1 - WORD_COVERAGE_WEIGHT + WORD_COVERAGE_WEIGHT * wordCoverage(words, i));
+        (1 - WORD_COVERAGE_WEIGHT + WORD_COVERAGE_WEIGHT * covered[i]!);
     return out;
   }
 

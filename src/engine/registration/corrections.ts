@@ -122,7 +122,10 @@ function newText(state: ConversationState, raw: string): StepResult | null {
     const current = state.answers[f];
     return current !== undefined && t.includes(current) && !value!.includes(current);
   });
-  field = field ?? quoted ?? (R.clinicWords.some((w) => w.length > 1 && value!.includes(w)) ? "clinicName" : undefined);
+  field =
+    field ??
+    quoted ??
+    (R.clinicWords.some((w) => w.length > 1 && value!.includes(w)) ? "clinicName" : undefined);
   if (!field || !value || value === state.answers[field]) return null;
   const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
   const checked = validateName(value, max);
