@@ -13,6 +13,9 @@ export const members = sqliteTable(
       .notNull()
       .default("active"),
     journeyStep: text("journey_step"),
+    /** 対象外（届出）: the reason the member gave (age70, closing, …); null when not exempt. */
+    exemption: text("exemption"),
+    exemptedAt: text("exempted_at"),
     /** 所属機関, kept in clear for segmenting broadcasts (not personal on its own). */
     affiliation: text("affiliation"),
     /** Confirmed registration answers (JSON, encrypted when a key is configured). */
@@ -123,6 +126,21 @@ export const roster = sqliteTable("roster", {
   ownerName: text("owner_name"),
   importedAt: text("imported_at").notNull(),
 });
+
+/**
+ * Which LINE member a roster row is: matched when the member's confirmed 登録記号番号 is in the
+ * roster, or linked by staff by hand. One member per row, one row per member.
+ */
+export const rosterLinks = sqliteTable(
+  "roster_links",
+  {
+    registrationNumber: text("registration_number").primaryKey(),
+    userId: text("user_id").notNull(),
+    source: text("source", { enum: ["member", "staff"] }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("roster_links_user").on(t.userId)],
+);
 
 export const staffUsers = sqliteTable("staff_users", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -29,18 +29,18 @@ export const STAFF_NOTICES: readonly StaffNotice[] = [
   {
     id: "applicationApproved",
     label: "申請承認",
-    step: "applied",
+    step: "approved",
     messages: [
       `利用開始申請が承認されたことを確認しました。${SIGNATURE}`,
-      "次は「マイナ資格確認アプリ」のダウンロードです。入れましたら「アプリを入れた」で教えてください。",
+      "次は、ポータルの「各種申請」→「資格確認アカウント管理」で、マイナ資格確認アプリのアカウントを作ります。作りましたら「アカウントを作った」で教えてください。",
     ],
   },
   {
-    id: "usageStarted",
-    label: "利用開始",
-    step: "appInstalled",
+    id: "startDateEntered",
+    label: "運用開始日の登録（導入完了）",
+    step: "started",
     messages: [
-      `オンライン資格確認の利用開始を確認しました。お手続き、お疲れさまでした。${SIGNATURE}`,
+      `運用開始日が登録されていることを確認しました。これで導入完了です。お手続き、お疲れさまでした。${SIGNATURE}`,
       "ご不明な点がありましたら、いつでもこのトークでお尋ねください。",
     ],
   },

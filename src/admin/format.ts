@@ -10,10 +10,15 @@ export const STEP_LABELS: Record<JourneyStep, string> = {
   linkSent: "登録メール待ち",
   registered: "ユーザー登録完了",
   applied: "利用開始申請済み",
+  approved: "申請承認済み",
+  appAccount: "アカウント作成済み",
+  deviceRegistered: "端末登録済み",
   appInstalled: "アプリ導入済み",
+  started: "導入完了",
 };
 
 export const NO_STEP_LABEL = "未着手";
+export const EXEMPT_LABEL = "対象外（届出）";
 
 export function stepLabel(step: string | null | undefined): string {
   return step && step in STEP_LABELS ? STEP_LABELS[step as JourneyStep] : NO_STEP_LABEL;

@@ -5,7 +5,10 @@ import type { messagingApi } from "@line/bot-sdk";
 /** A LINE message object as the Messaging API takes it (text, flex, …). */
 export type LineMessage = messagingApi.Message;
 
-/** The journey of a member, in the order of the seed briefing. */
+/**
+ * The journey of a member, in order: the seed briefing's steps, then the app steps and the
+ * 運用開始日 (DESIGN §2, §6). Only "started" (運用開始日 entered) counts as 導入完了.
+ */
 export const JOURNEY_STEPS = [
   "device", // 1 機器
   "portal", // 2 ポータル
@@ -13,9 +16,20 @@ export const JOURNEY_STEPS = [
   "linkSent", // 3 登録ボタンを押した: mail with the 24-hour link is on its way
   "registered", // 3b 登録完了
   "applied", // 4 利用開始申請
-  "appInstalled", // 5 アプリ
+  "approved", // 4b 申請の承認
+  "appAccount", // 5a アプリのアカウント (各種申請 > 資格確認アカウント管理)
+  "deviceRegistered", // 5b 端末の登録
+  "appInstalled", // 5c マイナ資格確認アプリ
+  "started", // 6 運用開始日の登録 = 導入完了
 ] as const;
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+/** The step that means 「導入完了」. */
+export const FINAL_STEP: JourneyStep = "started";
+
+/** Why a member is exempt from the mandatory introduction (事務連絡 2024-11-06), as they told us. */
+export const EXEMPTION_REASONS = ["age70", "closing", "stopReceipt", "visualImpairment"] as const;
+export type ExemptionReason = (typeof EXEMPTION_REASONS)[number];
 
 export const AFFILIATIONS = [
   "健診実施機関等",
@@ -69,11 +83,15 @@ export interface MemberView {
   journeyStep: JourneyStep | null;
   /** ISO timestamps of the journey steps reached, for the progress card. */
   journeyAt: Partial<Record<JourneyStep, string>>;
+  /** Set when the member told us they are exempt (対象外（届出）): no reminders, no nudges. */
+  exemption?: ExemptionReason | null;
 }
 
 /** Side effects the engine asks for; the runner performs them (database writes in one batch). */
 export type Effect =
   | { type: "advanceJourney"; step: JourneyStep }
+  /** 対象外（届出）: record the reason (null withdraws it). */
+  | { type: "setExemption"; reason: ExemptionReason | null }
   | { type: "scheduleReminder"; kind: string; dueAt: string }
   | { type: "cancelReminders"; kinds: string[] }
   | { type: "saveRegistration"; answers: RegistrationAnswers }

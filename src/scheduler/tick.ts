@@ -2,10 +2,13 @@
 // timer): due member reminders, scheduled broadcasts, then the retention of stale data. Each part keeps its progress in the
 // database (claimed reminder rows, broadcast chunks with retry keys and a lease), so a tick may be
 // cut short or run twice without sending anything twice. One part failing does not stop the other.
+import { type PushHours, pushHours } from "../../flows/push-hours.js";
 import { runScheduledBroadcasts } from "../broadcast/index.js";
+import { isWithinPushHours } from "../engine/journey/push-hours.js";
 import type { Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
+import { queueNudges } from "./nudges.js";
 import { runDueReminders } from "./reminders.js";
 import { runReseal } from "./reseal.js";
 import { runRetention } from "./retention.js";
@@ -17,11 +20,14 @@ export interface ScheduledWorkDeps {
   logger: Logger;
   /** Seals the reset state of stale conversations (retention) and re-seals after a key rotation. */
   cipher?: FieldCipher;
+  /** When pushes may go out (default: flows/push-hours.ts). */
+  pushHours?: PushHours;
 }
 
 /** Runs every scheduled job; returns counts for the logs (never personal data). */
 export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<string, number>> {
   const counts = {
+    nudgesQueued: 0,
     remindersSent: 0,
     remindersFailed: 0,
     broadcastsFinished: 0,
@@ -29,6 +35,13 @@ export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<
     unreadable: 0,
     jobErrors: 0,
   };
+  const hours = deps.pushHours ?? pushHours;
+  try {
+    counts.nudgesQueued = await queueNudges(deps);
+  } catch (error) {
+    counts.jobErrors += 1;
+    deps.logger.error("tick.nudges_failed", { name: nameOf(error) });
+  }
   try {
     const reminders = await runDueReminders(deps);
     counts.remindersSent = reminders.sent;
@@ -38,7 +51,9 @@ export async function runScheduledWork(deps: ScheduledWorkDeps): Promise<Record<
     deps.logger.error("tick.reminders_failed", { name: nameOf(error) });
   }
   try {
-    counts.broadcastsFinished = await runScheduledBroadcasts(deps);
+    // A scheduled broadcast whose time falls at night (or one resumed then) waits for the morning.
+    if (isWithinPushHours(deps.clock.now(), hours))
+      counts.broadcastsFinished = await runScheduledBroadcasts(deps);
   } catch (error) {
     counts.jobErrors += 1;
     deps.logger.error("tick.broadcasts_failed", { name: nameOf(error) });

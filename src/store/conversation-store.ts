@@ -2,7 +2,13 @@
 // the new state (optimistic version) and every database effect, in one batch.
 import { and, eq, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
-import { type ConversationState, INITIAL_STATE, type JourneyStep, type MemberView } from "../engine/types.js";
+import {
+  type ConversationState,
+  type ExemptionReason,
+  INITIAL_STATE,
+  type JourneyStep,
+  type MemberView,
+} from "../engine/types.js";
 import { type FieldCipher, UnreadableValueError } from "./cipher.js";
 import { type Database, runBatch, type Statement } from "./database.js";
 
@@ -39,6 +45,7 @@ interface SnapshotRow {
   state: string;
   version: number;
   journey_step: string | null;
+  exemption: string | null;
   processed: number;
   journey: string | null;
 }
@@ -59,6 +66,7 @@ export async function loadSnapshot(
     // all(), not get(): drizzle's libSQL get() throws on an empty result with raw SQL.
     const [row] = await db.all<SnapshotRow>(sql`
       select c.state as state, c.version as version, m.journey_step as journey_step,
+        m.exemption as exemption,
         exists(select 1 from processed_events where webhook_event_id = ${webhookEventId}) as processed,
         (select json_group_array(json_array(step, at)) from
           (select step, at from journey_events where user_id = ${userId} order by at)) as journey
@@ -78,7 +86,12 @@ export async function loadSnapshot(
         throw error;
       }
       return {
-        member: { userId, journeyStep: (row.journey_step as JourneyStep | null) ?? null, journeyAt },
+        member: {
+          userId,
+          journeyStep: (row.journey_step as JourneyStep | null) ?? null,
+          journeyAt,
+          exemption: (row.exemption as ExemptionReason | null) ?? null,
+        },
         state: parseState(opened),
         version,
       };

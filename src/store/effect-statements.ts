@@ -29,6 +29,14 @@ export async function effectStatements(
           db.insert(schema.journeyEvents).values({ userId, step: effect.step, source: "member", at }),
         );
         break;
+      case "setExemption":
+        out.push(
+          db
+            .update(schema.members)
+            .set({ exemption: effect.reason, exemptedAt: effect.reason ? at : null })
+            .where(eq(schema.members.userId, userId)),
+        );
+        break;
       case "scheduleReminder":
         out.push(
           db

@@ -1,7 +1,7 @@
 // Reminder rows as the runner sees them. Every state change is one conditional UPDATE (compare and
 // set on status and claimed_at), so several runners — Node timers, Workers cron instances — can
 // share the table and each reminder is pushed by exactly one of them. No interactive transactions.
-import { and, asc, eq, inArray, isNull, lte, notInArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { JourneyStep } from "../engine/types.js";
 import type { Database } from "./database.js";
@@ -18,10 +18,15 @@ export interface DueReminder {
   status: "pending" | "sending";
   claimedAt: string | null;
   journeyStep: JourneyStep | null;
+  /** 対象外（届出） reason, if any: nothing of the journey is pushed then. */
+  exemption: string | null;
+  /** When the member reached their current step (the latest journey event of it). */
+  stepAt: string | null;
 }
 
 const r = schema.reminders;
 const m = schema.members;
+const e = schema.journeyEvents;
 
 /** Pending reminders of members who left (or whose row is gone) are never sent. */
 export async function cancelForInactiveMembers(db: Database, now: Date): Promise<void> {
@@ -51,6 +56,10 @@ export async function findDue(db: Database, now: Date, limit: number): Promise<D
       status: r.status,
       claimedAt: r.claimedAt,
       journeyStep: m.journeyStep,
+      exemption: m.exemption,
+      stepAt: sql<
+        string | null
+      >`(select max(${e.at}) from ${e} where ${e.userId} = ${r.userId} and ${e.step} = ${m.journeyStep})`,
     })
     .from(r)
     .innerJoin(m, eq(m.userId, r.userId))

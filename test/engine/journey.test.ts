@@ -29,6 +29,12 @@ function ctx(
   };
 }
 
+const JOURNEY_PREV: Record<string, JourneyStep> = {
+  approved: "applied",
+  appAccount: "approved",
+  deviceRegistered: "appAccount",
+};
+
 const postback = (action: string, params: Record<string, string> = {}) =>
   ({ kind: "postback", data: postbackData(action, params) }) as const;
 
@@ -68,11 +74,12 @@ describe("journeyFeature › progress card", () => {
     expect(result.effects).toEqual([]);
     expect(result.replies[0]!.type).toBe("flex");
     const rows = cardRows(result.replies);
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(11);
+    expect(rows.at(-1)).toEqual(["・", "運用開始日を登録する"]);
     expect(rows[0]).toEqual(["▶", "機器を用意する"]);
     expect(rows.slice(1).every((r) => r[0] === "・" && r.length === 2)).toBe(true);
     expect(cardText(result.replies)).toContain("保険証の資格を、オンラインで確認する");
-    expect(labels(result.replies)).toEqual(["機器を用意した", "メニュー"]);
+    expect(labels(result.replies)).toEqual(["機器を用意した", "対象外の方はこちら", "メニュー"]);
     expect((result.replies[0] as { altText: string }).altText).toBe("進み具合：次は「機器を用意する」です。");
   });
 
@@ -108,8 +115,16 @@ describe("journeyFeature › progress card", () => {
     expect(cardRows(result.replies)[3]).toEqual(["▶", "「登録」と「OK」を押す"]);
   });
 
-  it("says everything is done at the end", () => {
+  it("at アプリを入れた still shows the 運用開始日 as the step to do", () => {
     const result = run(ctx("appInstalled", { appInstalled: at(0) }), postback("journey.progress"))!;
+    expect(cardRows(result.replies).at(-1)).toEqual(["▶", "運用開始日を登録する"]);
+    expect(cardText(result.replies)).toContain("各種申請」→「運用開始日登録」");
+    expect(cardText(result.replies)).not.toContain(journeyCopy.card.allDone);
+    expect(labels(result.replies)[0]).toBe("運用開始日を登録した");
+  });
+
+  it("says 導入完了 only once the 運用開始日 is entered", () => {
+    const result = run(ctx("started", { started: at(0) }), postback("journey.progress"))!;
     expect(cardRows(result.replies).every((r) => r[0] === "✓")).toBe(true);
     expect(cardText(result.replies)).toContain(journeyCopy.card.allDone);
   });
@@ -120,7 +135,9 @@ describe("journeyFeature › reporting a step", () => {
     const result = run(ctx("registering"), postback("journey.report", { step: "linkSent" }))!;
     expect(result.effects).toEqual([
       { type: "advanceJourney", step: "linkSent" },
-      { type: "scheduleReminder", kind: "linkExpiring", dueAt: at(20) },
+      // 20 hours after 10:00 is 06:00, outside the push hours: the warning waits for 08:00, two
+      // hours before the link dies at 10:00.
+      { type: "scheduleReminder", kind: "linkExpiring", dueAt: at(22) },
       { type: "scheduleReminder", kind: "linkExpired", dueAt: at(24) },
     ]);
     expect(texts(result.replies)).toContain("11月26日 10:00まで");
@@ -138,21 +155,51 @@ describe("journeyFeature › reporting a step", () => {
     expect(labels(result.replies)[0]).toBe("利用開始申請をした");
   });
 
-  it("on 利用開始申請 cancels the earlier reminders and schedules appInstall 3 days later", () => {
+  it("on 利用開始申請 cancels the earlier reminders; the approval comes next", () => {
     const result = run(ctx("registered"), postback("journey.report", { step: "applied" }))!;
     expect(result.effects).toEqual([
       { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired", "applyStart"] },
       { type: "advanceJourney", step: "applied" },
-      { type: "scheduleReminder", kind: "appInstall", dueAt: at(72) },
+    ]);
+    expect(texts(result.replies)).toContain("次は「申請の承認を待つ」です。");
+    expect(labels(result.replies)[0]).toBe("申請が承認された");
+  });
+
+  it.each([
+    ["approved", "appAccount", "資格確認アカウント管理", "アカウントを作った"],
+    ["appAccount", "deviceRegistered", "Bluetooth", "端末を登録した"],
+    ["deviceRegistered", "appInstalled", "Microsoft Store", "アプリを入れた"],
+  ] as const)("after %s, explains %s (%s) and offers its report", (from, step, fact, report) => {
+    const result = run(ctx(from), postback("journey.report", { step: from === "approved" ? "approved" : from }));
+    expect(result).not.toBeNull();
+    const next = run(ctx(from), { kind: "text", text: journeyCopy.steps[from].report })!;
+    expect(texts(next.replies)).toContain("記録済み");
+    const reported = run(
+      ctx(JOURNEY_PREV[from]),
+      postback("journey.report", { step: from }),
+    )!;
+    expect(texts(reported.replies)).toContain(fact);
+    expect(labels(reported.replies)[0]).toBe(report);
+    expect(reported.effects).toContainEqual({ type: "advanceJourney", step: from });
+    expect(cardRows(run(ctx(from), postback("journey.progress"))!.replies).find((r) => r[0] === "▶")).toEqual([
+      "▶",
+      journeyCopy.steps[step].title,
     ]);
   });
 
-  it("at the last step cancels every reminder and schedules none", () => {
-    const result = run(ctx("applied"), postback("journey.report", { step: "appInstalled" }))!;
+  it("on アプリを入れた schedules the 運用開始日 reminder 2 days later", () => {
+    const result = run(ctx("deviceRegistered"), postback("journey.report", { step: "appInstalled" }))!;
+    expect(result.effects).toContainEqual({ type: "scheduleReminder", kind: "startDate", dueAt: at(48) });
+    expect(texts(result.replies)).toContain("運用開始日登録");
+  });
+
+  it("at 運用開始日 cancels every reminder, schedules none and says 導入完了", () => {
+    const result = run(ctx("appInstalled"), postback("journey.report", { step: "started" }))!;
     expect(result.effects).toEqual([
-      { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired", "applyStart", "appInstall"] },
-      { type: "advanceJourney", step: "appInstalled" },
+      { type: "cancelReminders", kinds: ["linkExpiring", "linkExpired", "applyStart", "startDate"] },
+      { type: "advanceJourney", step: "started" },
     ]);
+    expect(texts(result.replies)).toContain("導入完了");
   });
 
   it("may skip steps: 登録完了 straight from the start", () => {
@@ -262,7 +309,7 @@ describe("journeyFeature › やり直す", () => {
 });
 
 describe("journey reminders", () => {
-  it.each(["linkExpiring", "linkExpired", "applyStart", "appInstall"] as const)(
+  it.each(["linkExpiring", "linkExpired", "applyStart", "startDate"] as const)(
     "%s is a valid push with quick replies",
     (kind) => {
       const messages = reminderMessages(journeyCopy, kind);
@@ -288,6 +335,11 @@ describe("journey reminders", () => {
     expect(isReminderObsolete("linkExpired", "registering")).toBe(true);
     expect(isReminderObsolete("applyStart", "registered")).toBe(false);
     expect(isReminderObsolete("applyStart", "appInstalled")).toBe(true);
+    expect(isReminderObsolete("startDate", "appInstalled")).toBe(false);
+    expect(isReminderObsolete("startDate", "started")).toBe(true);
+    expect(isReminderObsolete("startDate", "appInstalled", true)).toBe(true);
+    expect(isReminderObsolete("nudge.portal", "portal")).toBe(false);
+    expect(isReminderObsolete("nudge.portal", "registering")).toBe(true);
   });
 
   it("formats dates in Japan time", () => {

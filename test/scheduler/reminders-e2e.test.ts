@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot();
+  bot = await startTestBot({ clock: new TestClock(new Date("2026-11-25T05:00:00.000Z")) });
 });
 afterAll(async () => {
   await bot?.stop();

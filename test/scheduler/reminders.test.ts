@@ -74,7 +74,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "reminders-test-"));
-  clock = new TestClock();
+  // 14:00 JST, so the delays used here land inside the push hours (those are tested on their own).
+  clock = new TestClock(new Date("2026-11-25T05:00:00.000Z"));
   logs = [];
   logger = {
     info: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
@@ -100,7 +101,7 @@ describe("runDueReminders", () => {
     expect(pushes).toHaveLength(1);
     const reminder = await row(userId);
     expect(pushes[0]!.retryKey).toBe(reminder.retryKey);
-    expect(JSON.stringify(pushes[0]!.messages)).toContain("有効期限は24時間");
+    expect(JSON.stringify(pushes[0]!.messages)).toContain("有効期限は11月26日 14:00までです");
     expect(reminder).toMatchObject({ status: "sent", sentAt: clock.now().toISOString() });
   });
 
@@ -131,7 +132,7 @@ describe("runDueReminders", () => {
     await schedule(userId, "linkExpiring", 20);
     clock.advance(23 * HOUR);
     expect(await runDueReminders(deps())).toEqual({ sent: 1, failed: 0 });
-    expect(JSON.stringify(pushesTo(userId)[0]!.messages)).toContain("まもなく切れます");
+    expect(JSON.stringify(pushesTo(userId)[0]!.messages)).toContain("有効期限は11月26日 14:00までです");
   });
 
   it("does not push a cancelled reminder", async () => {

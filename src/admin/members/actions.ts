@@ -4,9 +4,12 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import * as schema from "../../../db/schema.js";
 import { journeyCopy } from "../../../flows/journey.js";
 import { findNotice } from "../../../flows/notices.js";
+import { pushHours } from "../../../flows/push-hours.js";
+import { isWithinPushHours, nextPushTime } from "../../engine/journey/push-hours.js";
 import { reportEffects, stepIndex } from "../../engine/journey/steps.js";
 import { text } from "../../engine/messages.js";
 import { INITIAL_STATE, JOURNEY_STEPS, type JourneyStep } from "../../engine/types.js";
+import { NOTICE_PREFIX } from "../../scheduler/reminders.js";
 import { resetConversationStatement } from "../../store/conversation-store.js";
 import { runBatch, type Statement } from "../../store/database.js";
 import { ERASED_MEMBER, effectStatements, eraseStatements } from "../../store/effect-statements.js";
@@ -17,6 +20,8 @@ import type { AdminDeps } from "../deps.js";
 export type RelayOutcome =
   | "sent"
   | "sentNoAdvance"
+  /** Recorded; at night the push waits for the morning (a reminder row the runner sends). */
+  | "held"
   | "recordedNotSent"
   | "inactive"
   | "unknownNotice"
@@ -40,6 +45,12 @@ export async function relayNotice(
   const now = clock.now();
   const ahead = stepIndex(notice.step) > stepIndex(member.step as JourneyStep | null);
   const statements: Statement[] = ahead ? await advanceStatements(deps, userId, notice.step, now) : [];
+  const night = member.status === "active" && !isWithinPushHours(now, pushHours);
+  if (night) {
+    const dueAt = nextPushTime(now, pushHours).toISOString();
+    const hold = { type: "scheduleReminder" as const, kind: `${NOTICE_PREFIX}${notice.id}`, dueAt };
+    statements.push(...(await effectStatements(db, deps.cipher, userId, [hold], now)));
+  }
   statements.push(
     auditStatement(
       db,
@@ -49,6 +60,7 @@ export async function relayNotice(
   );
   await runBatch(db, statements);
   if (member.status !== "active") return "inactive";
+  if (night) return "held";
   try {
     await deps.messenger.push(
       userId,

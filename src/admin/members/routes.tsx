@@ -1,5 +1,6 @@
 // /admin/members routes: list, one member, and the member actions (reveal, relay, note, erase).
 import { type Context, Hono } from "hono";
+import { pushHours } from "../../../flows/push-hours.js";
 import { AFFILIATIONS } from "../../engine/types.js";
 import { recordAudit } from "../../store/staff-audit.js";
 import { memberDetail } from "../../store/staff-members.js";
@@ -22,6 +23,10 @@ const FLASHES: Record<string, Flash> = {
   sentNoAdvance: {
     kind: "ok",
     text: "すでにその段階まで進んでいたため記録は変えず、お知らせだけ送りました。",
+  },
+  held: {
+    kind: "ok",
+    text: `記録しました。夜間のため、お知らせは次の${pushHours.start}以降に送ります。`,
   },
   recordedNotSent: {
     kind: "error",

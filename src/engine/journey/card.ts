@@ -3,7 +3,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { flex } from "../messages.js";
 import { JOURNEY_STEPS, type JourneyStep, type LineMessage, type MemberView } from "../types.js";
-import { nextChoices } from "./choices.js";
+import { buttonChoices, nextChoices } from "./choices.js";
 import type { JourneyCopy } from "./schema.js";
 import { addHours, currentStep, fill, formatDate, formatDateTime, stepIndex } from "./steps.js";
 
@@ -29,6 +29,7 @@ export function progressCard(copy: JourneyCopy, member: MemberView, now: Date): 
       i <= reached ? member.journeyAt[step] : undefined,
     ),
   );
+  if (member.exemption) return exemptCard(copy, member, rows);
   const deadline = linkDeadline(copy, member, now);
   const expired = deadline !== null && now >= deadline;
   const bubble: messagingApi.FlexBubble = {
@@ -43,6 +44,32 @@ export function progressCard(copy: JourneyCopy, member: MemberView, now: Date): 
   // The card is the progress: its quick replies are only what can be reported next.
   const choices = nextChoices(copy, current, expired).filter((c) => c.label !== copy.buttons.progress);
   return flex(altText, bubble, choices);
+}
+
+/** 対象外（届出）: the steps stay visible, the next-step section says the member is exempt. */
+function exemptCard(copy: JourneyCopy, member: MemberView, rows: FlexComponent[]): LineMessage {
+  const status = exemptionStatus(copy, member);
+  const bubble: messagingApi.FlexBubble = {
+    type: "bubble",
+    header: box([{ type: "text", text: copy.card.title, weight: "bold", size: "lg" }]),
+    body: box(
+      [
+        ...rows,
+        { type: "separator", margin: "md" },
+        { type: "text", text: status, weight: "bold", size: "sm", margin: "md", wrap: true },
+        { type: "text", text: copy.card.exemptNote, wrap: true, size: "sm" },
+      ],
+      "sm",
+    ),
+  };
+  const b = buttonChoices(copy);
+  return flex(status, bubble, [b.withdrawExemption, b.askPerson, b.menu]);
+}
+
+/** 「対象外（届出）：常勤の施術者が皆70歳以上」 */
+export function exemptionStatus(copy: JourneyCopy, member: MemberView): string {
+  const reason = member.exemption ? copy.exemption.reasons[member.exemption].name : "";
+  return fill(copy.card.exempt, { reason });
 }
 
 function stepRow(

@@ -3,6 +3,7 @@
 import { type Choice, postbackData, text } from "../messages.js";
 import type { JourneyStep, LineMessage } from "../types.js";
 import type { JourneyCopy, ReminderKind } from "./schema.js";
+import { currentStep, fill } from "./steps.js";
 
 export function reportChoice(copy: JourneyCopy, step: JourneyStep): Choice {
   return { label: copy.steps[step].report, data: postbackData("journey.report", { step }) };
@@ -18,6 +19,8 @@ export function buttonChoices(copy: JourneyCopy) {
     redo: { label: b.redo, data: postbackData("journey.redo") },
     startRegistration: { label: b.startRegistration, data: postbackData("reg.start") },
     askPerson: { label: b.askPerson, data: postbackData("inquiry.start") },
+    exempt: { label: b.exempt, data: postbackData("journey.exempt") },
+    withdrawExemption: { label: b.withdrawExemption, data: postbackData("journey.unexempt") },
   } satisfies Record<string, Choice>;
 }
 
@@ -30,6 +33,10 @@ export function nextChoices(copy: JourneyCopy, current: JourneyStep | null, link
   switch (current) {
     case null:
       return [b.progress, b.menu];
+    case "device":
+    case "portal":
+      // Early on, an exempt clinic may not need the journey at all.
+      return [reportChoice(copy, current), b.exempt, b.progress, b.menu];
     case "registering":
       return [b.startRegistration, reportChoice(copy, "registering"), reportChoice(copy, "linkSent"), b.menu];
     case "registered": {
@@ -52,12 +59,36 @@ const REMINDER_CHOICES: Record<ReminderKind, (copy: JourneyCopy) => Choice[]> = 
     buttonChoices(copy).askPerson,
     buttonChoices(copy).progress,
   ],
-  appInstall: (copy) => [reportChoice(copy, "appInstalled"), buttonChoices(copy).progress],
+  startDate: (copy) => [
+    reportChoice(copy, "started"),
+    buttonChoices(copy).askPerson,
+    buttonChoices(copy).progress,
+  ],
 };
 
-/** The push for a reminder: its bubbles, quick replies on the last one. */
-export function reminderMessages(copy: JourneyCopy, kind: ReminderKind): LineMessage[] {
-  const lines = copy.reminders[kind].messages;
-  const choices = REMINDER_CHOICES[kind](copy);
+/** The push for a reminder: its bubbles (`{deadline}` filled), quick replies on the last one. */
+export function reminderMessages(
+  copy: JourneyCopy,
+  kind: ReminderKind,
+  values: Record<string, string> = {},
+): LineMessage[] {
+  const lines = copy.reminders[kind].messages.map((l) => fill(l, values));
+  return lastWithChoices(lines, REMINDER_CHOICES[kind](copy));
+}
+
+/** The one gentle push for a member who stayed at `reached`: what the next step is, and help. */
+export function nudgeMessages(copy: JourneyCopy, reached: JourneyStep): LineMessage[] {
+  const next = currentStep(reached);
+  if (!next) return [];
+  const values = { title: copy.steps[next].title, todo: copy.steps[next].todo };
+  const b = buttonChoices(copy);
+  const choices = [reportChoice(copy, next), b.askPerson, b.exempt, b.progress];
+  return lastWithChoices(
+    copy.nudges.messages.map((l) => fill(l, values)),
+    choices,
+  );
+}
+
+function lastWithChoices(lines: string[], choices: Choice[]): LineMessage[] {
   return lines.map((line, i) => (i === lines.length - 1 ? text(line, choices) : text(line)));
 }

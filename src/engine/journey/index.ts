@@ -3,9 +3,19 @@
 // and the journey rows are effects the runner commits with the step.
 import { journeyCopy } from "../../../flows/journey.js";
 import type { FlowContext } from "../flow.js";
-import { parsePostback, text } from "../messages.js";
+import { parsePostback, postbackData, text } from "../messages.js";
 import type { Feature } from "../router.js";
-import type { ConversationState, Effect, Input, JourneyStep, LineMessage, StepResult } from "../types.js";
+import {
+  type ConversationState,
+  type Effect,
+  EXEMPTION_REASONS,
+  type ExemptionReason,
+  type Input,
+  JOURNEY_STEPS,
+  type JourneyStep,
+  type LineMessage,
+  type StepResult,
+} from "../types.js";
 import { linkDeadline, progressCard } from "./card.js";
 import { buttonChoices, nextChoices, reportChoice } from "./choices.js";
 import { createMatcher, type TypedReport } from "./match.js";
@@ -18,12 +28,27 @@ import {
   formatDateTime,
   isJourneyStep,
   LINK_REMINDERS,
+  nudgeKind,
+  REMINDER_RULES,
+  reminderDueAt,
   reportEffects,
   stepIndex,
 } from "./steps.js";
 
-export { reminderMessages } from "./choices.js";
-export { isReminderKind, isReminderObsolete, isReminderTooLate } from "./steps.js";
+export { nudgeMessages, reminderMessages } from "./choices.js";
+export {
+  isReminderKind,
+  isReminderObsolete,
+  isReminderTooLate,
+  type NudgeKind,
+  nudgeKind,
+  nudgeStep,
+} from "./steps.js";
+
+function isExemptionReason(value: string | undefined): value is ExemptionReason {
+  return (EXEMPTION_REASONS as readonly string[]).includes(value ?? "");
+}
+
 export { journeyCopy };
 
 export function createJourneyFeature(copy: JourneyCopy): Feature {
@@ -48,7 +73,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     } else {
       let follow = fill(copy.replies.nextIs, { title: copy.steps[next].title, todo: copy.steps[next].todo });
       if (step === "registered") {
-        const date = formatDate(addHours(now, copy.reminders.applyStart.afterHours));
+        const date = formatDate(reminderDueAt(copy, "applyStart", now));
         follow += `\n${fill(copy.replies.registeredFollowUp, { date })}`;
       }
       replies = [first, text(follow, nextChoices(copy, next))];
@@ -127,7 +152,71 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     return done(state, [text(copy.replies.redone, nextChoices(copy, "linkSent"))], effects);
   }
 
+  const reasonChoices = () => [
+    ...EXEMPTION_REASONS.map((reason) => ({
+      label: copy.exemption.reasons[reason].label,
+      data: postbackData("journey.exempt.reason", { reason }),
+    })),
+    { label: copy.exemption.notApplicable, data: postbackData("journey.exempt.no") },
+  ];
+  const exemptNow = (ctx: FlowContext) =>
+    ctx.member.exemption ? copy.exemption.reasons[ctx.member.exemption].name : null;
+  const nextLine = (ctx: FlowContext) => {
+    const current = currentStep(ctx.member.journeyStep);
+    return current === null
+      ? text(copy.card.allDone, nextChoices(copy, null))
+      : text(
+          fill(copy.replies.nextIs, { title: copy.steps[current].title, todo: copy.steps[current].todo }),
+          nextChoices(copy, current),
+        );
+  };
+
+  /** 「対象外です」: what counts, that it must be reported (through the association), then the reasons. */
+  function exemptAsk(ctx: FlowContext, state: ConversationState): StepResult {
+    const reason = exemptNow(ctx);
+    if (reason) {
+      const b = buttonChoices(copy);
+      const line = fill(copy.exemption.already, { reason });
+      return done(state, [
+        text(`${line}\n${copy.card.exemptNote}`, [b.withdrawExemption, b.askPerson, b.menu]),
+      ]);
+    }
+    const lines = copy.exemption.intro;
+    return done(
+      state,
+      lines.map((l, i) => (i === lines.length - 1 ? text(l, reasonChoices()) : text(l))),
+    );
+  }
+
+  /** Records 対象外（届出）: reminders and nudges stop, and staff get an inquiry to do the report with them. */
+  function exemptRecord(ctx: FlowContext, state: ConversationState, reason: ExemptionReason): StepResult {
+    if (ctx.member.exemption === reason) return exemptAsk(ctx, state);
+    const name = copy.exemption.reasons[reason].name;
+    const b = buttonChoices(copy);
+    const lines = copy.exemption.recorded.map((l) => fill(l, { reason: name }));
+    const kinds = [...REMINDER_RULES.map((r) => r.kind), ...JOURNEY_STEPS.map(nudgeKind)];
+    return done(
+      state,
+      lines.map((l, i) => (i === lines.length - 1 ? text(l, [b.progress, b.menu]) : text(l))),
+      [
+        { type: "setExemption", reason },
+        { type: "cancelReminders", kinds },
+        { type: "createInquiry", question: fill(copy.exemption.inquiry, { reason: name }) },
+      ],
+    );
+  }
+
+  function exemptWithdraw(ctx: FlowContext, state: ConversationState): StepResult {
+    if (!ctx.member.exemption) return done(state, [text(copy.exemption.notExempt), nextLine(ctx)]);
+    return done(
+      state,
+      [text(copy.exemption.withdrawn), nextLine(ctx)],
+      [{ type: "setExemption", reason: null }],
+    );
+  }
+
   function typed(ctx: FlowContext, state: ConversationState, found: TypedReport): StepResult {
+    if (found.kind === "exempt") return exemptAsk(ctx, state);
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
     if (found.kind === "mailMissing") return mailMissing(state);
     return report(ctx, state, found.step);
@@ -162,6 +251,14 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
           return mailMissing(state);
         case "journey.redo":
           return redo(ctx, state);
+        case "journey.exempt":
+          return exemptAsk(ctx, state);
+        case "journey.exempt.reason":
+          return isExemptionReason(params.reason) ? exemptRecord(ctx, state, params.reason) : null;
+        case "journey.exempt.no":
+          return done(state, [text(copy.exemption.notApplicableReply), nextLine(ctx)]);
+        case "journey.unexempt":
+          return exemptWithdraw(ctx, state);
         default:
           return null;
       }

@@ -9,7 +9,8 @@ import type { JourneyCopy } from "./schema.js";
 export type TypedReport =
   | { kind: "report"; step: JourneyStep }
   | { kind: "mailArrived" }
-  | { kind: "mailMissing" };
+  | { kind: "mailMissing" }
+  | { kind: "exempt" };
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 
@@ -28,6 +29,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   };
   add(copy.words.mailArrived, { kind: "mailArrived" });
   add(copy.words.mailMissing, { kind: "mailMissing" });
+  add(copy.exemption.words, { kind: "exempt" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
   return (input) => {

@@ -1,6 +1,7 @@
 // The shape of the journey wording (flows/journey.ts), checked with zod when it loads so a missing
 // step, a label LINE would cut, or a nonsensical reminder delay fails at start, not in a member's chat.
 import { z } from "zod";
+import { EXEMPTION_REASONS, type ExemptionReason, JOURNEY_STEPS } from "../types.js";
 
 /** A quick-reply label: LINE cuts labels at 20 characters. */
 const Label = z.string().min(1).max(20);
@@ -38,7 +39,11 @@ export const JourneyCopySchema = z.object({
     linkSent: Step,
     registered: Step,
     applied: Step,
+    approved: Step,
+    appAccount: Step,
+    deviceRegistered: Step,
     appInstalled: Step,
+    started: Step,
   }),
   /** The portal's registration link is valid this many hours (seed: 24). */
   linkValidHours: z.number().int().positive(),
@@ -50,6 +55,8 @@ export const JourneyCopySchema = z.object({
     linkDeadline: z.string().min(1),
     linkExpired: z.string().min(1),
     allDone: Text,
+    exempt: Text,
+    exemptNote: Text,
   }),
   replies: z.object({
     nextIs: Text,
@@ -73,13 +80,37 @@ export const JourneyCopySchema = z.object({
     redo: Label,
     startRegistration: Label,
     askPerson: Label,
+    exempt: Label,
+    withdrawExemption: Label,
   }),
   words: z.object({ mailArrived: Words, mailMissing: Words }),
+  exemption: z.object({
+    words: Words,
+    intro: z.array(Text).min(1).max(4),
+    reasons: z.object(
+      Object.fromEntries(
+        EXEMPTION_REASONS.map((r) => [r, z.object({ label: Label, name: z.string().min(1).max(40) })]),
+      ) as Record<ExemptionReason, z.ZodObject<{ label: typeof Label; name: z.ZodString }>>,
+    ),
+    notApplicable: Label,
+    notApplicableReply: Text,
+    recorded: z.array(Text).min(1).max(3),
+    /** What staff read in the inquiry the exemption creates (they do the report with the member). */
+    inquiry: Text,
+    already: Text,
+    withdrawn: Text,
+    notExempt: Text,
+  }),
+  nudges: z.object({
+    /** Days at a step before the one nudge of that step; a step absent here is never nudged. */
+    afterDays: z.partialRecord(z.enum(JOURNEY_STEPS), z.number().int().min(1).max(90)),
+    messages: z.array(Text).min(1).max(3),
+  }),
   reminders: z.object({
     linkExpiring: Reminder,
     linkExpired: Reminder,
     applyStart: Reminder,
-    appInstall: Reminder,
+    startDate: Reminder,
   }),
 });
 

@@ -1,8 +1,10 @@
 // The rules of the journey as plain functions: step order, which reminders a step schedules or makes
 // pointless, and dates in Japan time. Shared by the engine (effects) and the reminder runner (a
 // last check before pushing), so both agree on when a reminder is no longer wanted.
+import { type PushHours, pushHours } from "../../../flows/push-hours.js";
 import type { Effect, JourneyStep } from "../types.js";
 import { JOURNEY_STEPS } from "../types.js";
+import { fitToPushHours } from "./push-hours.js";
 import type { JourneyCopy, ReminderKind } from "./schema.js";
 
 /** -1 for a member who has reported nothing yet. */
@@ -24,8 +26,28 @@ export const REMINDER_RULES: ReadonlyArray<{ kind: ReminderKind; after: JourneyS
   { kind: "linkExpiring", after: "linkSent", until: "registered" },
   { kind: "linkExpired", after: "linkSent", until: "registered" },
   { kind: "applyStart", after: "registered", until: "applied" },
-  { kind: "appInstall", after: "applied", until: "appInstalled" },
+  { kind: "startDate", after: "appInstalled", until: "started" },
 ];
+
+/** Reminders that warn before a deadline, in hours after the step that schedules them. */
+function deadlineHours(copy: JourneyCopy, kind: ReminderKind): number | null {
+  return kind === "linkExpiring" ? copy.linkValidHours : null;
+}
+
+/** The one nudge of a step: `nudge.<step>`; pushed when a member stays at that step too long. */
+export type NudgeKind = `nudge.${JourneyStep}`;
+const NUDGE_PREFIX = "nudge.";
+
+export function nudgeKind(step: JourneyStep): NudgeKind {
+  return `${NUDGE_PREFIX}${step}`;
+}
+
+/** The step a nudge kind belongs to, or null when the kind is not a nudge. */
+export function nudgeStep(kind: string): JourneyStep | null {
+  if (!kind.startsWith(NUDGE_PREFIX)) return null;
+  const step = kind.slice(NUDGE_PREFIX.length);
+  return isJourneyStep(step) ? step : null;
+}
 
 export const LINK_REMINDERS: ReminderKind[] = REMINDER_RULES.filter((r) => r.after === "linkSent").map(
   (r) => r.kind,
@@ -49,8 +71,18 @@ export function isReminderTooLate(copy: JourneyCopy, kind: ReminderKind, dueAt: 
   return now.getTime() >= addHours(new Date(dueAt), gapHours).getTime();
 }
 
-/** A reminder whose step was done (or undone) meanwhile must not be pushed. */
-export function isReminderObsolete(kind: ReminderKind, reached: JourneyStep | null): boolean {
+/**
+ * A reminder or nudge whose step was done (or undone) meanwhile must not be pushed, nor any to a
+ * member who reported an exemption (対象外（届出）).
+ */
+export function isReminderObsolete(
+  kind: ReminderKind | NudgeKind,
+  reached: JourneyStep | null,
+  exempt = false,
+): boolean {
+  if (exempt) return true;
+  const step = nudgeStep(kind);
+  if (step) return reached !== step;
   const rule = REMINDER_RULES.find((r) => r.kind === kind)!;
   const at = stepIndex(reached);
   return at >= stepIndex(rule.until) || at < stepIndex(rule.after);
@@ -62,6 +94,23 @@ export function addHours(at: Date, hours: number): Date {
   return new Date(at.getTime() + hours * HOUR);
 }
 
+/**
+ * When a reminder scheduled at `now` goes out: its delay, fitted into the push hours. A warning
+ * before a deadline (the 24-hour link) moves to the evening before rather than to a morning that
+ * would come too late.
+ */
+export function reminderDueAt(
+  copy: JourneyCopy,
+  kind: ReminderKind,
+  now: Date,
+  hours: PushHours = pushHours,
+): Date {
+  const due = addHours(now, copy.reminders[kind].afterHours);
+  const limit = deadlineHours(copy, kind);
+  const deadline = limit === null ? undefined : addHours(now, limit);
+  return fitToPushHours(due, hours, { deadline, notBefore: now });
+}
+
 /** Effects of reporting `step` (already known to be ahead of the member's step). */
 export function reportEffects(copy: JourneyCopy, step: JourneyStep, now: Date): Effect[] {
   const reached = stepIndex(step);
@@ -70,7 +119,7 @@ export function reportEffects(copy: JourneyCopy, step: JourneyStep, now: Date): 
   if (cancel.length > 0) effects.push({ type: "cancelReminders", kinds: cancel });
   effects.push({ type: "advanceJourney", step });
   for (const rule of REMINDER_RULES.filter((r) => r.after === step)) {
-    const dueAt = addHours(now, copy.reminders[rule.kind].afterHours).toISOString();
+    const dueAt = reminderDueAt(copy, rule.kind, now).toISOString();
     effects.push({ type: "scheduleReminder", kind: rule.kind, dueAt });
   }
   return effects;
