@@ -47,6 +47,26 @@ export const JAMMA_NOTICE: FaqSource = {
   asOf: "2024-12-02",
 };
 
+/** 近畿厚生局「柔道整復師の方へ」: mandatory since 2024-12-02, the call centre (official). */
+export const KINKI_KOSEI: FaqSource = {
+  title: "近畿厚生局「柔道整復師の方へ」",
+  url: "https://kouseikyoku.mhlw.go.jp/kinki/shinsei/shido_kansa/judo/index.html",
+  asOf: "2025-12-12",
+};
+
+/** The Ministry's figures on introduction (as of 2025-02-23), shown to the 柔道整復療養費検討専門委員会. */
+export const MHLW_COMMITTEE_2025_02: FaqSource = {
+  title: "厚生労働省 柔道整復療養費検討専門委員会 資料「施術所におけるオンライン資格確認の導入状況」",
+  url: "https://www.mhlw.go.jp/stf/shingi2/0000204312_00030.html",
+  asOf: "2025-02-23",
+};
+
+/** The Ministry's notice on insurance cards: the grace rule for expired cards (to 2026-03-31). */
+export const MHLW_NOTICE_2025_11: FaqSource = {
+  title: "厚生労働省 通知（令和7年11月12日）有効期限切れの健康保険証の取扱い等について",
+  asOf: "2025-11-12",
+};
+
 /** The association's own notes on public pages (the design brief, section 6), not yet verified line by line. */
 export const ASSOCIATION_NOTES: FaqSource = {
   title: "本会の調査メモ（公開ページのまとめ・要確認）",

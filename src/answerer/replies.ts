@@ -4,6 +4,7 @@
 import { FAQ_MESSAGES as M } from "../../flows/faq/messages.js";
 import { type Choice, postbackData, text } from "../engine/messages.js";
 import type { LineMessage } from "../engine/types.js";
+import { fillRelativeDates } from "./relative-date.js";
 import type { FaqEntry, FaqResult } from "./types.js";
 
 const personChoices: Choice[] = [
@@ -22,10 +23,16 @@ const entryChoice = (e: FaqEntry): Choice => ({
 const sendsToAssociation = (entry: FaqEntry) => M.askAssociationMarkers.some((w) => entry.answer.includes(w));
 
 /**
- * The answer, then a small bubble naming the source (and its date), with the entry's own buttons,
- * the related entries, and `extra` (the member's next journey step, the menu).
+ * The answer (its dates related to `now`: 「2026年12月ごろ（＝今月）」), then a small bubble naming the
+ * source (and its date), with the entry's own buttons, the related entries, and `extra` (the
+ * member's next journey step, the menu).
  */
-export function entryReplies(entry: FaqEntry, related: FaqEntry[] = [], extra: Choice[] = []): LineMessage[] {
+export function entryReplies(
+  entry: FaqEntry,
+  related: FaqEntry[] = [],
+  extra: Choice[] = [],
+  now = new Date(),
+): LineMessage[] {
   const own = (entry.choices ?? []).map((c) => ({ label: c.label, data: postbackData(c.action) }));
   const person = sendsToAssociation(entry) ? [askPerson] : [];
   const seen = new Set<string>();
@@ -35,13 +42,13 @@ export function entryReplies(entry: FaqEntry, related: FaqEntry[] = [], extra: C
     return true;
   });
   const sources = [entry.source, ...(entry.alsoFrom ?? [])].map((x) => M.source(x.title, x.asOf));
-  return [text(entry.answer), text(sources.join("\n"), choices)];
+  return [text(fillRelativeDates(entry.answer, now)), text(sources.join("\n"), choices)];
 }
 
-export function faqReplies(result: FaqResult, extra: Choice[] = []): LineMessage[] {
+export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date): LineMessage[] {
   switch (result.kind) {
     case "confident":
-      return entryReplies(result.entry, result.related, extra);
+      return entryReplies(result.entry, result.related, extra, now);
     case "unsure":
       return [
         text(M.unsureIntro, [

@@ -1,6 +1,7 @@
 // Sends a step's replies: the reply token first (free), a push when the token is gone (slow
 // processing, redelivery), and the optional LLM phrasing of a FAQ answer with the loading animation.
 
+import { fillRelativeDates } from "../answerer/relative-date.js";
 import { text } from "../engine/messages.js";
 import { scrubPersonal } from "../engine/privacy.js";
 import type { LineMessage, StepResult } from "../engine/types.js";
@@ -39,7 +40,11 @@ function replyLost(error: unknown): error is LineApiError {
 async function maybePhrase(deps: BotDeps, event: MemberEvent, result: StepResult): Promise<LineMessage[]> {
   const enhance = result.effects.find((e) => e.type === "enhanceAnswer");
   if (!deps.phraser || !enhance || enhance.type !== "enhanceAnswer") return result.replies;
-  const entries = enhance.entryIds.flatMap((id) => deps.faq.byId(id) ?? []);
+  // The phraser sees the answers as the member would: dates already related to today.
+  const now = deps.clock.now();
+  const entries = enhance.entryIds
+    .flatMap((id) => deps.faq.byId(id) ?? [])
+    .map((e) => ({ ...e, answer: fillRelativeDates(e.answer, now) }));
   if (entries.length === 0) return result.replies;
   await deps.messenger.showLoading(event.userId, 10).catch(() => undefined);
   // Only the scrubbed question and our own entries leave for the API: no personal field.

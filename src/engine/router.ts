@@ -33,7 +33,8 @@ export interface EngineParts {
   flows: { registration: Flow; eligibility: Flow };
   journey: Feature;
   looksLikePassword(text: string): boolean;
-  faqReplies(result: FaqResult, extra?: Choice[]): LineMessage[];
+  /** `now` relates the dates of an answer to today (「（＝今月）」). */
+  faqReplies(result: FaqResult, extra?: Choice[], now?: Date): LineMessage[];
   callCentreReplies(): LineMessage[];
 }
 
@@ -116,7 +117,10 @@ export function createEngine(parts: EngineParts): Engine {
     if (action === "faq") {
       const entry = ctx.faq.byId(params.id ?? "");
       return entry
-        ? reply(state, parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state)))
+        ? reply(
+            state,
+            parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
+          )
         : showMenu(state);
     }
     if (action === "faq.none") return offerPerson(state);
@@ -239,7 +243,7 @@ export function createEngine(parts: EngineParts): Engine {
   function answerQuestion(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const question = understand.withoutOpeners(raw);
     const result = ctx.faq.answer(question);
-    const replies = parts.faqReplies(result, answerChoices(ctx, state));
+    const replies = parts.faqReplies(result, answerChoices(ctx, state), ctx.now);
     if (result.kind === "confident")
       return reply(state, replies, [{ type: "enhanceAnswer", question, entryIds: [result.entry.id] }]);
     const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: raw } };

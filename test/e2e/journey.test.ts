@@ -8,7 +8,7 @@ import { journeyCopy as J } from "../../flows/journey.js";
 import { formatDateTime } from "../../src/engine/journey/steps.js";
 import { runDueReminders } from "../../src/scheduler/reminders.js";
 import { listReminders } from "../../src/store/reminders.js";
-import { startTestBot, TestClock, type TestBot } from "../helpers/bot.js";
+import { startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
 import { memberRow, pushesTo } from "../helpers/e2e-db.js";
 import { completeRegistration } from "../helpers/e2e-form.js";
 import { flexTexts, Member, quickActions, readable } from "../helpers/e2e-member.js";

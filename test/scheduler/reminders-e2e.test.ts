@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueReminders } from "../../src/scheduler/reminders.js";
 import { listReminders } from "../../src/store/reminders.js";
-import { newUserId, startTestBot, type TestBot, texts } from "../helpers/bot.js";
+import { newUserId, startTestBot, type TestBot, TestClock, texts } from "../helpers/bot.js";
 
 const HOUR = 3_600_000;
 
