@@ -1,0 +1,149 @@
+// The journey to its real end, exemptions, dated answers and nudges, as a member lives them: through
+// the simulator API (signed webhook, engine, libSQL file, real SDK client to the emulator), on
+// 2026-12-01 in Japan, with the scheduler driven by hand.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { journeyCopy as J } from "../../flows/journey.js";
+import { runScheduledWork } from "../../src/scheduler/tick.js";
+import { listReminders } from "../../src/store/reminders.js";
+import { startTestBot, TestClock, type TestBot } from "../helpers/bot.js";
+import { memberRow, pushesTo } from "../helpers/e2e-db.js";
+import { flexTexts, Member, quickActions, readable } from "../helpers/e2e-member.js";
+
+const DAY = 24 * 3_600_000;
+let bot: TestBot;
+const work = () =>
+  runScheduledWork({ db: bot.db, messenger: bot.bot.messenger, clock: bot.clock, logger: bot.bot.logger });
+
+beforeAll(async () => {
+  bot = await startTestBot({ clock: new TestClock(new Date("2026-12-01T01:00:00.000Z")) }); // 10:00 JST
+});
+afterAll(async () => {
+  await bot.stop();
+});
+
+describe("the steps after 利用開始申請", () => {
+  it("walks 承認 → アカウント → 端末 → アプリ → 運用開始日, and only then says 導入完了", async () => {
+    const m = new Member(() => bot);
+    await m.say("利用開始申請をしました");
+    expect(m.read).toContain("申請の承認を待つ");
+    await m.tap("申請が承認された");
+    expect(m.read).toContain("「各種申請」→「資格確認アカウント管理」");
+    await m.tap("アカウントを作った");
+    expect(m.read).toContain("Bluetooth");
+    await m.tap("端末を登録した");
+    expect(m.read).toContain("Microsoft Store");
+    await m.tap("アプリを入れた");
+    expect(m.read).toContain("運用開始日登録");
+    expect(m.read).not.toContain("これで導入完了");
+    expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("appInstalled");
+    expect((await listReminders(bot.db, [m.userId])).map((r) => [r.kind, r.status])).toContainEqual([
+      "startDate",
+      "pending",
+    ]);
+
+    await m.say("進み具合");
+    expect(flexTexts(m.last[0]!.contents)).toContain(J.steps.started.todo);
+    await m.tap("運用開始日を登録した");
+    expect(m.read).toContain("これで導入完了です");
+    expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("started");
+    expect((await listReminders(bot.db, [m.userId])).find((r) => r.kind === "startDate")?.status).toBe("cancelled");
+    await m.say("進み具合");
+    expect(flexTexts(m.last[0]!.contents)).toContain(J.card.allDone);
+  });
+});
+
+describe("exemption (対象外（届出）)", () => {
+  it("explains what counts and that it must be reported through the association, records it, stops reminders", async () => {
+    const m = new Member(() => bot);
+    await m.say("アプリを入れました");
+    await m.say("対象外です");
+    expect(m.last).toHaveLength(3);
+    expect(m.read).toContain("常勤の施術者が皆70歳以上");
+    expect(m.read).toContain("令和7年12月2日までの廃止・休止");
+    expect(m.read).toContain("届出が必要です");
+    expect(m.read).toContain("本会を通じて");
+    expect(m.quickLabels).toEqual(["70歳以上", "廃止・休止", "受領委任をやめる", "視覚障害（あはき）", "当てはまらない"]);
+
+    await m.tap("70歳以上");
+    expect(m.read).toContain("「対象外（届出）」として記録しました（常勤の施術者が皆70歳以上）");
+    expect(m.read).toContain("担当者にお伝えしました");
+    expect((await memberRow(bot.db, m.userId)) as unknown).toMatchObject({ journey_step: "appInstalled" });
+    const [row] = await bot.db.all<{ exemption: string }>(
+      sql`select exemption from members where user_id = ${m.userId}`,
+    );
+    expect(row?.exemption).toBe("age70");
+    const inquiries = await bot.db.all<{ n: number }>(
+      sql`select count(*) as n from inquiries where user_id = ${m.userId} and status = 'open'`,
+    );
+    expect(Number(inquiries[0]?.n)).toBe(1);
+    expect((await listReminders(bot.db, [m.userId])).find((r) => r.kind === "startDate")?.status).toBe("cancelled");
+
+    await m.say("進み具合");
+    expect(m.last[0]!.altText).toBe("対象外（届出）：常勤の施術者が皆70歳以上");
+    expect(flexTexts(m.last[0]!.contents)).toContain(J.card.exemptNote);
+
+    // Days later nothing of the journey is pushed: no reminder, no nudge.
+    bot.clock.advance(10 * DAY);
+    await work();
+    expect(await pushesTo(bot, m.userId)).toHaveLength(0);
+    bot.clock.advance(-10 * DAY);
+
+    await m.tap("対象外を取り消す");
+    expect(m.read).toContain("取り消しました");
+    expect(m.read).toContain("運用開始日を登録する");
+  });
+
+  it("「当てはまらない」 leads back to the journey", async () => {
+    const m = new Member(() => bot);
+    await m.say("対象外の届出をしたい");
+    await m.tap("当てはまらない");
+    expect(m.read).toContain("導入が必要です");
+    expect(m.quickLabels[0]).toBe("機器を用意した");
+  });
+});
+
+describe("dated answers", () => {
+  it("says how 受領委任の取扱い中止 (2026年12月ごろ) relates to today, what to do now and whom to ask", async () => {
+    const m = new Member(() => bot);
+    await m.say("受領委任が止まるのはいつ");
+    expect(m.read).toContain("令和8年12月ごろ（＝今月）");
+    expect(m.read).toContain("令和8年（2026年）1月ごろ（＝11か月前）");
+    expect(m.read).toContain("令和7年8月8日時点");
+    expect(m.read).toContain("zenseikyo.net");
+    expect(m.quickLabels).toEqual(["進み具合", "対象外の方はこちら", "担当者に聞く"]);
+    await m.tap("対象外の方はこちら");
+    expect(m.read).toContain("届出が必要です");
+  });
+
+  it("answers about 資格確認書 with the 2026-04 change, dated and sourced", async () => {
+    const m = new Member(() => bot);
+    await m.say("資格確認書とは");
+    expect(m.read).toContain("令和8年4月（＝8か月前）");
+    expect(m.read).toContain("令和7年11月12日");
+  });
+});
+
+describe("nudges", () => {
+  it("one gentle push after 3 days at ポータル, inside the push hours, never a second", async () => {
+    const m = new Member(() => bot);
+    await m.say("ポータルを開いた");
+    expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("portal");
+    bot.clock.advance(3 * DAY - 3_600_000);
+    await work();
+    expect(await pushesTo(bot, m.userId)).toHaveLength(0);
+    bot.clock.set("2026-12-04T12:00:00.000Z"); // 21:00 JST: due, but night
+    await work();
+    expect(await pushesTo(bot, m.userId)).toHaveLength(0);
+    bot.clock.set("2026-12-04T23:05:00.000Z"); // 08:05 JST
+    await work();
+    const pushes = await pushesTo(bot, m.userId);
+    expect(pushes).toHaveLength(1);
+    expect(readable(pushes[0]!.messages)).toContain("次は「ユーザー登録を入力する」です。");
+    expect(quickActions(pushes[0]!.messages).map((a) => a.label)).toContain("担当者に聞く");
+    bot.clock.advance(10 * DAY);
+    await work();
+    expect(await pushesTo(bot, m.userId)).toHaveLength(1);
+    bot.clock.set("2026-12-01T01:00:00.000Z");
+  });
+});
