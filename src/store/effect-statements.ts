@@ -3,10 +3,12 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import { scrubPersonal } from "../engine/privacy.js";
+import { registrationNumberOf } from "../engine/registration/model.js";
 import type { Effect } from "../engine/types.js";
 import type { FieldCipher } from "./cipher.js";
 import type { Database, Statement } from "./database.js";
 import { type SearchIndex, searchIndexStatements } from "./search-index.js";
+import { memberLinkStatements, unlinkStatement } from "./roster-coverage.js";
 
 export async function effectStatements(
   db: Database,
@@ -81,7 +83,7 @@ export async function effectStatements(
               ),
           );
         break;
-      case "saveRegistration":
+      case "saveRegistration": {
         out.push(
           db
             .update(schema.members)
@@ -92,7 +94,11 @@ export async function effectStatements(
             .where(eq(schema.members.userId, userId)),
           ...(searchIndex ? await searchIndexStatements(db, searchIndex, userId, effect.answers) : []),
         );
+        // Roster coverage: the confirmed 登録記号番号 links the member to the association's roster row.
+        const number = registrationNumberOf(effect.answers);
+        if (number) out.push(...memberLinkStatements(db, userId, number, at));
         break;
+      }
       case "createInquiry":
         out.push(
           db
@@ -159,6 +165,7 @@ export function eraseStatements(db: Database, userId: string): Statement[] {
     db.delete(schema.inquiries).where(eq(schema.inquiries.userId, userId)),
     db.delete(schema.memberNotes).where(eq(schema.memberNotes.userId, userId)),
     db.delete(schema.memberSearchKeys).where(eq(schema.memberSearchKeys.userId, userId)),
+    unlinkStatement(db, userId),
     // A broadcast still to send leaves the member out; one already sent keeps its head count.
     db
       .update(chunks)

@@ -1,5 +1,5 @@
 // The figures on the staff dashboard, each one aggregate query (no personal fields).
-import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { Database } from "./database.js";
 
@@ -7,6 +7,8 @@ export interface DashboardFigures {
   /** Active members per journey step; null is "not started". */
   perStep: Array<{ step: string | null; count: number }>;
   activeMembers: number;
+  /** Active members who reported 対象外（届出） (also counted at their step in perStep). */
+  exemptMembers: number;
   inactiveMembers: number;
   newFollows7d: number;
   openInquiries: number;
@@ -19,7 +21,7 @@ export async function dashboardFigures(db: Database, now: Date): Promise<Dashboa
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const dayAhead = new Date(now.getTime() + DAY_MS).toISOString();
   const m = schema.members;
-  const [perStep, statuses, follows, inquiries, reminders] = await db.batch([
+  const [perStep, statuses, follows, inquiries, reminders, exempt] = await db.batch([
     db
       .select({ step: m.journeyStep, count: sql<number>`count(*)` })
       .from(m)
@@ -45,11 +47,16 @@ export async function dashboardFigures(db: Database, now: Date): Promise<Dashboa
           lte(schema.reminders.dueAt, dayAhead),
         ),
       ),
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(m)
+      .where(and(eq(m.status, "active"), isNotNull(m.exemption))),
   ]);
   const byStatus = new Map(statuses.map((s) => [s.status, Number(s.count)]));
   return {
     perStep: perStep.map((r) => ({ step: r.step, count: Number(r.count) })),
     activeMembers: byStatus.get("active") ?? 0,
+    exemptMembers: Number(exempt[0]?.count ?? 0),
     inactiveMembers: byStatus.get("inactive") ?? 0,
     newFollows7d: Number(follows[0]?.count ?? 0),
     openInquiries: Number(inquiries[0]?.count ?? 0),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journeyCopy as J } from "../../flows/journey.js";
 import { runScheduledWork } from "../../src/scheduler/tick.js";
 import { listReminders } from "../../src/store/reminders.js";
-import { startTestBot, TestClock, type TestBot } from "../helpers/bot.js";
+import { startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
 import { memberRow, pushesTo } from "../helpers/e2e-db.js";
 import { flexTexts, Member, quickActions, readable } from "../helpers/e2e-member.js";
 
@@ -47,7 +47,9 @@ describe("the steps after 利用開始申請", () => {
     await m.tap("運用開始日を登録した");
     expect(m.read).toContain("これで導入完了です");
     expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("started");
-    expect((await listReminders(bot.db, [m.userId])).find((r) => r.kind === "startDate")?.status).toBe("cancelled");
+    expect((await listReminders(bot.db, [m.userId])).find((r) => r.kind === "startDate")?.status).toBe(
+      "cancelled",
+    );
     await m.say("進み具合");
     expect(flexTexts(m.last[0]!.contents)).toContain(J.card.allDone);
   });
@@ -63,7 +65,13 @@ describe("exemption (対象外（届出）)", () => {
     expect(m.read).toContain("令和7年12月2日までの廃止・休止");
     expect(m.read).toContain("届出が必要です");
     expect(m.read).toContain("本会を通じて");
-    expect(m.quickLabels).toEqual(["70歳以上", "廃止・休止", "受領委任をやめる", "視覚障害（あはき）", "当てはまらない"]);
+    expect(m.quickLabels).toEqual([
+      "70歳以上",
+      "廃止・休止",
+      "受領委任をやめる",
+      "視覚障害（あはき）",
+      "当てはまらない",
+    ]);
 
     await m.tap("70歳以上");
     expect(m.read).toContain("「対象外（届出）」として記録しました（常勤の施術者が皆70歳以上）");
@@ -77,7 +85,9 @@ describe("exemption (対象外（届出）)", () => {
       sql`select count(*) as n from inquiries where user_id = ${m.userId} and status = 'open'`,
     );
     expect(Number(inquiries[0]?.n)).toBe(1);
-    expect((await listReminders(bot.db, [m.userId])).find((r) => r.kind === "startDate")?.status).toBe("cancelled");
+    expect((await listReminders(bot.db, [m.userId])).find((r) => r.kind === "startDate")?.status).toBe(
+      "cancelled",
+    );
 
     await m.say("進み具合");
     expect(m.last[0]!.altText).toBe("対象外（届出）：常勤の施術者が皆70歳以上");

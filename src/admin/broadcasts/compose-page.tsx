@@ -4,7 +4,7 @@ import { AFFILIATIONS, JOURNEY_STEPS } from "../../engine/types.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
 import { NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 import { CsrfField, Layout } from "../pages/layout.js";
-import { type ComposeInput, EMPTY_COMPOSE } from "./form.js";
+import { type ComposeInput, EMPTY_COMPOSE, ROSTER_NOT_DONE_LABEL } from "./form.js";
 
 export function ComposePage(props: {
   staff: SessionStaff;
@@ -50,6 +50,7 @@ export function ComposePage(props: {
         <fieldset style="border:0;padding:0;margin-top:1rem">
           <legend style="font-weight:600">宛先</legend>
           {isAdmin ? radio("all", "有効な友だち全員") : null}
+          {radio("rosterNotDone", ROSTER_NOT_DONE_LABEL)}
           {radio("notReached", "次の段階まで進んでいない会員")}
           <select name="notReachedStep" aria-label="まだ進んでいない段階" data-for="notReached">
             {JOURNEY_STEPS.map((s) => (

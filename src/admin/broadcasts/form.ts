@@ -86,6 +86,8 @@ export function audienceOf(input: ComposeInput): Audience | null {
   return parsed.data;
 }
 
+export const ROSTER_NOT_DONE_LABEL = "名簿の会員で、まだ導入完了していない人";
+
 export function describeAudience(audience: Audience | null): string {
   if (!audience) return "（不明な宛先）";
   switch (audience.kind) {
@@ -97,6 +99,8 @@ export function describeAudience(audience: Audience | null): string {
       return `所属機関が「${audience.affiliation}」の会員`;
     case "notReached":
       return `「${STEP_LABELS[audience.step]}」まで進んでいない会員`;
+    case "rosterNotDone":
+      return ROSTER_NOT_DONE_LABEL;
   }
 }
 

@@ -8,11 +8,13 @@ import { pushHours } from "../../../flows/push-hours.js";
 import { isWithinPushHours, nextPushTime } from "../../engine/journey/push-hours.js";
 import { reportEffects, stepIndex } from "../../engine/journey/steps.js";
 import { text } from "../../engine/messages.js";
+import { formatRegistrationNumber, parseRegistrationNumber } from "../../engine/registration/validate.js";
 import { INITIAL_STATE, JOURNEY_STEPS, type JourneyStep } from "../../engine/types.js";
 import { NOTICE_PREFIX } from "../../scheduler/reminders.js";
 import { resetConversationStatement } from "../../store/conversation-store.js";
 import { runBatch, type Statement } from "../../store/database.js";
 import { ERASED_MEMBER, effectStatements, eraseStatements } from "../../store/effect-statements.js";
+import { rosterHas, staffLinkStatements } from "../../store/roster-coverage.js";
 import { auditStatement } from "../../store/staff-audit.js";
 import { bumpConversationStatements, versionMarkerStatement } from "../../store/staff-conversation-bump.js";
 import type { AdminDeps } from "../deps.js";
@@ -95,6 +97,33 @@ async function advanceStatements(
       .where(and(eq(schema.members.userId, userId), behind)),
     db.insert(schema.journeyEvents).values({ userId, step, source: "staff", at: now.toISOString() }),
   ];
+}
+
+export type LinkOutcome = "linked" | "linkInvalid" | "linkUnknown" | "notFound";
+
+/** Staff link a member to a roster row by its 登録記号番号 (typed as on the 承諾通知書), audited. */
+export async function linkToRoster(
+  deps: AdminDeps,
+  staffId: number,
+  userId: string,
+  typed: string,
+): Promise<LinkOutcome> {
+  const { db } = deps;
+  const parsed = parseRegistrationNumber(typed);
+  if (!parsed.ok || !parsed.value.kind) return "linkInvalid";
+  const number = formatRegistrationNumber(parsed.value.kind, parsed.value.digits);
+  const [member] = await db
+    .select({ userId: schema.members.userId })
+    .from(schema.members)
+    .where(eq(schema.members.userId, userId));
+  if (!member) return "notFound";
+  if (!(await rosterHas(db, number))) return "linkUnknown";
+  const now = deps.clock.now();
+  await runBatch(db, [
+    ...staffLinkStatements(db, userId, number, now.toISOString()),
+    auditStatement(db, { staffId, action: "member.rosterLink", target: userId }, now),
+  ]);
+  return "linked";
 }
 
 export const NOTE_MAX = 2000;

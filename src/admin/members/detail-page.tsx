@@ -1,9 +1,12 @@
 // GET /admin/members/:userId: progress timeline, masked form answers (revealed by an audited POST),
 // relaying a notice, notes, the member's inquiries and, for admins, erasure.
+
+import { journeyCopy } from "../../../flows/journey.js";
 import { STAFF_NOTICES } from "../../../flows/notices.js";
+import type { ExemptionReason } from "../../engine/types.js";
 import type { MemberDetail } from "../../store/staff-members.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
-import { formatJst, stepLabel } from "../format.js";
+import { EXEMPT_LABEL, formatJst, stepLabel } from "../format.js";
 import { CsrfField, type Flash, Layout } from "../pages/layout.js";
 import type { DisplayedAnswers } from "./mask.js";
 
@@ -14,6 +17,8 @@ export interface DetailView {
   revealed: boolean;
   notes: Array<{ note: string; at: string; staffName: string | null }>;
   retryKey: string;
+  /** The roster row this member is linked to (by their number, or by staff). */
+  rosterLink: { registrationNumber: string; source: string; clinicName: string | null } | null;
   flash?: Flash | null;
 }
 
@@ -49,6 +54,13 @@ export function MemberDetailPage(view: DetailView) {
       </div>
       <div class="panel">
         <h2>進捗（いま：{stepLabel(member.journeyStep)}）</h2>
+        {member.exemption ? (
+          <p data-testid="exemption">
+            <strong>{EXEMPT_LABEL}</strong>：
+            {journeyCopy.exemption.reasons[member.exemption as ExemptionReason]?.name ?? member.exemption}（
+            {formatJst(member.exemptedAt)}に本人が申告。本会を通じた届出が必要です）
+          </p>
+        ) : null}
         <ul class="timeline">
           {view.detail.journey.length === 0 ? <li>まだ記録はありません。</li> : null}
           {view.detail.journey.map((e) => (
@@ -58,6 +70,24 @@ export function MemberDetailPage(view: DetailView) {
             </li>
           ))}
         </ul>
+        <h2>名簿との結びつき</h2>
+        <p data-testid="roster-link">
+          {view.rosterLink
+            ? `${view.rosterLink.registrationNumber}（${view.rosterLink.clinicName ?? "名簿にありません"}、${view.rosterLink.source === "staff" ? "事務局が結びつけ" : "本人の入力で一致"}）`
+            : "名簿と結びついていません。"}
+        </p>
+        <form method="post" action={`${base}/roster-link`} class="row">
+          <CsrfField token={csrf} />
+          <div>
+            <label for="registrationNumber">名簿の登録記号番号（例：協1101234-5-6）</label>
+            <input type="text" id="registrationNumber" name="registrationNumber" maxlength={30} required />
+          </div>
+          <div>
+            <button type="submit" class="secondary">
+              名簿と結びつける
+            </button>
+          </div>
+        </form>
         <h2>通知の中継</h2>
         <form method="post" action={`${base}/relay`} class="row" data-once>
           <CsrfField token={csrf} />

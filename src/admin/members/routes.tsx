@@ -2,6 +2,7 @@
 import { type Context, Hono } from "hono";
 import { pushHours } from "../../../flows/push-hours.js";
 import { AFFILIATIONS } from "../../engine/types.js";
+import { linkOf } from "../../store/roster-coverage.js";
 import { recordAudit } from "../../store/staff-audit.js";
 import { memberDetail } from "../../store/staff-members.js";
 import { requireAdmin } from "../auth/guard.js";
@@ -9,7 +10,7 @@ import type { AdminEnv, AdminOptions } from "../deps.js";
 import { isJourneyStep } from "../format.js";
 import { errorPage } from "../pages/error-page.js";
 import type { Flash } from "../pages/layout.js";
-import { addNote, eraseMember, type RelayOutcome, relayNotice } from "./actions.js";
+import { addNote, eraseMember, linkToRoster, type RelayOutcome, relayNotice } from "./actions.js";
 import { MemberDetailPage } from "./detail-page.js";
 import { MemberListPage } from "./list-page.js";
 import { displayAnswers, openRegistration } from "./mask.js";
@@ -35,6 +36,12 @@ const FLASHES: Record<string, Flash> = {
   inactive: { kind: "error", text: "記録しましたが、この会員はブロック・退会しているため送信していません。" },
   unknownNotice: { kind: "error", text: "お知らせの種類が正しくありません。" },
   note: { kind: "ok", text: "メモを保存しました。" },
+  linked: { kind: "ok", text: "名簿と結びつけました。" },
+  linkInvalid: {
+    kind: "error",
+    text: "登録記号番号は「協1101234-5-6」のように、協か契と9桁の数字で入力してください。",
+  },
+  linkUnknown: { kind: "error", text: "その登録記号番号は名簿にありません。名簿を確かめてください。" },
   noteInvalid: { kind: "error", text: "メモは1〜2,000文字で入力してください。" },
   erased: { kind: "ok", text: "この会員のデータを削除しました。" },
 };
@@ -97,6 +104,18 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
     return back(c, outcome);
   });
 
+  app.post("/:userId/roster-link", async (c) => {
+    const body = await c.req.parseBody();
+    const outcome = await linkToRoster(
+      deps,
+      c.get("staff").staffId,
+      c.req.param("userId"),
+      String(body.registrationNumber ?? ""),
+    );
+    if (outcome === "notFound") return c.notFound();
+    return back(c, outcome);
+  });
+
   app.post("/:userId/notes", async (c) => {
     const body = await c.req.parseBody();
     const ok = await addNote(deps, c.get("staff").staffId, c.req.param("userId"), String(body.note ?? ""));
@@ -145,6 +164,7 @@ async function detail(c: Context<AdminEnv>, options: AdminOptions, revealed: boo
       revealed={revealed}
       notes={notes}
       retryKey={crypto.randomUUID()}
+      rosterLink={await linkOf(db, found.member.userId)}
       flash={flash}
     />,
   );

@@ -1,23 +1,32 @@
 // GET /admin: where the members stand, what needs attention, and how much of the LINE quota is left.
 import type { Context } from "hono";
+import { coverageCounts } from "../../store/roster-coverage.js";
 import { dashboardFigures } from "../../store/staff-dashboard.js";
 import { staffAlertsSince } from "../../store/staff-inquiries.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
 import { formatNumber, startOfJstMonth } from "../format.js";
 import type { Quota } from "../quota.js";
+import { CoverageLine } from "../roster/coverage-line.js";
 import { Layout } from "./layout.js";
 import { StepChart } from "./step-chart.js";
 
 export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions) {
   const { deps } = options;
   const now = deps.clock.now();
-  const [figures, quota, alerts] = await Promise.all([
+  const [figures, quota, alerts, coverage] = await Promise.all([
     dashboardFigures(deps.db, now),
     readQuota(options),
     deps.staffGroup ? staffAlertsSince(deps.db, startOfJstMonth(now)) : null,
+    coverageCounts(deps.db),
   ]);
+  const isAdmin = c.get("staff").role === "admin";
   return c.html(
     <Layout title="ダッシュボード" staff={c.get("staff")} current="/admin">
+      {coverage.total > 0 ? (
+        <div class="panel">
+          <CoverageLine counts={coverage} href={isAdmin ? "/admin/roster/coverage" : undefined} />
+        </div>
+      ) : null}
       <div class="cards">
         <Card
           label="友だち（有効）"
@@ -44,7 +53,7 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
       </div>
       <h2>進捗ごとの会員数（有効な友だち）</h2>
       <div class="panel">
-        <StepChart perStep={figures.perStep} />
+        <StepChart perStep={figures.perStep} exempt={figures.exemptMembers} />
       </div>
     </Layout>,
   );

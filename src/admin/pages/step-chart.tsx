@@ -1,18 +1,23 @@
 // The journey funnel as an SVG bar chart drawn on the server (no chart library, no CDN): one bar per
 // step in journey order, its length proportional to the members currently at that step.
 import { JOURNEY_STEPS } from "../../engine/types.js";
-import { NO_STEP_LABEL, STEP_LABELS } from "../format.js";
+import { EXEMPT_LABEL, NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 
 const BAR_HEIGHT = 26;
 const GAP = 8;
 const LABEL_WIDTH = 150;
 const CHART_WIDTH = 600;
 
-export function StepChart(props: { perStep: Array<{ step: string | null; count: number }> }) {
+export function StepChart(props: {
+  perStep: Array<{ step: string | null; count: number }>;
+  exempt?: number;
+}) {
   const counts = new Map(props.perStep.map((r) => [r.step, r.count]));
   const rows = [
     { label: NO_STEP_LABEL, count: counts.get(null) ?? 0 },
     ...JOURNEY_STEPS.map((step) => ({ label: STEP_LABELS[step], count: counts.get(step) ?? 0 })),
+    // Exempt members stay counted at their step too; this bar says how many reported 対象外.
+    ...(props.exempt !== undefined ? [{ label: EXEMPT_LABEL, count: props.exempt }] : []),
   ];
   const max = Math.max(1, ...rows.map((r) => r.count));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 60;

@@ -1,10 +1,12 @@
 // The members as a CSV Excel opens correctly (UTF-8 with BOM, CRLF, quoted), decrypted for an admin
 // who asked for it; the download itself is audited by the route.
 
+import { scanCoverage } from "../../store/roster-coverage.js";
 import { scanMembers } from "../../store/staff-members.js";
 import type { AdminDeps } from "../deps.js";
 import { formatJst, stepLabel } from "../format.js";
 import { openRegistration, registrationNumberOf } from "../members/mask.js";
+import { COVERAGE_LABELS } from "./coverage-line.js";
 import { toExcelCsv } from "./csv.js";
 
 const HEADER = [
@@ -40,6 +42,26 @@ export async function exportMembersCsv(deps: AdminDeps): Promise<{ bytes: Uint8A
         a.email ?? "",
         formatJst(m.followedAt ?? m.createdAt),
         m.lastSeenAt ? formatJst(m.lastSeenAt) : "",
+      ]);
+    }
+  }
+  return { bytes: toExcelCsv(rows), rows: rows.length - 1 };
+}
+
+const NOT_DONE_HEADER = ["登録記号番号", "施術所名", "氏名", "状態", "進み具合"];
+
+/** The roster rows not yet 導入完了 (LINE未登録・未着手・途中), for phone or mail follow-up. */
+export async function exportNotDoneCsv(deps: AdminDeps): Promise<{ bytes: Uint8Array; rows: number }> {
+  const rows: string[][] = [NOT_DONE_HEADER];
+  for await (const page of scanCoverage(deps.db, "notDone")) {
+    for (const r of page) {
+      const owner = r.ownerName ? await deps.cipher.open(r.ownerName).catch(() => "") : "";
+      rows.push([
+        r.registrationNumber,
+        r.clinicName,
+        owner,
+        COVERAGE_LABELS[r.state],
+        r.state === "inProgress" ? stepLabel(r.journeyStep) : "",
       ]);
     }
   }

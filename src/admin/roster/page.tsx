@@ -27,6 +27,11 @@ export function RosterPage(props: {
           いまの名簿：<strong>{formatNumber(props.summary.count)}</strong> 件（取り込み{" "}
           {formatJst(props.summary.importedAt)}）
         </p>
+        <p>
+          <a href="/admin/roster/coverage">
+            名簿の導入状況（LINE未登録・未着手・途中・導入完了・対象外）を見る
+          </a>
+        </p>
         <form method="post" action="/admin/roster/import" enctype="multipart/form-data">
           <CsrfField token={csrf} />
           <label for="file">名簿のCSVファイル（Excelの「CSV」または「CSV UTF-8」で保存したもの）</label>

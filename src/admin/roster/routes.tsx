@@ -1,15 +1,28 @@
 // /admin/roster routes (admin only): import the roster CSV — checked in full first, then replaced in
 // one batch together with its audit row — and export the members as CSV (audited).
 import { Hono } from "hono";
+import {
+  COVERAGE_STATES,
+  type CoverageFilter,
+  coverageCounts,
+  coveragePage,
+  linkRegisteredMembers,
+} from "../../store/roster-coverage.js";
 import { replaceRoster, rosterSummary } from "../../store/roster-import.js";
 import { auditStatement, recordAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
+import { CoveragePage } from "./coverage-page.js";
 import { binaryKind, type CsvRow, CsvSyntaxError, decodeCsv, parseCsv } from "./csv.js";
-import { exportMembersCsv } from "./export.js";
+import { exportMembersCsv, exportNotDoneCsv } from "./export.js";
 import { type ImportReport, RosterPage } from "./page.js";
 import { checkRoster } from "./validate.js";
 
 const MAX_BYTES = 5 * 1024 * 1024;
+const PAGE_SIZE = 100;
+
+function isCoverageFilter(value: string): value is CoverageFilter {
+  return value === "notDone" || value === "all" || (COVERAGE_STATES as readonly string[]).includes(value);
+}
 
 const NOT_CSV = {
   xlsx: "このファイルはExcelのブック（.xlsx）で、CSVではありません。Excelの「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで保存し、そのファイルを選んでください。",
@@ -64,8 +77,11 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
       encoding,
     };
     const audit = auditStatement(deps.db, { staffId: staff.staffId, action: "roster.import", detail }, now);
-    if (check.errors.length === 0) await replaceRoster(deps.db, deps.cipher, check.entries, now, [audit]);
-    else await recordAudit(deps.db, { staffId: staff.staffId, action: "roster.importRejected", detail }, now);
+    if (check.errors.length === 0) {
+      await replaceRoster(deps.db, deps.cipher, check.entries, now, [audit]);
+      await linkRegisteredMembers(deps.db, deps.cipher, now);
+    } else
+      await recordAudit(deps.db, { staffId: staff.staffId, action: "roster.importRejected", detail }, now);
     const report: ImportReport = {
       fileName: file.name,
       encoding,
@@ -78,6 +94,41 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
       <RosterPage staff={staff} summary={await rosterSummary(deps.db)} report={report} />,
       status,
     );
+  });
+
+  app.get("/coverage", async (c) => {
+    const state = c.req.query("state") ?? "notDone";
+    const filter: CoverageFilter = isCoverageFilter(state) ? state : "notDone";
+    const page = Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1);
+    const [counts, found] = await Promise.all([
+      coverageCounts(deps.db),
+      coveragePage(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ]);
+    return c.html(
+      <CoveragePage
+        staff={c.get("staff")}
+        counts={counts}
+        filter={filter}
+        rows={found.rows}
+        total={found.total}
+        page={page}
+        pageSize={PAGE_SIZE}
+      />,
+    );
+  });
+
+  app.post("/coverage/export", async (c) => {
+    const { bytes, rows } = await exportNotDoneCsv(deps);
+    await recordAudit(
+      deps.db,
+      { staffId: c.get("staff").staffId, action: "roster.exportNotDone", detail: { rows } },
+      deps.clock.now(),
+    );
+    const stamp = deps.clock.now().toISOString().slice(0, 10).replaceAll("-", "");
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="roster-not-done-${stamp}.csv"`,
+    });
   });
 
   app.post("/export", async (c) => {
