@@ -10,13 +10,14 @@ import { assembleBot } from "./bot/assemble.js";
 import type { BotDeps } from "./bot/deps.js";
 import { type Config, EMULATOR_PATH, parseConfig } from "./config.js";
 import { mountDevTools } from "./dev/mount.js";
+import { OffsetClock } from "./dev/offset-clock.js";
 import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js";
 import { createLineMessenger } from "./line/messenger.js";
 import { openDatabase } from "./node/database.js";
 import { nodeAesGcmCipher } from "./node/field-cipher.js";
 import { installLineApiFetch } from "./node/line-api-fetch.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
-import { startScheduledWorkTimer } from "./scheduler/tick.js";
+import { runScheduledWork, startScheduledWorkTimer } from "./scheduler/tick.js";
 import { plainCipher } from "./store/cipher.js";
 import type { Database } from "./store/database.js";
 import { searchIndexFor } from "./store/search-index.js";
@@ -61,6 +62,8 @@ export async function startNode(
   const emulator = config.emulatorMode
     ? createLineEmulator({ channelAccessToken: config.line.channelAccessToken })
     : undefined;
+  // In emulator mode the simulator can move the clock (「+1時間」「+1日」); never in production.
+  const devClock = emulator ? new OffsetClock(overrides.clock ?? systemClock) : undefined;
   const bot = assembleBot(
     {
       db: database.db,
@@ -68,7 +71,7 @@ export async function startNode(
         ? nodeAesGcmCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
         : plainCipher,
       messenger: overrides.messenger ?? lateMessenger(),
-      clock: overrides.clock ?? systemClock,
+      clock: devClock ?? overrides.clock ?? systemClock,
       logger,
       background,
       searchIndex: searchIndexFor(config.searchIndexKey, config.dataEncryptionKey),
@@ -92,6 +95,8 @@ export async function startNode(
             background,
             channelSecret: config.line.channelSecret,
             emulatorPath: EMULATOR_PATH,
+            clock: devClock,
+            runScheduledWork: () => runScheduledWork(bot),
           })
       : undefined,
   });

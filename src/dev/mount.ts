@@ -3,6 +3,8 @@
 import type { Hono } from "hono";
 import type { TrackedBackground } from "../background.js";
 import { type LineEmulator, mountLineEmulator } from "../line/emulator/index.js";
+import { clockRoute } from "./clock-route.js";
+import type { OffsetClock } from "./offset-clock.js";
 import { simulatorRoute } from "./simulator-route.js";
 
 export interface DevTools {
@@ -10,11 +12,17 @@ export interface DevTools {
   background: TrackedBackground;
   channelSecret: string;
   emulatorPath: string;
+  /** The simulator's movable clock and the scheduled work to run after moving it. */
+  clock?: OffsetClock;
+  runScheduledWork?: () => Promise<Record<string, number>>;
 }
 
 export function mountDevTools(app: Hono, tools: DevTools): void {
   // The SDK resolves "/v2/bot/…" against the base URL's origin, so the emulator answers at the root too.
   mountLineEmulator(app, tools.emulator, tools.emulatorPath);
+  const { clock, runScheduledWork } = tools;
+  // Before the simulator route, so /dev/simulator/clock is not taken for something else.
+  if (clock && runScheduledWork) app.route("/dev/simulator/clock", clockRoute({ clock, runScheduledWork }));
   app.route(
     "/dev/simulator",
     simulatorRoute({
@@ -22,6 +30,7 @@ export function mountDevTools(app: Hono, tools: DevTools): void {
       background: tools.background,
       channelSecret: tools.channelSecret,
       deliver: async (request) => app.fetch(request),
+      now: clock ? () => clock.now().getTime() : undefined,
     }),
   );
   app.get("/", (c) => c.redirect("/dev/simulator"));

@@ -5,6 +5,7 @@ import { CHAT_JS } from "./page/chat-script.js";
 import { FLEX_JS } from "./page/flex-script.js";
 import { PAGE_BODY } from "./page/markup.js";
 import { RENDER_JS } from "./page/render-script.js";
+import { RICH_MENU_CSS, RICH_MENU_JS, richMenuMarkup } from "./page/rich-menu-markup.js";
 import { PAGE_CSS } from "./page/styles.js";
 
 /** Inline scripts only; data goes out to this origin only; no images or frames from anywhere. */
@@ -19,7 +20,7 @@ const CSP = [
 ].join("; ");
 
 /** The page's whole script: one strict IIFE so nothing leaks onto window. */
-export const simulatorPageScript = `(function () {\n"use strict";\n${RENDER_JS}\n${FLEX_JS}\n${CHAT_JS}\n${APP_JS}\n})();`;
+export const simulatorPageScript = `(function () {\n"use strict";\n${RENDER_JS}\n${FLEX_JS}\n${CHAT_JS}\n${APP_JS}\n${RICH_MENU_JS}\n})();`;
 
 export const simulatorPageHtml = `<!doctype html>
 <html lang="ja">
@@ -28,10 +29,10 @@ export const simulatorPageHtml = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>LINE シミュレーター</title>
-<style>${PAGE_CSS}</style>
+<style>${PAGE_CSS}${RICH_MENU_CSS}</style>
 </head>
 <body>
-${PAGE_BODY}
+${PAGE_BODY.replace("<!--RICH_MENU-->", richMenuMarkup())}
 <script>${simulatorPageScript}</script>
 </body>
 </html>`;

@@ -189,7 +189,7 @@ describe("through the running bot", () => {
   it("a due reminder meeting 429 then 500 reaches the member once, with the reminder's key", async () => {
     const userId = newUserId();
     await register(bot, userId);
-    bot.clock.advance(20 * 3_600_000);
+    bot.clock.advance(22 * 3_600_000); // 08:00 JST: 20 h after 10:00 is night, the warning waits for the push hours
     const lineEmu = bot.emulator!;
     const pushesBefore = lineEmu.stats().requests[PUSH] ?? 0;
     lineEmu.failNext(PUSH, [429, 500]);

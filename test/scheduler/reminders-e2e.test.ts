@@ -33,14 +33,14 @@ describe("journey reminders through the simulator", () => {
     const userId = newUserId();
     await bot.send({ userId, event: "follow" });
     const reported = await bot.say(userId, "登録ボタンを押した");
-    expect(texts(reported).join("\n")).toContain("11月26日 10:00まで");
+    expect(texts(reported).join("\n")).toContain("11月26日 14:00まで");
 
     bot.clock.advance(19 * HOUR);
     expect(await run()).toEqual({ sent: 0, failed: 0 });
     bot.clock.advance(HOUR);
     expect(await run()).toEqual({ sent: 1, failed: 0 });
     const [reminder] = await pushes(userId);
-    expect(texts(reminder!.messages).join("\n")).toContain("20時間");
+    expect(texts(reminder!.messages).join("\n")).toContain("有効期限は11月26日 14:00までです");
 
     const done = await bot.send({ userId, postback: "a=journey.report&step=registered" });
     expect(texts(done.messages).join("\n")).toContain("おめでとうございます");

@@ -8,7 +8,7 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import worker from "../../src/worker.js";
 import { deliveriesTo, newUserId, workerEnv } from "./helpers.js";
 
@@ -43,6 +43,16 @@ async function insertDueReminder(userId: string): Promise<string> {
 }
 
 describe("Worker scheduled handler", () => {
+  // Pushes go out only inside the push hours (flows/push-hours.ts): run these at 12:00 JST, whatever
+  // the wall clock says (the quiet hours themselves are tested in test/scheduler/push-hours.test.ts).
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-01T03:00:00.000Z"));
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
   it("pushes a due reminder once, with its retry key, and marks it sent", async () => {
     const userId = newUserId();
     const id = await insertDueReminder(userId);

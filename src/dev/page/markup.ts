@@ -14,6 +14,9 @@ export const PAGE_BODY = `
     <button type="button" data-event="refollow">ブロック解除</button>
     <button type="button" data-sticker>スタンプを送る</button>
     <button type="button" id="clear">履歴を消す</button>
+    <button type="button" data-advance="3600000" title="時計を1時間進めて、リマインダーを確かめます">+1時間</button>
+    <button type="button" data-advance="86400000" title="時計を1日進めて、リマインダーを確かめます">+1日</button>
+    <span id="clock" class="clock" aria-live="polite"></span>
   </nav>
   <main id="log" class="log" aria-live="polite"></main>
   <div id="quick" class="quick" aria-label="クイックリプライ"></div>
@@ -21,6 +24,7 @@ export const PAGE_BODY = `
     <textarea id="input" rows="1" placeholder="メッセージを入力" aria-label="メッセージ"></textarea>
     <button type="submit" id="send">送信</button>
   </form>
+  <!--RICH_MENU-->
   <div id="status" class="status">webhook: -</div>
   <div id="toast" class="toast" role="status"></div>
 </div>
