@@ -3,16 +3,16 @@
 // behaves like LINE when a member taps a tile.
 import { RICH_MENU } from "../../../flows/rich-menu.js";
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const esc = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function richMenuMarkup(): string {
   const tiles = RICH_MENU.areas
     .map(
       (area) =>
-        `<button type="button" class="tile${area.primary ? " primary" : ""}" data-postback="${escape(area.action.data)}" data-display="${escape(area.action.displayText)}">${escape(area.label)}<small>${escape(area.sublabel)}</small></button>`,
+        `<button type="button" class="tile${area.primary ? " primary" : ""}" data-postback="${esc(area.action.data)}" data-display="${esc(area.action.displayText)}">${esc(area.label)}<small>${esc(area.sublabel)}</small></button>`,
     )
     .join("");
-  return `<button type="button" id="richmenu-bar" class="richmenu-bar" aria-expanded="true" aria-controls="richmenu">${escape(RICH_MENU.chatBarText)} ▾</button>
+  return `<button type="button" id="richmenu-bar" class="richmenu-bar" aria-expanded="true" aria-controls="richmenu">${esc(RICH_MENU.chatBarText)} ▾</button>
   <div id="richmenu" class="richmenu" role="group" aria-label="リッチメニュー">${tiles}</div>`;
 }
 
@@ -27,7 +27,7 @@ export const RICH_MENU_CSS = `
 `;
 
 /** Browser JS: the bar folds the board; a tile sends its postback with its display text. */
-export const RICH_MENU_JS = String.raw`
+export const RICH_MENU_JS = `
 var richBar = document.getElementById("richmenu-bar");
 var richBoard = document.getElementById("richmenu");
 richBar.addEventListener("click", function () {
