@@ -7,8 +7,8 @@ import { registrationNumberOf } from "../engine/registration/model.js";
 import type { Effect } from "../engine/types.js";
 import type { FieldCipher } from "./cipher.js";
 import type { Database, Statement } from "./database.js";
-import { type SearchIndex, searchIndexStatements } from "./search-index.js";
 import { memberLinkStatements, unlinkStatement } from "./roster-coverage.js";
+import { type SearchIndex, searchIndexStatements } from "./search-index.js";
 
 export async function effectStatements(
   db: Database,

@@ -1,4 +1,4 @@
-// The migration that carries stored members over to the journey that ends at the 運用開始日: a
+// The migration (0002) that carries stored members over to the journey that ends at the 運用開始日: a
 // database made by the previous release (only 0000 applied, members at the old last step
 // 「アプリを入れた」 and a pending 「アプリのダウンロード」 reminder) is migrated by the real drizzle
 // migrator, then the real reminder runner pushes what the migration queued, within the push hours.
@@ -25,14 +25,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 let dir: string;
 let emu: EmulatorServer;
 
-/** A migrations folder holding only the first migration: what the previous release shipped. */
+const THIS_MIGRATION = "0002_journey_to_start_date";
+
+/** A migrations folder holding every migration before this one: what the previous release shipped. */
 function previousRelease(): string {
   const folder = join(dir, "previous");
   mkdirSync(join(folder, "meta"), { recursive: true });
-  cpSync(join(MIGRATIONS_FOLDER, "0000_init.sql"), join(folder, "0000_init.sql"));
-  cpSync(join(MIGRATIONS_FOLDER, "meta/0000_snapshot.json"), join(folder, "meta/0000_snapshot.json"));
   const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8"));
-  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag === "0000_init");
+  const upTo = journal.entries.findIndex((e: { tag: string }) => e.tag === THIS_MIGRATION);
+  if (upTo < 1) throw new Error(`${THIS_MIGRATION} is not in the journal after another migration`);
+  journal.entries = journal.entries.slice(0, upTo);
+  for (const { tag } of journal.entries as Array<{ tag: string }>)
+    cpSync(join(MIGRATIONS_FOLDER, `${tag}.sql`), join(folder, `${tag}.sql`));
   writeFileSync(join(folder, "meta/_journal.json"), JSON.stringify(journal));
   return folder;
 }
@@ -46,7 +50,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("migration 0001 (journey to the 運用開始日)", () => {
+describe("migration 0002 (journey to the 運用開始日)", () => {
   it("keeps stored steps, queues one 運用開始日 reminder at the old last step, retires the old one", async () => {
     const client = createClient({ url: `file:${join(dir, "old.db")}` });
     const orm = drizzle(client, { schema });
