@@ -140,12 +140,13 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
     await page.waitForFunction(() =>
       document.querySelector("[data-testid=compose-count]")?.textContent?.includes("いま"),
     );
+    // 三郎 is at 利用開始申請; 一郎, relayed 「申請承認」 above, is one step further (申請承認済み).
     await page.getByRole("combobox", { name: "進捗", exact: true }).selectOption("applied");
     expect(await page.getByLabel("進捗で選ぶ").isChecked()).toBe(true);
     await page.waitForFunction(() =>
       document
         .querySelector("[data-testid=compose-count]")
-        ?.textContent?.includes("「利用開始申請済み」の会員：いま 2 人"),
+        ?.textContent?.includes("「利用開始申請済み」の会員：いま 1 人"),
     );
     await page.getByRole("combobox", { name: "所属機関" }).selectOption("健診実施機関等");
     expect(await page.getByLabel("所属機関で選ぶ").isChecked()).toBe(true);
