@@ -17,6 +17,7 @@ import {
   rankAll,
   tuneThresholds,
 } from "../test/faq-eval/evaluate.js";
+import { asKana } from "./kana.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const { tune, test } = loadEvalSet();
@@ -44,6 +45,15 @@ if (process.argv.some((a) => a.startsWith("--misses")))
       console.log(
         `  miss: ${item.q} → ${ranked.map((r) => `${r.entry.id}:${r.score.toFixed(3)}`).join(" ")} (want ${item.expect})`,
       );
+
+// The dev questions as typed by someone who does not convert to kanji (readings from kuromoji).
+const kanaItems = await Promise.all(
+  [...tune, ...test].map(async (item) => ({ ...item, q: await asKana(item.q) })),
+);
+const k = measure(rankAll(answerer, kanaItems), DEFAULT_THRESHOLDS);
+console.log(
+  `dev typed in kana (${kanaItems.length}): direct and right ${pct(k.confidentRight)}, wrong direct ${pct(k.wrongConfident)}, none recall ${pct(k.noneRecall)}`,
+);
 
 // The held-out set: figures only (no per-question output, so nobody tunes on it by accident).
 const heldOut = loadHeldOut();

@@ -4,6 +4,7 @@
 // the entry never mentions the question's kanji and concepts (「会費はいくら」 is not about 補助金).
 // A confidence threshold and a margin over the runner-up decide between a confident answer, a
 // 「もしかして」 list, or nothing.
+import { GENERATED_READINGS } from "../../../flows/faq/readings.generated.js";
 import { FILLERS, READINGS, SYNONYMS } from "../../../flows/faq/synonyms.js";
 import type { FaqEntry, FaqLookup, FaqMatch, FaqResult } from "../types.js";
 import { contentChars, createNormalizer, type NormalizerTables } from "./normalize.js";
@@ -123,6 +124,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
   const normalize = createNormalizer({
     synonyms: options.synonyms ?? [...SYNONYMS, ...READINGS],
     fillers: options.fillers ?? FILLERS,
+    readings: options.readings ?? GENERATED_READINGS,
   });
 
   const variantTexts = entries.map((e) => e.questions.map(normalize));

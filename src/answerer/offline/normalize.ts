@@ -27,6 +27,8 @@ function alternation(words: Iterable<string>): RegExp | null {
 }
 
 export interface NormalizerTables {
+  /** Kanji words and their kana readings: kana typed is read as the word (「ほじょきん」→「補助金」). */
+  readings?: readonly (readonly string[])[];
   /** Groups of words meaning the same; the first of each group is what the others become. */
   synonyms: readonly (readonly string[])[];
   /** Polite fillers removed after synonyms are applied. */
@@ -55,8 +57,18 @@ export function createNormalizer(tables: NormalizerTables): (text: string) => st
   }
   const synonymPattern = alternation(concept.keys());
   const fillerPattern = alternation(tables.fillers.map(foldText));
+  const spelled = new Map<string, string>();
+  for (const [surface, ...kana] of tables.readings ?? []) {
+    const word = foldText(surface ?? "");
+    for (const k of kana) {
+      const folded = foldText(k);
+      if (word && folded && folded !== word && !spelled.has(folded)) spelled.set(folded, word);
+    }
+  }
+  const readingPattern = alternation(spelled.keys());
   return function normalize(text: string): string {
     let s = foldText(text);
+    if (readingPattern) s = s.replace(readingPattern, (k) => spelled.get(k) ?? k);
     if (synonymPattern) s = s.replace(synonymPattern, (w) => concept.get(w) ?? w);
     if (fillerPattern) s = s.replace(fillerPattern, "");
     return s;
