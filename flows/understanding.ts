@@ -58,6 +58,13 @@ export const understanding: Understanding = UnderstandingSchema.parse({
   social: {
     greeting: {
       words: [
+        "お疲れ様です",
+        "おつかれさまです",
+        "お疲れさまです",
+        "いつもお世話になっております",
+        "いつもお世話になります",
+        "どうもです",
+        "よろしくです",
         "こんにちは",
         "こんにちわ",
         "こんばんは",
@@ -82,6 +89,14 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     thanks: {
       words: [
+        "あざす",
+        "あざーす",
+        "どうもありがとうございます",
+        "助かった",
+        "たすかった",
+        "サンクス",
+        "恐れ入ります",
+        "感謝",
         "ありがとう",
         "ありがとうございます",
         "ありがとうございました",
@@ -101,6 +116,11 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     apology: {
       words: [
+        "すまん",
+        "すみませんでした",
+        "ごめんね",
+        "申し訳ないです",
+        "失礼いたしました",
         "すみません",
         "すいません",
         "ごめんなさい",
@@ -117,6 +137,19 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     acknowledge: {
       words: [
+        "わかった",
+        "分かった",
+        "りょ",
+        "承知",
+        "かしこまりました",
+        "はーい",
+        "はいはい",
+        "okです",
+        "おけ",
+        "うんうん",
+        "そっか",
+        "そうなんだ",
+        "そうなんですね",
         "了解",
         "了解です",
         "了解しました",
@@ -135,18 +168,37 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       inForm: "承知しました。入力の続きをお願いします。",
     },
     yes: {
-      words: ["はい", "うん", "ええ", "yes", "そうです", "そう"],
+      words: ["そうそう", "そうだよ", "はい", "うん", "ええ", "yes", "そうです", "そう"],
       idle: "はい。ご用件を下のボタンから選んでください。ご質問をそのまま送っていただいても大丈夫です。",
       inForm: "ありがとうございます。いまお聞きしている項目を入力してください。",
     },
     no: {
-      words: ["いいえ", "いや", "いえ", "no", "ちがう", "違う", "違います", "ちがいます"],
+      words: [
+        "違うよ",
+        "そうじゃない",
+        "いいえ",
+        "いや",
+        "いえ",
+        "no",
+        "ちがう",
+        "違う",
+        "違います",
+        "ちがいます",
+      ],
       idle: "承知しました。ほかにご用件があれば、下のボタンから選んでください。",
       inForm:
         "承知しました。いまお聞きしている項目を入力してください。やめるときは「やめる」と送ってください。",
     },
     dontKnow: {
       words: [
+        "わからん",
+        "分からん",
+        "ちんぷんかんぷん",
+        "難しい",
+        "むずかしい",
+        "よく分かりません",
+        "全然わからない",
+        "ぜんぜんわからない",
         "わからない",
         "分からない",
         "わかりません",
@@ -167,6 +219,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     help: {
       words: [
+        "助けてください",
+        "たすけてください",
+        "困ってます",
+        "こまってます",
         "助けて",
         "たすけて",
         "困った",
@@ -184,6 +240,14 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     later: {
       words: [
+        "また今度にします",
+        "今日はここまで",
+        "今忙しい",
+        "いまいそがしい",
+        "また明日",
+        "明日やります",
+        "後ほど",
+        "のちほど",
         "あとで",
         "後で",
         "また今度",
@@ -199,6 +263,11 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     wait: {
       words: [
+        "少々お待ちを",
+        "ちょっとお待ちください",
+        "しばらくお待ちください",
+        "ちょっと待ってください",
+        "待ってて",
         "ちょっと待って",
         "待って",
         "まって",
@@ -218,6 +287,11 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     goodbye: {
       words: [
+        "ではまた",
+        "それでは",
+        "失礼いたします",
+        "さよなら",
+        "またよろしく",
         "さようなら",
         "またね",
         "おやすみなさい",
