@@ -18,6 +18,8 @@ export interface Flow {
    * only this flow understands), so the engine must not read it as small talk or a question.
    */
   claims(ctx: FlowContext, state: ConversationState, text: string): boolean;
+  /** Left half-done outside the flow (「あとで」): worth offering 「入力を続ける」. */
+  paused?(state: ConversationState): boolean;
   /** What helps with the current step (its hint), for 「わからない」「助けて」; the prompt follows. */
   help?(ctx: FlowContext, state: ConversationState): LineMessage[];
   /** The prompt of the current step again, after the engine answered something else mid-flow. */

@@ -208,26 +208,25 @@ export function createEngine(parts: EngineParts): Engine {
   function onSocial(ctx: FlowContext, state: ConversationState, kind: keyof Understanding["social"]) {
     const words = parts.understanding.social[kind];
     const flow = flowOf(state);
+    const continueButton: Choice = { label: menu.resumeLabel, data: postbackData("reg.continue") };
     if (!flow) {
-      const choices = kind === "dontKnow" || kind === "help" ? [...menuChoices] : menuChoices;
-      return reply(state, [text(words.idle, choices)]);
+      // A form left half-filled (「あとで」 yesterday): 「入力を続ける」 comes first.
+      const paused = parts.flows.registration.paused?.(state) ?? false;
+      return reply(state, [text(words.idle, paused ? [continueButton, ...menuChoices] : menuChoices)]);
     }
-    // 「あとで」 mid-form: keep the answers, leave the form; 「登録」 offers 続きから later.
+    // 「あとで」 mid-form: keep the answers, leave the form; 「入力を続ける」 or 「登録」 goes on later.
     if (kind === "later" || kind === "goodbye")
       return reply({ flow: "idle", answers: state.answers }, [
-        text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("reg.continue") }, menuButton]),
+        text(words.inForm, [continueButton, menuButton]),
       ]);
     if (kind === "wait")
       return reply(state, [
         text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("flow.resume") }]),
       ]);
-    const lead = [text(words.inForm)];
-    const help = kind === "dontKnow" || kind === "help" ? (flow.help?.(ctx, state) ?? []) : [];
-    const resumed = settleReplies([...lead, ...help, ...flow.resume(ctx, state)]);
-    return reply(
-      state,
-      kind === "dontKnow" || kind === "help" ? withChoices(resumed, [askPersonButton]) : resumed,
-    );
+    const needsHelp = kind === "dontKnow" || kind === "help";
+    const help = needsHelp ? (flow.help?.(ctx, state) ?? []) : [];
+    const resumed = settleReplies([text(words.inForm), ...help, ...flow.resume(ctx, state)]);
+    return reply(state, needsHelp ? withChoices(resumed, [askPersonButton]) : resumed);
   }
 
   /** Free text while no flow is active: the journey's typed reports, the FAQ, then a request in a sentence. */

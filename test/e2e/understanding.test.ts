@@ -165,6 +165,10 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     const state = await conversation(bot.db, m.userId);
     expect(state.flow).toBe("idle");
     expect(state.answers).toEqual({ familyName: "埼玉" });
+    // Back the next day with a greeting: 「入力を続ける」 comes first.
+    bot.clock.advance(20 * 3_600_000);
+    await m.say("こんにちは");
+    expect(m.quickLabels[0]).toBe(MENU.resumeLabel);
     await m.tap(MENU.resumeLabel);
     expectAsked(m, "givenName");
   });

@@ -10,7 +10,7 @@ import { COPY, fill } from "./copy.js";
 import { correctionAtConfirm } from "./corrections.js";
 import { acceptField, onRosterResult } from "./fields.js";
 import { start } from "./lifecycle.js";
-import { fieldOf, isField, reply, stepOf } from "./model.js";
+import { answeredCount, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
 import { charCount } from "./normalize.js";
 import { looksLikePassword, mentionsPassword } from "./password.js";
 import { onPostback } from "./postbacks.js";
@@ -53,6 +53,8 @@ export const registrationFlow: Flow = {
     detectCommand(raw) !== undefined ||
     mentionsPassword(raw) ||
     correctionAtConfirm(state, raw) !== null,
+  paused: (state) =>
+    state.flow !== "registration" && answeredCount(state.answers) > 0 && !isComplete(state.answers),
   help(_ctx, state) {
     const field = fieldOf(state);
     return field ? [text(COPY.fields[field].hint)] : [];
