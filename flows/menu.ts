@@ -39,6 +39,8 @@ const MenuSchema = z.object({
     /** When the association's staff read and answer questions (set by the association). */
     staffHours: Text,
     nothingToAsk: Text,
+    /** {date}: when it was sent; {hours}: when staff answer. */
+    status: Text,
   }),
   unknownPostback: Text,
   faqPrompt: Text,
@@ -53,6 +55,8 @@ const MenuSchema = z.object({
     registration: z.array(z.array(z.string().min(1)).min(1)),
     resume: z.array(z.array(z.string().min(1)).min(1)),
     inquiry: z.array(z.array(z.string().min(1)).min(1)),
+    /** After a question was sent to staff: asking where it stands (「まだ？」「返事は？」). */
+    inquiryStatus: z.array(z.array(z.string().min(1)).min(1)),
   }),
   /** Longest message read as such a request. */
   requestMaxLength: z.number().int().min(10).max(120),
@@ -126,6 +130,8 @@ export const menuContent: MenuContent = MenuSchema.parse({
     created: "担当者にお送りしました。{hours}に、このトークで順番にお返事します。しばらくお待ちください。",
     staffHours: "本会事務局の受付時間（土日祝日・年末年始を除く平日の日中）",
     nothingToAsk: "担当者にお伝えする内容がまだありません。ご質問を文字で送っていただけますか。",
+    status:
+      "お問い合わせは{date}に担当者へお送りしています。{hours}に、このトークで順番にお返事しますので、もうしばらくお待ちください。お急ぎのときは「担当者に聞く」で書き足せます。",
   },
   unknownPostback: "そのボタンは今は使えません。メニューからもう一度お選びください。",
   faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
@@ -151,6 +157,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["とうろく", "したい"],
     ],
     resume: [["続き"], ["つづき"], ["再開"], ["途中から"]],
+    inquiryStatus: [["まだ"], ["返事"], ["回答"], ["返信"], ["へんじ"], ["どうなって"]],
     inquiry: [
       ["担当", "聞きたい"],
       ["担当", "話したい"],

@@ -309,6 +309,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
   /** 「埼玉の田中です」 after a greeting: a self-introduction of at most this many characters. */
   introductionMaxLength: 12,
   openers: [
+    "戻りました",
+    "もどりました",
+    "お待たせしました",
+    "おまたせしました",
     "こんにちは",
     "こんにちわ",
     "こんばんは",

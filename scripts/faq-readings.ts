@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { FAQ_ENTRIES } from "../flows/faq/index.js";
+import { journeyCopy } from "../flows/journey.js";
 import { kanaTokenizer, toHiragana } from "./kana.js";
 
 /** Readings shorter than this many kana are too likely to occur by chance inside other words. */
@@ -45,6 +46,19 @@ export async function readingsSource(): Promise<string> {
       }
       flush();
     }
+  // The journey's report words, kanji → kana one token at a time (「来た」→「きた」), so a report
+  // typed in kana (「めーるきました」) folds to the same text. Kanji to kana is always safe.
+  const spell = new Map<string, string>();
+  const words = [
+    ...journeyCopy.words.mailArrived,
+    ...journeyCopy.words.mailMissing,
+    ...journeyCopy.exemption.words,
+    ...Object.values(journeyCopy.steps).flatMap((step) => [step.report, ...step.words]),
+  ];
+  for (const word of words)
+    for (const t of tokenizer.tokenize(word))
+      if (t.reading && KANJI.test(t.surface_form)) spell.set(t.surface_form, toHiragana(t.reading));
+  const spelled = [...spell].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
   const groups = [...readings]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([surface, kana]) => [surface, ...[...kana].sort()]);
@@ -52,6 +66,11 @@ export async function readingsSource(): Promise<string> {
 // the FAQ's kanji words, so text typed in kana meets the same words. Do not edit; regenerate.
 export const GENERATED_READINGS: readonly (readonly string[])[] = [
 ${groups.map((g) => `  ${JSON.stringify(g)},`).join("\n")}
+];
+
+/** The journey's report words spelled in kana, longest first, for matching reports typed in kana. */
+export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
+${spelled.map((g) => `  ${JSON.stringify(g)},`).join("\n")}
 ];
 `;
 }

@@ -57,7 +57,8 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
         ]),
       ];
     case "none":
-      return [text(M.notFound, personChoices)];
+      // A person first, then the member's own next step and the menu: never a dead end.
+      return [text(M.notFound, [...personChoices, ...extra.filter((c) => c.label !== M.askPerson)])];
   }
 }
 

@@ -11,9 +11,9 @@ import { normalizeCommand } from "./understand/normalize.js";
 export interface InquiryDesk {
   /** 「担当者に聞く」: asks for the question (or shows the one just asked, to confirm). */
   start(state: ConversationState): StepResult;
-  postback(state: ConversationState, action: string): StepResult;
+  postback(state: ConversationState, action: string, now: Date): StepResult;
   /** A typed text while an inquiry is pending, or null when the text is not for it. */
-  text(state: ConversationState, raw: string, social: SocialKind | null): StepResult | null;
+  text(state: ConversationState, raw: string, social: SocialKind | null, now: Date): StepResult | null;
 }
 
 /** Longest question kept; a longer addition is refused with the reason. */
@@ -48,7 +48,18 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     cancelChoice,
   ];
   const sendWords = new Set(
-    [w.sendLabel, "送る", "送信", "送って", "お願い", "それで"].map(normalizeCommand),
+    [
+      w.sendLabel,
+      "送る",
+      "送信",
+      "送信する",
+      "送って",
+      "おくる",
+      "おくって",
+      "そうしん",
+      "お願い",
+      "それで",
+    ].map(normalizeCommand),
   );
   const addWords = new Set([w.addLabel, "追加", "書き足したい", "付け足す"].map(normalizeCommand));
   const cancelWords = new Set(
@@ -67,11 +78,14 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     result({ ...state, inquiry: { stage: "confirm", question } }, [
       text(w.confirm.replace("{question}", question), confirmChoices),
     ]);
-  const send = (state: ConversationState) => {
+  const send = (state: ConversationState, now: Date) => {
     const question = state.inquiry?.question;
     if (!question) return ask(state);
+    // Remembered so that 「まだ？」「返事は？」 later are read as asking after this question.
+    const sent = clear(state);
+    const next = { ...sent, scratch: { ...sent.scratch, inquirySentAt: now.toISOString() } };
     return result(
-      clear(state),
+      next,
       [text(w.created.replace("{hours}", w.staffHours), options.menuChoices)],
       [{ type: "createInquiry", question }],
     );
@@ -80,10 +94,11 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
 
   return {
     start(state) {
-      const last = state.scratch?.lastQuestion;
-      return last ? confirm(state, last) : ask(state);
+      // A question already written is shown again, never dropped.
+      const pending = state.inquiry?.question ?? state.scratch?.lastQuestion;
+      return pending ? confirm(state, pending) : ask(state);
     },
-    postback(state, action) {
+    postback(state, action, now) {
       switch (action) {
         case "inquiry.start":
           return ask(state);
@@ -93,7 +108,7 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
           return last ? confirm(state, last) : ask(state);
         }
         case "inquiry.send":
-          return state.inquiry?.stage === "confirm" ? send(state) : ask(state);
+          return state.inquiry?.stage === "confirm" ? send(state, now) : ask(state);
         case "inquiry.add":
           return state.inquiry?.question
             ? result({ ...state, inquiry: { stage: "add", question: state.inquiry.question } }, [
@@ -106,15 +121,15 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
           return ask(state);
       }
     },
-    text(state, raw, social) {
+    text(state, raw, social, now) {
       const pending = state.inquiry;
       if (!pending) return null;
       const key = normalizeCommand(raw);
       if (cancelWords.has(key)) return cancel(state);
       if (pending.stage === "confirm" && pending.question) {
-        if (sendWords.has(key) || social === "yes") return send(state);
+        if (sendWords.has(key) || social === "yes") return send(state, now);
         if (social === "no") return cancel(state);
-        if (addWords.has(key)) return this.postback(state, "inquiry.add");
+        if (addWords.has(key)) return this.postback(state, "inquiry.add", now);
       }
       // A bare 「はい」, 「ありがとう」 or two letters is not a question: ask what it is about.
       if ((social && NOT_A_QUESTION.includes(social)) || key.length < 3) {

@@ -18,6 +18,14 @@ import {
   type StepResult,
 } from "./types.js";
 import { createInterpreter } from "./understand/interpret.js";
+
+/** 「12月1日 14:05」 in Japan's time, for telling a member when their question was sent. */
+const formatJst = (d: Date) => {
+  const j = new Date(d.getTime() + 9 * 3_600_000);
+  const hm = `${j.getUTCHours()}:${String(j.getUTCMinutes()).padStart(2, "0")}`;
+  return `${j.getUTCMonth() + 1}月${j.getUTCDate()}日 ${hm}`;
+};
+
 import { foldedSet, normalizeCommand } from "./understand/normalize.js";
 
 /** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
@@ -55,10 +63,7 @@ export function createEngine(parts: EngineParts): Engine {
     (Object.keys(menu.triggers) as Trigger[]).map((t) => [t, foldedSet(menu.triggers[t])]),
   );
   /** A request inside a sentence (all words of one group present), for a message short enough. */
-  const requestOf = (
-    raw: string,
-    kinds: (keyof MenuContent["requests"])[],
-  ): keyof MenuContent["requests"] | null => {
+  const requestOf = <K extends keyof MenuContent["requests"]>(raw: string, kinds: readonly K[]): K | null => {
     if (raw.length > menu.requestMaxLength) return null;
     const t = raw.normalize("NFKC");
     return kinds.find((k) => menu.requests[k].some((group) => group.every((w) => t.includes(w)))) ?? null;
@@ -125,7 +130,7 @@ export function createEngine(parts: EngineParts): Engine {
     }
     if (action === "faq.none") return offerPerson(state);
     if (action === "callcentre") return reply(state, parts.callCentreReplies());
-    if (action.startsWith("inquiry.")) return desk.postback(state, action);
+    if (action.startsWith("inquiry.")) return desk.postback(state, action, ctx.now);
     if (action === "erase") return confirmErase(state);
     if (action === "erase.yes")
       return reply({ ...INITIAL_STATE }, [text(menu.erase.done)], [{ type: "eraseMember" }]);
@@ -233,6 +238,17 @@ export function createEngine(parts: EngineParts): Engine {
   function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
+    // 「まだ？」「返事は？」 after a question was sent to staff: where it stands.
+    const sentAt = state.scratch?.inquirySentAt;
+    if (sentAt && requestOf(raw, ["inquiryStatus"]) && ctx.faq.answer(raw).kind !== "confident")
+      return reply(state, [
+        text(
+          menu.inquiry.status
+            .replace("{date}", formatJst(new Date(sentAt)))
+            .replace("{hours}", menu.inquiry.staffHours),
+          menuChoices,
+        ),
+      ]);
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);
     if (request && ctx.faq.answer(understand.withoutOpeners(raw)).kind !== "confident")
       return onTrigger(ctx, state, request, raw);
@@ -268,10 +284,12 @@ export function createEngine(parts: EngineParts): Engine {
     // After 「担当者に聞く」 the next message is the question, wherever the member is (a command
     // word is still a command: nobody asks a person 「登録」).
     if (state.inquiry && !trigger) {
-      const taken = desk.text(state, raw, understand.social(raw));
+      const taken = desk.text(state, raw, understand.social(raw), ctx.now);
       if (taken) return thenResume(ctx, state, taken);
     }
-    if (trigger) return onTrigger(ctx, { ...state, inquiry: undefined }, trigger, raw);
+    // 「担当者」 again while writing keeps the draft; any other command leaves it.
+    if (trigger)
+      return onTrigger(ctx, trigger === "inquiry" ? state : { ...state, inquiry: undefined }, trigger, raw);
     if (flow?.claims(ctx, state, raw)) return flow.step(ctx, state, { kind: "text", text: raw });
     // Mid-form, 「担当の人に聞きたいんだけど」 or 「続きをお願いします」 are requests, not answers.
     const request = flow ? requestOf(raw, ["inquiry", "resume"]) : null;
@@ -285,7 +303,8 @@ export function createEngine(parts: EngineParts): Engine {
     const strength = understand.question(raw);
     if (strength === "strong" || (strength === "weak" && ctx.faq.answer(raw).kind === "confident"))
       return thenResume(ctx, state, answerQuestion(ctx, state, raw));
-    return flow.step(ctx, state, { kind: "text", text: raw });
+    // An answer after 「戻りました」「お待たせしました」: the answer is what follows.
+    return flow.step(ctx, state, { kind: "text", text: understand.withoutOpeners(raw) });
   }
 
   /** No dead ends: outside a form, a reply whose last bubble offers nothing gets the menu. */

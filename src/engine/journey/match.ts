@@ -2,6 +2,7 @@
 // whole message means exactly that; anything else (questions, negations, longer sentences) is left
 // to the FAQ, so a member asking about a step is never recorded as having done it.
 
+import { REPORT_SPELLINGS } from "../../../flows/faq/readings.generated.js";
 import { JOURNEY_STEPS, type JourneyStep } from "../types.js";
 import { normalizeCommand } from "../understand/normalize.js";
 import type { JourneyCopy } from "./schema.js";
@@ -14,12 +15,22 @@ export type TypedReport =
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 
-/** Normalization shared by the typed text and the listed words: polite past and particles folded. */
+const KATAKANA = /[\u30a1-\u30f6]/g;
+const SPELLING = new RegExp(REPORT_SPELLINGS.map(([kanji]) => kanji).join("|"), "g");
+const SPELLED = new Map(REPORT_SPELLINGS);
+
+/**
+ * Normalization shared by the typed text and the listed words: the kanji of the listed words read
+ * as kana and katakana as hiragana (「めーるきました」 and 「メール来ました」 meet), polite past and
+ * particles folded.
+ */
 export function foldReport(input: string): string {
   return normalizeCommand(input)
-    .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね)$/, "")
-    .replace(/ました$/, "た")
-    .replace(/[がを]/g, "");
+    .replace(SPELLING, (k) => SPELLED.get(k) ?? k)
+    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
+    .replace(/(ました|ましたよ)$/, "た")
+    .replace(/[がをはも]/g, "");
 }
 
 export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport | null {

@@ -20,7 +20,7 @@ const MAIL_DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /** Labels members put before a value (「電話は」「TEL:」「メアドは」「姓は」…), dropped. */
 const LABEL =
-  /^(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|氏名|姓|苗字|名字|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
+  /^(?:(?:院長|わたし|私|僕|ぼく|父|母|主人|家内|妻|夫|先生|本人)の)?(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|氏名|姓|苗字|名字|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
 /** Endings of a polite answer (「…です」「…と申します」「…でお願いします」), dropped. */
 const POLITE_END =
   /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|をお願いします|お願いします|です。|だよ|だ|よ|ね|。|、|!|！)+$/u;
@@ -65,7 +65,12 @@ export function extractEmail(raw: string): Extracted | null {
 
 /** A registration number inside a text: 「協1101234-5-6」, 「番号は 110123456 です」. */
 export function extractRegistrationNumber(raw: string): Extracted | null {
-  const t = nfkc(raw).replace(DASHES, "-");
+  // 「きょう1101234-5-6」「契の0123456-7-8」: the kind read or typed in kana, a 「の」 after it.
+  const t = nfkc(raw)
+    .replace(DASHES, "-")
+    .replace(/(?:きょう|キョウ)(?=\s*\d)/u, "協")
+    .replace(/(?:けい|ケイ)(?=\s*\d)/u, "契")
+    .replace(/(協|契)\s*の\s*(?=\d)/u, "$1");
   const match = /(協|契)?\s*[:：]?\s*\d[\d\s-]*\d/u.exec(t) ?? /(協|契)?\s*\d/u.exec(t);
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "");
