@@ -137,7 +137,8 @@ export const menuContent: MenuContent = MenuSchema.parse({
   faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
   faqExamples: [
     "登録の流れは？",
-    "補助金はいくら？",
+    "導入しないとどうなる？",
+    "運用開始日の登録とは？",
     "必要な機器は？",
     "リンクの有効期限は？",
     "協と契の違いは？",
