@@ -55,6 +55,8 @@ const MenuSchema = z.object({
     registration: z.array(z.array(z.string().min(1)).min(1)),
     resume: z.array(z.array(z.string().min(1)).min(1)),
     inquiry: z.array(z.array(z.string().min(1)).min(1)),
+    /** 「次は何をすればいいですか」「いまどこまで進んだ？」: the progress card. */
+    progress: z.array(z.array(z.string().min(1)).min(1)),
     /** After a question was sent to staff: asking where it stands (「まだ？」「返事は？」). */
     inquiryStatus: z.array(z.array(z.string().min(1)).min(1)),
   }),
@@ -158,6 +160,16 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["とうろく", "したい"],
     ],
     resume: [["続き"], ["つづき"], ["再開"], ["途中から"]],
+    progress: [
+      ["次", "何"],
+      ["次", "なに"],
+      ["次", "どうすれば"],
+      ["つぎ", "なに"],
+      ["どこまで", "進"],
+      ["これでおわり"],
+      ["これで終わり"],
+      ["これで完了"],
+    ],
     inquiryStatus: [["まだ"], ["返事"], ["回答"], ["返信"], ["へんじ"], ["どうなって"]],
     inquiry: [
       ["担当", "聞きたい"],

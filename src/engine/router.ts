@@ -47,6 +47,9 @@ export interface EngineParts {
 }
 
 const MAX_INPUT = 5000;
+/** Where a second question starts in one message. */
+const TWO_QUESTIONS =
+  /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[。？?！!\n]+/u;
 
 export type Engine = (ctx: FlowContext, state: ConversationState, input: Input) => StepResult;
 
@@ -249,14 +252,38 @@ export function createEngine(parts: EngineParts): Engine {
           menuChoices,
         ),
       ]);
+    // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
+    if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);
     if (request && ctx.faq.answer(understand.withoutOpeners(raw)).kind !== "confident")
       return onTrigger(ctx, state, request, raw);
     return answerQuestion(ctx, state, raw);
   }
 
+  /**
+   * Two questions in one message (「カードリーダーはどこで買うの、それと補助金はまだ出るの」): when each
+   * part has its own direct answer, both are given (answer and source each, within LINE's 5 bubbles).
+   */
+  function answerTwo(ctx: FlowContext, state: ConversationState, question: string): StepResult | null {
+    const partsOf = question.split(TWO_QUESTIONS).filter((p) => p.replace(/[\s\p{P}]/gu, "").length >= 4);
+    if (partsOf.length !== 2) return null;
+    const results = partsOf.map((p) => ctx.faq.answer(p));
+    const [a, b] = results;
+    if (a?.kind !== "confident" || b?.kind !== "confident" || a.entry.id === b.entry.id) return null;
+    const extra = answerChoices(ctx, state);
+    const first = parts
+      .faqReplies({ ...a, related: [] }, [], ctx.now)
+      .map((m) => ({ ...m, quickReply: undefined }));
+    const second = parts.faqReplies({ ...b, related: [] }, extra, ctx.now);
+    return reply(state, settleReplies([...first, ...second]), [
+      { type: "enhanceAnswer", question, entryIds: [a.entry.id, b.entry.id] },
+    ]);
+  }
+
   function answerQuestion(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const question = understand.withoutOpeners(raw);
+    const both = answerTwo(ctx, state, question);
+    if (both) return both;
     const result = ctx.faq.answer(question);
     const replies = parts.faqReplies(result, answerChoices(ctx, state), ctx.now);
     if (result.kind === "confident")

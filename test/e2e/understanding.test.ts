@@ -117,6 +117,21 @@ describe("direct answers", () => {
     if (m.read.includes("本会にご確認")) expect(m.quickLabels).toContain(MENU.inquiry.askLabel);
   });
 
+  it("two questions in one message get both answers", async () => {
+    const m = newMember();
+    await m.say("リンクの有効期限は？それと協と契の違いは？");
+    expect(m.read).toContain("24時間");
+    expect(m.read).toContain("協定");
+    expect(m.last.length).toBeLessThanOrEqual(5);
+  });
+
+  it("「次は何をすればいいですか」 shows the member's own progress card", async () => {
+    const m = newMember();
+    await m.say("次は何をすればいいですか");
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(m.last.at(-1)?.altText).toContain("進み具合");
+  });
+
   it("a question asked mid-form is answered, then the form goes on where it was", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎"]);
