@@ -265,7 +265,10 @@ export function createEngine(parts: EngineParts): Engine {
    * part has its own direct answer, both are given (answer and source each, within LINE's 5 bubbles).
    */
   function answerTwo(ctx: FlowContext, state: ConversationState, question: string): StepResult | null {
-    const partsOf = question.split(TWO_QUESTIONS).filter((p) => p.replace(/[\s\p{P}]/gu, "").length >= 4);
+    // Only parts that ask something: 「…です。登録リンクは何時間？」 is one question with context.
+    const partsOf = question
+      .split(TWO_QUESTIONS)
+      .filter((p) => p.replace(/[\s\p{P}]/gu, "").length >= 4 && understand.question(p) !== null);
     if (partsOf.length !== 2) return null;
     const results = partsOf.map((p) => ctx.faq.answer(p));
     const [a, b] = results;
