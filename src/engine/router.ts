@@ -47,6 +47,8 @@ export interface EngineParts {
 }
 
 const MAX_INPUT = 5000;
+/** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
+const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
 /** Where a second question starts in one message. */
 const TWO_QUESTIONS =
   /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[。？?！!\n]+/u;
@@ -265,10 +267,11 @@ export function createEngine(parts: EngineParts): Engine {
    * part has its own direct answer, both are given (answer and source each, within LINE's 5 bubbles).
    */
   function answerTwo(ctx: FlowContext, state: ConversationState, question: string): StepResult | null {
+    const asks = (p: string) => understand.question(p) !== null || ELLIPTIC.test(p);
     // Only parts that ask something: 「…です。登録リンクは何時間？」 is one question with context.
     const partsOf = question
       .split(TWO_QUESTIONS)
-      .filter((p) => p.replace(/[\s\p{P}]/gu, "").length >= 4 && understand.question(p) !== null);
+      .filter((p) => p.replace(/[\s\p{P}]/gu, "").length >= 4 && asks(p));
     if (partsOf.length !== 2) return null;
     const results = partsOf.map((p) => ctx.faq.answer(p));
     const [a, b] = results;
