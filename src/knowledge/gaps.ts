@@ -17,7 +17,7 @@ export interface GapGroup {
 
 /** Characters that carry no meaning here: spaces, punctuation, the polite ends of a question. */
 const NOISE = /[\s\p{P}\p{S}]+/gu;
-const ENDINGS = /(でしょうか|ですか|ますか|ますでしょうか|ください|下さい|ですが|けど|か)+$/u;
+const ENDINGS = /(でしょうか|ですか|ますか|ますでしょうか|ください|下さい|ですが|です|けど|か)+$/u;
 
 export function foldQuestion(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(NOISE, "").replace(ENDINGS, "");
@@ -65,7 +65,10 @@ export function groupGaps(questions: readonly GapQuestion[]): GapGroup[] {
     .map((g) => {
       const texts = new Map<string, number>();
       for (const s of g.slots) for (const [t, n] of s.texts) texts.set(t, (texts.get(t) ?? 0) + n);
-      const wordings = [...texts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+      // The most asked wording names the group; of equals, the shortest (the plainest).
+      const wordings = [...texts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
+        .map(([t]) => t);
       const items = g.slots.flatMap((s) => s.items);
       return {
         question: wordings[0]!,
@@ -75,7 +78,11 @@ export function groupGaps(questions: readonly GapQuestion[]): GapGroup[] {
         none: items.filter((i) => i.outcome === "none").length,
         suggested: items.filter((i) => i.outcome === "suggested").length,
         handover: items.filter((i) => i.outcome === "handover").length,
-        lastAt: items.reduce((m, i) => (i.at > m ? i.at : m), ""),
+        lastAt:
+          items
+            .map((i) => i.at)
+            .sort()
+            .at(-1) ?? "",
       };
     })
     .sort((a, b) => b.count - a.count || (a.lastAt < b.lastAt ? 1 : -1));
