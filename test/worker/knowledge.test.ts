@@ -19,7 +19,10 @@ async function ask(userId: string): Promise<string> {
   expect((await postWebhook(textEvent(userId, QUESTION, await issueReplyToken(userId)))).status).toBe(200);
   const deliveries = await deliveriesTo(userId, 2_000);
   expect(deliveries.length).toBe(before + 1);
-  return deliveries.at(-1)!.messages.map((m) => String(m.text ?? "")).join("\n");
+  return deliveries
+    .at(-1)!
+    .messages.map((m) => String(m.text ?? ""))
+    .join("\n");
 }
 
 describe("Worker knowledge", () => {
@@ -27,14 +30,18 @@ describe("Worker knowledge", () => {
     const userId = newUserId();
     expect(await ask(userId)).toContain("お答えできる情報がありませんでした");
 
-    const current = composeKnowledge(FAQ_ENTRIES, await knowledgeRows(db)).find((c) => c.id === "callcentre")!;
+    const current = composeKnowledge(FAQ_ENTRIES, await knowledgeRows(db)).find(
+      (c) => c.id === "callcentre",
+    )!;
     const seed = fromSeed(FAQ_ENTRIES.find((e) => e.id === "callcentre")!);
     const staff = { staffId: 1 };
     await publishEntry(db, current, { ...seed, questions: [...seed.questions, QUESTION] }, staff, new Date());
     const answered = await ask(userId);
     expect(answered).toContain(seed.answer);
 
-    const published = composeKnowledge(FAQ_ENTRIES, await knowledgeRows(db)).find((c) => c.id === "callcentre")!;
+    const published = composeKnowledge(FAQ_ENTRIES, await knowledgeRows(db)).find(
+      (c) => c.id === "callcentre",
+    )!;
     await publishEntry(db, published, seed, staff, new Date(), "revert");
     expect(await ask(userId)).toContain("お答えできる情報がありませんでした");
     // Back to the seed's exact content: no override is left behind for the other test files.
