@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
     expect(texts(await bot.say(member, QUESTION))).toContain("お答えできる情報がありませんでした");
     await bot.say(member, "窓口の受付時間を知りたいです。");
     // Only 「もしかして」, then 「担当者に聞く」 (the question is shown to confirm; not sent here).
-    expect(texts(await bot.say(member, "事務局の場所はどこ"))).toContain("もしかして");
+    expect(texts(await bot.say(member, "ログインできない時の連絡先は"))).toContain("もしかして");
     await bot.send({ userId: member, postback: "a=inquiry.create" });
     await bot.send({ userId: member, postback: "a=inquiry.cancel" });
     await signIn(staff, "tanaka");
@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
     const group = staff.locator(`[data-gap="${QUESTION}"]`);
     expect(await group.getByRole("heading").textContent()).toContain("2回");
     expect(await group.textContent()).toContain("答えられなかった 2回");
-    const unsure = staff.locator('[data-gap="事務局の場所はどこ"]');
+    const unsure = staff.locator('[data-gap="ログインできない時の連絡先は"]');
     expect(await unsure.textContent()).toContain("「もしかして」だけ 1回・担当者へ 1回");
   });
 

@@ -66,17 +66,17 @@ describe("the knowledge pages", () => {
   it("flags dated facts older than the review period, and no longer once the date is updated", async () => {
     const list = await (await clerk.get("/admin/knowledge?filter=review")).text();
     // 2024-11-06 (事務連絡) is more than 365 days before the harness's 2026-11-25; 2026-11-25 is not.
-    expect(list).toContain('data-entry-id="mandatory"');
+    expect(list).toContain('data-entry-id="exemptions"');
     expect(list).not.toContain('data-entry-id="who-eligible"');
-    const entry = await (await clerk.get("/admin/knowledge/mandatory")).text();
+    const entry = await (await clerk.get("/admin/knowledge/exemptions")).text();
     expect(entry).toContain("2024-11-06 時点の情報です（365");
 
-    const edit = await (await admin.get("/admin/knowledge/mandatory/edit")).text();
+    const edit = await (await admin.get("/admin/knowledge/exemptions/edit")).text();
     const answer = /<textarea id="answer"[^>]*>([^<]*)<\/textarea>/.exec(edit)?.[1] ?? "";
     const questions = /<textarea id="questions"[^>]*>([^<]*)<\/textarea>/.exec(edit)?.[1] ?? "";
-    const saved = await admin.post("/admin/knowledge/mandatory", {
+    const saved = await admin.post("/admin/knowledge/exemptions", {
       ...entryForm(),
-      label: "導入は義務？",
+      label: "義務化の対象外",
       questions,
       answer: answer.replaceAll("&quot;", '"'),
       sourceTitle: "厚生労働省 事務連絡（確認済み）",
@@ -85,7 +85,7 @@ describe("the knowledge pages", () => {
     });
     expect(saved.status).toBe(303);
     const after = await (await clerk.get("/admin/knowledge?filter=review")).text();
-    expect(after).not.toContain('data-entry-id="mandatory"');
+    expect(after).not.toContain('data-entry-id="exemptions"');
   });
 
   it("scrubs a phrasing taken from the gap list, and keeps it a draft", async () => {
