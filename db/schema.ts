@@ -264,3 +264,51 @@ export const meta = sqliteTable("meta", {
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull().default(sql`CURRENT_TIMESTAMP`),
 });
+
+/**
+ * The FAQ knowledge staff edit in /admin/knowledge, over the reviewed seed in flows/faq: a row
+ * overrides the seed entry with the same id (or adds a new one). `published` is what members are
+ * answered from (null: the seed, or not yet live); `draft` a change waiting for an admin. Both are
+ * the entry as JSON (flows/faq's shape plus `status`).
+ */
+export const knowledgeEntries = sqliteTable("knowledge_entries", {
+  id: text("id").primaryKey(),
+  published: text("published"),
+  draft: text("draft"),
+  draftBy: integer("draft_by"),
+  draftAt: text("draft_at"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Every change to the knowledge: who, when, what it was before and after (JSON, null = the seed / nothing). */
+export const knowledgeRevisions = sqliteTable(
+  "knowledge_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entryId: text("entry_id").notNull(),
+    /** draft: a change proposed; publish: made live; revert: live content restored; discard: draft dropped. */
+    action: text("action", { enum: ["draft", "publish", "revert", "discard"] }).notNull(),
+    before: text("before"),
+    after: text("after"),
+    staffId: integer("staff_id"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("knowledge_revisions_entry").on(t.entryId, t.id)],
+);
+
+/**
+ * How each member question was answered, for the answer-quality figures and the gap list: no member
+ * id; the question (scrubbed, sealed) only when it was not answered directly.
+ */
+export const questionOutcomes = sqliteTable(
+  "question_outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outcome: text("outcome", { enum: ["direct", "suggested", "none", "handover"] }).notNull(),
+    /** The entry answered directly. */
+    entryId: text("entry_id"),
+    question: text("question"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("question_outcomes_at").on(t.createdAt)],
+);

@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import type { HeldOutCheck } from "./admin/deps.js";
 import { adminRoute, HSTS } from "./admin/index.js";
 import { errorPage } from "./admin/pages/error-page.js";
 import { type LineApiAccess, lineQuota } from "./admin/quota.js";
@@ -26,6 +27,9 @@ export interface AppOptions {
   clientAddress?: (c: Context) => string | undefined;
   /** Starts a 「今すぐ送信」 broadcast elsewhere (the Worker's queue); see AdminOptions. */
   startBroadcast?: (broadcastId: number) => Promise<void>;
+  /** See AdminOptions. */
+  knowledgeReviewDays?: number;
+  heldOut?: HeldOutCheck;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -65,6 +69,8 @@ export function createApp(options: AppOptions): Hono {
       clientAddress: options.clientAddress,
       quota: options.lineApi && lineQuota(options.lineApi),
       startBroadcast: options.startBroadcast,
+      knowledgeReviewDays: options.knowledgeReviewDays,
+      heldOut: options.heldOut,
     }),
   );
 

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   DATA_ENCRYPTION_OLD_KEYS: optional,
   ALLOW_UNSEALED_FIELDS: optional,
   APP_ENV: z.enum(["development", "test", "production"]).optional(),
+  KNOWLEDGE_REVIEW_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 /** The only value of ALLOW_UNSEALED_FIELDS that lets APP_ENV=production run without a key. */
@@ -74,6 +75,8 @@ export interface Config {
   /** Older keys that still open values sealed before a rotation (DATA_ENCRYPTION_OLD_KEYS). */
   dataEncryptionOldKeys: string[];
   production: boolean;
+  /** A dated FAQ fact older than this many days is flagged to staff for review. */
+  knowledgeReviewDays: number;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -162,6 +165,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     dataEncryptionOldKeys: oldKeys,
     production,
+    knowledgeReviewDays: e.KNOWLEDGE_REVIEW_DAYS,
   };
 }
 

@@ -15,6 +15,7 @@ import { createLineEmulator, type LineEmulator } from "./line/emulator/index.js"
 import { createLineMessenger } from "./line/messenger.js";
 import { openDatabase } from "./node/database.js";
 import { nodeAesGcmCipher } from "./node/field-cipher.js";
+import { heldOutCheck } from "./node/held-out-check.js";
 import { installLineApiFetch } from "./node/line-api-fetch.js";
 import { type Clock, consoleLogger, type Logger, type Messenger, systemClock } from "./ports.js";
 import { runScheduledWork, startScheduledWorkTimer } from "./scheduler/tick.js";
@@ -81,6 +82,8 @@ export async function startNode(
     },
     config.openai,
   );
+  // Staff's published changes to the FAQ, from the start (later ones rebuild the index in process).
+  await bot.knowledge?.reload(database.db);
   let lineApi = { baseURL: config.line.apiBaseUrl, channelAccessToken: config.line.channelAccessToken };
   const app = createApp({
     bot,
@@ -88,6 +91,8 @@ export async function startNode(
     production: config.production,
     lineApi: () => lineApi,
     clientAddress: (c) => nodeClientAddress(c, config.trustProxy),
+    knowledgeReviewDays: config.knowledgeReviewDays,
+    heldOut: heldOutCheck(),
     mount: emulator
       ? (root) =>
           mountDevTools(root, {

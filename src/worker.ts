@@ -37,6 +37,7 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
       // Set by Cloudflare's edge for every request; a client cannot choose it.
       clientAddress: (c) => c.req.header("cf-connecting-ip"),
       startBroadcast: queueBroadcastStarter(env),
+      knowledgeReviewDays: config.knowledgeReviewDays,
     });
     return await app.fetch(request, env, ctx);
   } catch (error) {

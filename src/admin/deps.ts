@@ -1,6 +1,8 @@
 // What the staff area needs from the outside, and the Hono environment its routes share.
 import type { Context } from "hono";
+import type { FaqEntry } from "../answerer/types.js";
 import type { StaffGroup } from "../bot/deps.js";
+import type { LiveKnowledge } from "../knowledge/live.js";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
@@ -21,6 +23,13 @@ export interface AdminDeps {
   searchIndex?: SearchIndex;
   /** Set when new inquiries are pushed to a staff LINE group (the dashboard counts them). */
   staffGroup?: StaffGroup;
+  /** The bot's FAQ knowledge, rebuilt when staff publish (without it the pages keep their own). */
+  knowledge?: LiveKnowledge;
+}
+
+/** Scores a knowledge base on the held-out evaluation set (aggregate only); null: not available here. */
+export interface HeldOutCheck {
+  score(entries: FaqEntry[]): Promise<number | null>;
 }
 
 export interface AdminOptions {
@@ -40,6 +49,10 @@ export interface AdminOptions {
    * in `deps.background` (Node; the Worker's waitUntil), or inside the request.
    */
   startBroadcast?: (broadcastId: number) => Promise<void>;
+  /** Dated FAQ facts older than this many days are flagged for review (KNOWLEDGE_REVIEW_DAYS). */
+  knowledgeReviewDays?: number;
+  /** Warns before a publish that lowers the held-out FAQ score (Node, where the set is on disk). */
+  heldOut?: HeldOutCheck;
 }
 
 export type AdminEnv = { Variables: { staff: SessionStaff } };

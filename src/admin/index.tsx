@@ -12,6 +12,7 @@ import { authRoutes } from "./auth/routes.js";
 import { broadcastRoutes } from "./broadcasts/routes.js";
 import type { AdminEnv, AdminOptions } from "./deps.js";
 import { inquiryRoutes } from "./inquiries/routes.js";
+import { knowledgeRoutes } from "./knowledge/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { auditPage } from "./pages/audit.js";
 import { dashboardPage } from "./pages/dashboard.js";
@@ -82,6 +83,7 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
   guarded.route("/members", memberRoutes(options));
   guarded.route("/broadcasts", broadcastRoutes(options));
   guarded.route("/inquiries", inquiryRoutes(options));
+  guarded.route("/knowledge", knowledgeRoutes(options));
   guarded.use("/roster/*", requireAdmin());
   guarded.use("/roster", requireAdmin());
   guarded.route("/roster", rosterRoutes(options));

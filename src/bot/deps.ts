@@ -1,6 +1,7 @@
 // Everything the bot needs to handle an event, chosen by the entry points (Node, Worker, tests).
 import type { FaqEntry, FaqLookup } from "../answerer/types.js";
 import type { Engine } from "../engine/router.js";
+import type { LiveKnowledge } from "../knowledge/live.js";
 import type { Background, Clock, Logger, Messenger } from "../ports.js";
 import type { FieldCipher } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
@@ -20,6 +21,8 @@ export interface BotDeps {
   background: Background;
   engine: Engine;
   faq: FaqLookup;
+  /** The knowledge `faq` answers from: rebuilt when staff publish (see src/knowledge/live.ts). */
+  knowledge?: LiveKnowledge;
   phraser?: Phraser;
   /** The members' blind index (name, phone) written with each saved registration. */
   searchIndex?: SearchIndex;

@@ -23,6 +23,8 @@ const MAX_ATTEMPTS = 5;
 export type EventOutcome = "processed" | "duplicate";
 
 export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<EventOutcome> {
+  // Staff may have published since the last event (in another Worker isolate): answer from the new knowledge.
+  await deps.knowledge?.sync(deps.db);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const now = deps.clock.now();
     let snapshot: Snapshot | "duplicate";

@@ -135,7 +135,10 @@ export function createEngine(parts: EngineParts): Engine {
     }
     if (action === "faq.none") return offerPerson(state);
     if (action === "callcentre") return reply(state, parts.callCentreReplies());
-    if (action.startsWith("inquiry.")) return desk.postback(state, action, ctx.now);
+    if (action.startsWith("inquiry."))
+      return action === "inquiry.create"
+        ? handedOver(state, desk.postback(state, action, ctx.now))
+        : desk.postback(state, action, ctx.now);
     if (action === "erase") return confirmErase(state);
     if (action === "erase.yes")
       return reply({ ...INITIAL_STATE }, [text(menu.erase.done)], [{ type: "eraseMember" }]);
@@ -201,7 +204,7 @@ export function createEngine(parts: EngineParts): Engine {
       case "callCentre":
         return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
       case "inquiry":
-        return thenResume(ctx, state, desk.start(state));
+        return thenResume(ctx, state, handedOver(state, desk.start(state)));
       case "faq":
         return thenResume(ctx, state, faqTop(state));
       case "resume":
@@ -283,6 +286,8 @@ export function createEngine(parts: EngineParts): Engine {
     const second = parts.faqReplies({ ...b, related: [] }, extra, ctx.now);
     return reply(state, settleReplies([...first, ...second]), [
       { type: "enhanceAnswer", question, entryIds: [a.entry.id, b.entry.id] },
+      { type: "recordQuestion", outcome: "direct", entryId: a.entry.id },
+      { type: "recordQuestion", outcome: "direct", entryId: b.entry.id },
     ]);
   }
 
@@ -293,13 +298,32 @@ export function createEngine(parts: EngineParts): Engine {
     const result = ctx.faq.answer(question);
     const replies = parts.faqReplies(result, answerChoices(ctx, state), ctx.now);
     if (result.kind === "confident")
-      return reply(state, replies, [{ type: "enhanceAnswer", question, entryIds: [result.entry.id] }]);
+      return reply(state, replies, [
+        { type: "enhanceAnswer", question, entryIds: [result.entry.id] },
+        { type: "recordQuestion", outcome: "direct", entryId: result.entry.id },
+      ]);
     const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: raw } };
-    if (result.kind === "unsure") return reply(remembered, replies);
+    const scrubbed = scrubPersonal(raw, Object.values(state.answers));
+    if (result.kind === "unsure")
+      return reply(remembered, replies, [
+        { type: "recordQuestion", outcome: "suggested", question: scrubbed },
+      ]);
     return reply(remembered, replies, [
-      { type: "recordUnanswered", question: scrubPersonal(raw, Object.values(state.answers)) },
+      { type: "recordUnanswered", question: scrubbed },
+      { type: "recordQuestion", outcome: "none", question: scrubbed },
     ]);
   }
+
+  /** 「担当者に聞く」 right after a question the FAQ did not answer: counted for the staff's gap list. */
+  const handedOver = (state: ConversationState, result: StepResult): StepResult => {
+    const last = state.scratch?.lastQuestion;
+    if (!last) return result;
+    const question = scrubPersonal(last, Object.values(state.answers));
+    return {
+      ...result,
+      effects: [...result.effects, { type: "recordQuestion", outcome: "handover", question }],
+    };
+  };
 
   function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const flow = flowOf(state);

@@ -98,6 +98,17 @@ export type Effect =
   | { type: "lookupRoster"; registrationNumber: string }
   | { type: "createInquiry"; question: string }
   | { type: "recordUnanswered"; question: string }
+  /**
+   * How a question was answered, for the staff's answer-quality figures and gap list: directly (the
+   * entry), with 「もしかして」, not at all, or handed to a person after the answer (「担当者に聞く」).
+   * `question` (scrubbed) only when it was not answered directly.
+   */
+  | {
+      type: "recordQuestion";
+      outcome: "direct" | "suggested" | "none" | "handover";
+      entryId?: string;
+      question?: string;
+    }
   | { type: "eraseMember" }
   | { type: "markInactive" }
   /** Followed or unblocked the account. */

@@ -11,7 +11,8 @@ import type { Clock, Logger } from "../ports.js";
 import { type FieldCipher, UnreadableValueError } from "../store/cipher.js";
 import type { Database } from "../store/database.js";
 
-const { conversations, members, inquiries, memberNotes, roster, unansweredQuestions } = schema;
+const { conversations, members, inquiries, memberNotes, roster, unansweredQuestions, questionOutcomes } =
+  schema;
 
 /** Every column that holds a sealed value, with the key that names its row (its property for set()). */
 export const SEALED_COLUMNS = [
@@ -27,6 +28,7 @@ export const SEALED_COLUMNS = [
     column: unansweredQuestions.question,
     prop: "question",
   },
+  { table: questionOutcomes, key: questionOutcomes.id, column: questionOutcomes.question, prop: "question" },
 ] as const;
 
 const META_KEY = "reseal";

@@ -3,7 +3,7 @@
 // the de-duplication log of webhook events is pruned after a week, and unanswered questions (scrubbed
 // and sealed, for FAQ statistics) after 90 days. The periods live in flows/retention.ts. Runs from the scheduler tick on both runtimes: bounded work per
 // run, plain statements and batches only (no interactive transactions: D1), safe to run twice.
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import { retention } from "../../flows/retention.js";
 import { INITIAL_STATE } from "../engine/types.js";
@@ -40,6 +40,8 @@ export interface RetentionResult {
   conversationsReset: number;
   processedEventsDeleted: number;
   unansweredDeleted: number;
+  /** Answer-quality rows whose question text was dropped (their counts stay for the weekly figures). */
+  outcomeQuestionsCleared: number;
 }
 
 export async function runRetention(
@@ -60,6 +62,7 @@ export async function runRetention(
     conversationsReset: await resetStaleConversations(deps, before(conversationDays), now, limits),
     processedEventsDeleted: await pruneProcessedEvents(deps.db, before(processedEventDays), limits),
     unansweredDeleted: await pruneUnanswered(deps.db, before(unansweredDays), limits),
+    outcomeQuestionsCleared: await clearOutcomeQuestions(deps.db, before(unansweredDays), limits),
   };
   deps.logger.info("retention.done", { ...result });
   return result;
@@ -134,6 +137,23 @@ async function pruneUnanswered(db: Database, cutoff: string, limits: Limits): Pr
     const old = db.select({ id: u.id }).from(u).where(lt(u.createdAt, cutoff)).limit(size);
     const gone = await db.delete(u).where(inArray(u.id, old)).returning({ id: u.id });
     return gone.length;
+  });
+}
+
+async function clearOutcomeQuestions(db: Database, cutoff: string, limits: Limits): Promise<number> {
+  const q = schema.questionOutcomes;
+  return deleteInRounds(limits, async (size) => {
+    const old = db
+      .select({ id: q.id })
+      .from(q)
+      .where(and(lt(q.createdAt, cutoff), isNotNull(q.question)))
+      .limit(size);
+    const cleared = await db
+      .update(q)
+      .set({ question: null })
+      .where(inArray(q.id, old))
+      .returning({ id: q.id });
+    return cleared.length;
   });
 }
 

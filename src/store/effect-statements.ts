@@ -117,6 +117,22 @@ export async function effectStatements(
         );
         break;
       }
+      case "recordQuestion": {
+        // As for unanswered questions: scrubbed again with the stored registration, then sealed.
+        const question =
+          effect.question === undefined
+            ? null
+            : await cipher.seal(scrubPersonal(effect.question, await storedNames(db, cipher, userId)));
+        out.push(
+          db.insert(schema.questionOutcomes).values({
+            outcome: effect.outcome,
+            entryId: effect.entryId ?? null,
+            question,
+            createdAt: at,
+          }),
+        );
+        break;
+      }
       case "eraseMember":
         out.push(...eraseStatements(db, userId));
         break;

@@ -51,7 +51,11 @@ const UNBOUND = {
 };
 
 /** Engine and FAQ index: pure, the same for every configuration, built when the isolate starts. */
-const PURE = assembleBot({ ...UNBOUND, cipher: plainCipher, clock: systemClock, logger: consoleLogger });
+const PURE = assembleBot(
+  { ...UNBOUND, cipher: plainCipher, clock: systemClock, logger: consoleLogger },
+  undefined,
+  { watchDatabase: true },
+);
 
 async function buildParts(vars: Record<string, string>, logger: Logger): Promise<IsolateParts> {
   const config = workerConfig(vars);

@@ -84,5 +84,13 @@ describe("with DATA_ENCRYPTION_KEY", () => {
     const opened = (await Promise.all(rows.map((r) => cipher.open(r.question)))).join("\n");
     expect(foundIn(Buffer.from(opened), [...PERSONAL_VALUES, "鈴木", "花子"])).toEqual([]);
     expect(opened).toContain("駐車場の広さについて教えてください"); // the question itself stays
+
+    // The staff's gap list keeps the same questions the same way: scrubbed, then sealed.
+    const outcomes = (await bot.db.select().from(schema.questionOutcomes)).filter((r) => r.question !== null);
+    expect(outcomes.length).toBeGreaterThanOrEqual(3);
+    for (const row of outcomes) expect(row.question).toMatch(SEALED);
+    const listed = (await Promise.all(outcomes.map((r) => cipher.open(r.question!)))).join("\n");
+    expect(foundIn(Buffer.from(listed), [...PERSONAL_VALUES, "鈴木", "花子"])).toEqual([]);
+    expect(listed).toContain("駐車場の広さについて教えてください");
   });
 });

@@ -84,6 +84,7 @@ describe("runRetention", () => {
       conversationsReset: 0,
       processedEventsDeleted: 0,
       unansweredDeleted: 0,
+      outcomeQuestionsCleared: 0,
     });
   });
 
@@ -128,6 +129,7 @@ describe("runRetention", () => {
         conversationsReset: 1,
         processedEventsDeleted: 0,
         unansweredDeleted: 0,
+        outcomeQuestionsCleared: 0,
       }),
     ]);
   });

@@ -36,6 +36,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "staff.passwordReset": "職員パスワードの再設定",
   "staff.unlock": "職員のログイン制限の解除",
   "staff.delete": "職員アカウントの削除",
+  "knowledge.draft": "よくある質問の下書き保存",
+  "knowledge.publish": "よくある質問の公開",
+  "knowledge.revert": "よくある質問を元に戻す",
+  "knowledge.discard": "よくある質問の下書きの取り下げ",
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -7,17 +7,19 @@ import type { AdminEnv, AdminOptions } from "../deps.js";
 import { formatNumber, startOfJstMonth } from "../format.js";
 import type { Quota } from "../quota.js";
 import { CoverageLine } from "../roster/coverage-line.js";
+import { AnswerQualitySection, answerQuality } from "./answer-quality.js";
 import { Layout } from "./layout.js";
 import { StepChart } from "./step-chart.js";
 
 export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions) {
   const { deps } = options;
   const now = deps.clock.now();
-  const [figures, quota, alerts, coverage] = await Promise.all([
+  const [figures, quota, alerts, coverage, quality] = await Promise.all([
     dashboardFigures(deps.db, now),
     readQuota(options),
     deps.staffGroup ? staffAlertsSince(deps.db, startOfJstMonth(now)) : null,
     coverageCounts(deps.db),
+    answerQuality(deps, now, options.knowledgeReviewDays ?? 365),
   ]);
   const isAdmin = c.get("staff").role === "admin";
   return c.html(
@@ -55,6 +57,7 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
       <div class="panel">
         <StepChart perStep={figures.perStep} exempt={figures.exemptMembers} />
       </div>
+      <AnswerQualitySection quality={quality} reviewDays={options.knowledgeReviewDays ?? 365} />
     </Layout>,
   );
 }

@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { href: "/admin/members", label: "会員" },
   { href: "/admin/broadcasts", label: "配信" },
   { href: "/admin/inquiries", label: "お問い合わせ" },
+  { href: "/admin/knowledge", label: "よくある質問" },
   { href: "/admin/roster", label: "名簿", adminOnly: true },
   { href: "/admin/staff", label: "職員", adminOnly: true },
   { href: "/admin/audit", label: "操作記録", adminOnly: true },

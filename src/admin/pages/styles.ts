@@ -47,5 +47,12 @@ table.audit td.action{min-width:12em}
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
 dl.fields dt{font-weight:600}
 dl.fields dd{margin:0}
+.badge.alert{background:#fde8e8;color:#b42318}
+.badge.draft{background:#fef3c7;color:#92400e}
+.badge.ok{background:#e3f9e5;color:#0b6b3a}
+.bar{display:inline-block;height:.6rem;background:#0b6b3a;border-radius:3px;vertical-align:middle}
+.compare{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:1rem}
+pre.answer{white-space:pre-wrap;word-break:break-word;font:inherit;margin:0}
+input[type=date]{padding:.5rem;border:1px solid #9aa5b1;border-radius:6px;font:inherit}
 @media (max-width:700px){main{padding:.5rem}h1{font-size:1.2rem}.card .num{font-size:1.4rem}}
 `;

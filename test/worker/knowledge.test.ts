@@ -1,0 +1,50 @@
+// Staff knowledge on Workers: an isolate keeps its FAQ index between requests, and a publish made
+// elsewhere (another isolate, here straight through the store as the staff area does) bumps the
+// knowledge version in D1, so the very next webhook request answers from the new knowledge.
+import { env } from "cloudflare:workers";
+import { drizzle } from "drizzle-orm/d1";
+import { describe, expect, it } from "vitest";
+import * as schema from "../../db/schema.js";
+import { FAQ_ENTRIES } from "../../flows/faq/index.js";
+import { fromSeed } from "../../src/knowledge/entry.js";
+import type { Database } from "../../src/store/database.js";
+import { composeKnowledge, knowledgeRows, publishEntry } from "../../src/store/knowledge.js";
+import { deliveriesTo, issueReplyToken, newUserId, postWebhook, textEvent } from "./helpers.js";
+
+const QUESTION = "窓口の受付時間を知りたい";
+const db = drizzle(env.DB, { schema }) as unknown as Database;
+
+async function ask(userId: string): Promise<string> {
+  const before = (await deliveriesTo(userId)).length;
+  expect((await postWebhook(textEvent(userId, QUESTION, await issueReplyToken(userId)))).status).toBe(200);
+  const deliveries = await deliveriesTo(userId, 2_000);
+  expect(deliveries.length).toBe(before + 1);
+  return deliveries
+    .at(-1)!
+    .messages.map((m) => String(m.text ?? ""))
+    .join("\n");
+}
+
+describe("Worker knowledge", () => {
+  it("answers from a publish made elsewhere on the next request, and from a revert after it", async () => {
+    const userId = newUserId();
+    expect(await ask(userId)).toContain("お答えできる情報がありませんでした");
+
+    const current = composeKnowledge(FAQ_ENTRIES, await knowledgeRows(db)).find(
+      (c) => c.id === "callcentre",
+    )!;
+    const seed = fromSeed(FAQ_ENTRIES.find((e) => e.id === "callcentre")!);
+    const staff = { staffId: 1 };
+    await publishEntry(db, current, { ...seed, questions: [...seed.questions, QUESTION] }, staff, new Date());
+    const answered = await ask(userId);
+    expect(answered).toContain(seed.answer);
+
+    const published = composeKnowledge(FAQ_ENTRIES, await knowledgeRows(db)).find(
+      (c) => c.id === "callcentre",
+    )!;
+    await publishEntry(db, published, seed, staff, new Date(), "revert");
+    expect(await ask(userId)).toContain("お答えできる情報がありませんでした");
+    // Back to the seed's exact content: no override is left behind for the other test files.
+    expect((await knowledgeRows(db)).find((r) => r.id === "callcentre")?.published).toBeNull();
+  });
+});
