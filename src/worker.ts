@@ -3,7 +3,7 @@
 // trigger for reminders and scheduled broadcasts, and a queue (optional) that 「今すぐ送信」 hands its
 // fan-out to. No developer tools here: the LINE emulator and the simulator are Node-only.
 import type { ExecutionContext, MessageBatch, ScheduledController } from "@cloudflare/workers-types";
-import { createApp } from "./app.js";
+import { createApp, createWebhookApp } from "./app.js";
 import { ConfigError } from "./config.js";
 import { consoleLogger } from "./ports.js";
 import { searchIndexFor } from "./store/search-index.js";
@@ -26,6 +26,13 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
         ? { groupId: config.staffGroupId, adminBaseUrl: config.adminBaseUrl }
         : undefined,
     };
+    // LINE's events (the hot path) skip building the staff area.
+    if (new URL(request.url).pathname === "/webhook")
+      return await createWebhookApp({ bot, channelSecret: config.line.channelSecret }).fetch(
+        request,
+        env,
+        ctx,
+      );
     const app = createApp({
       bot,
       channelSecret: config.line.channelSecret,

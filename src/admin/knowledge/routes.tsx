@@ -60,9 +60,11 @@ export function knowledgeRoutes(options: AdminOptions): Hono<AdminEnv> {
   const { deps } = options;
   const reviewDays = options.knowledgeReviewDays ?? 365;
   const interpreter = createInterpreter(understanding);
-  const fallback = createLiveKnowledge(FAQ_ENTRIES, { watchDatabase: true });
+  // Built only when used: the Worker makes the app per request, and an index costs ~40 ms of CPU.
+  let fallback: LiveKnowledge | undefined;
   /** The bot's live knowledge; a staff area mounted without a bot (tests) keeps its own. */
-  const live = (): LiveKnowledge => deps.knowledge ?? fallback;
+  const live = (): LiveKnowledge =>
+    deps.knowledge ?? (fallback ??= createLiveKnowledge(FAQ_ENTRIES, { watchDatabase: true }));
   /** The index members are answered from now (read again if another instance published). */
   const current = async () => {
     await live().sync(deps.db);
