@@ -6,7 +6,7 @@ import { STAFF_NOTICES } from "../../../flows/notices.js";
 import type { ExemptionReason } from "../../engine/types.js";
 import type { MemberDetail } from "../../store/staff-members.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
-import { EXEMPT_LABEL, formatJst, stepLabel } from "../format.js";
+import { EXEMPT_LABEL, formatJst, memberStateLabel, stepLabel } from "../format.js";
 import { CsrfField, type Flash, Layout } from "../pages/layout.js";
 import type { DisplayedAnswers } from "./mask.js";
 
@@ -53,7 +53,7 @@ export function MemberDetailPage(view: DetailView) {
         ) : null}
       </div>
       <div class="panel">
-        <h2>進捗（いま：{stepLabel(member.journeyStep)}）</h2>
+        <h2>進捗（いま：{memberStateLabel(member)}）</h2>
         {member.exemption ? (
           <p data-testid="exemption">
             <strong>{EXEMPT_LABEL}</strong>：

@@ -2,7 +2,7 @@
 // filter by step, affiliation and status; the masked name beside the clinic; paginated.
 import { AFFILIATIONS, JOURNEY_STEPS } from "../../engine/types.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
-import { formatJst, NO_STEP_LABEL, STEP_LABELS, stepLabel } from "../format.js";
+import { EXEMPT_LABEL, formatJst, memberStateLabel, NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 import { type Flash, Layout, Pager } from "../pages/layout.js";
 import type { MemberListItem, MemberSearch } from "./search.js";
 
@@ -48,6 +48,9 @@ export function MemberListPage(view: ListView) {
                 {STEP_LABELS[s]}
               </option>
             ))}
+            <option value="exempt" selected={search.step === "exempt"}>
+              {EXEMPT_LABEL}
+            </option>
           </select>
         </div>
         <div>
@@ -107,7 +110,7 @@ export function MemberListPage(view: ListView) {
                     </div>
                   </td>
                   <td>{maskedName || "—"}</td>
-                  <td>{stepLabel(member.journeyStep)}</td>
+                  <td>{memberStateLabel(member)}</td>
                   <td>{member.affiliation ?? "—"}</td>
                   <td>{member.status === "active" ? "有効" : <span class="badge">ブロック・退会</span>}</td>
                   <td>{formatJst(member.lastSeenAt)}</td>

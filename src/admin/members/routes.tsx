@@ -132,7 +132,7 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
 }
 
 function filterProblem(search: { step?: string; affiliation?: string; status?: string }): string | null {
-  if (search.step && search.step !== "none" && !isJourneyStep(search.step))
+  if (search.step && search.step !== "none" && search.step !== "exempt" && !isJourneyStep(search.step))
     return "進捗の指定が正しくありません。一覧から選び直してください。";
   if (search.affiliation && !(AFFILIATIONS as readonly string[]).includes(search.affiliation))
     return "所属機関の指定が正しくありません。一覧から選び直してください。";

@@ -1,0 +1,82 @@
+// What a non-technical office worker found trying the staff area, one describe per report.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, type Session, seedMember, seedStaff, signIn, startHarness } from "./harness.js";
+
+const REG = {
+  familyName: "埼玉",
+  givenName: "太郎",
+  affiliation: "施術所（柔道整復）" as const,
+  agreementKind: "協" as const,
+  registrationDigits: "110123456",
+  clinicName: "さいたま接骨院",
+  phoneNumber: "09012345678",
+  email: "taro@example.jp",
+};
+
+let h: Harness;
+let admin: Session;
+let staff: Session;
+beforeAll(async () => {
+  h = await startHarness();
+  await seedStaff(h, "admin", "a-long-password-1");
+  await seedStaff(h, "clerk", "a-long-password-2", "staff");
+  admin = await signIn(h, "admin", "a-long-password-1");
+  staff = await signIn(h, "clerk", "a-long-password-2");
+});
+afterAll(() => h.close());
+
+function decodeCsv(bytes: ArrayBuffer): string[][] {
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+  return text
+    .split("\r\n")
+    .filter(Boolean)
+    .map((line) => line.split(",").map((cell) => cell.replace(/^"|"$/g, "")));
+}
+
+describe("1. exempt members show the same state in every staff view", () => {
+  let exempt: string;
+  let exemptAtStep: string;
+  let plain: string;
+  beforeAll(async () => {
+    exempt = await seedMember(h, { step: null, exemption: "age70", registration: { ...REG, clinicName: "対象外接骨院" } });
+    exemptAtStep = await seedMember(h, { step: "portal", exemption: "closing" });
+    plain = await seedMember(h, { step: null });
+  });
+
+  it("the members list says 対象外（届出）, never 未着手, and has a 対象外 filter", async () => {
+    const list = await (await admin.get("/admin/members")).text();
+    const rowOf = (id: string) => new RegExp(`data-user-id="${id}"[\\s\\S]*?</tr>`).exec(list)?.[0] ?? "";
+    expect(rowOf(exempt)).toContain("対象外（届出）");
+    expect(rowOf(exempt)).not.toContain("未着手");
+    expect(rowOf(exemptAtStep)).toContain("対象外（届出）");
+    expect(rowOf(plain)).toContain("未着手");
+    expect(list).toContain('<option value="exempt"');
+    const filtered = await (await admin.get("/admin/members?step=exempt")).text();
+    expect(filtered).toContain(exempt);
+    expect(filtered).toContain(exemptAtStep);
+    expect(filtered).not.toContain(plain);
+    const notStarted = await (await admin.get("/admin/members?step=none")).text();
+    expect(notStarted).toContain(plain);
+    expect(notStarted).not.toContain(exempt);
+    expect(await (await admin.get("/admin/members?step=portal")).text()).not.toContain(exemptAtStep);
+  });
+
+  it("the members CSV and the member page say 対象外（届出）", async () => {
+    const csv = decodeCsv(await (await admin.post("/admin/roster/export")).arrayBuffer());
+    const state = csv[0]!.indexOf("進捗");
+    expect(csv.find((r) => r[0] === exempt)?.[state]).toBe("対象外（届出）");
+    expect(csv.find((r) => r[0] === plain)?.[state]).toBe("未着手");
+    const page = await (await admin.get(`/admin/members/${exempt}`)).text();
+    expect(page).toContain("進捗（いま：対象外（届出））");
+  });
+
+  it("the dashboard chart counts each friend once: its bars add up to the friends", async () => {
+    const page = await (await admin.get("/admin")).text();
+    const bars = [...page.matchAll(/<text x="\d+" y="[\d.]+" font-size="13" fill="#1f2933">(\d+)<\/text>/g)].map(
+      (m) => Number(m[1]),
+    );
+    const friends = Number(/友だち（有効）<\/div><div class="num">([\d,]+)/.exec(page)?.[1]?.replace(",", ""));
+    expect(friends).toBeGreaterThanOrEqual(3);
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(friends);
+  });
+});
