@@ -83,6 +83,11 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
   it("relays an approval: the member receives the push", async () => {
     await page.getByRole("link", { name: "浦和接骨院" }).click();
     await page.getByLabel("事務局が確認したこと").selectOption("applicationApproved");
+    await page.getByRole("button", { name: "送る内容を確認する" }).click();
+    expect(await page.getByTestId("relay-current").textContent()).toContain("ユーザー登録完了");
+    expect(await page.getByTestId("relay-bubble").first().textContent()).toContain(
+      "利用開始申請が承認されたことを確認しました",
+    );
     const since = bot.emulator!.lastSeq();
     await page.getByRole("button", { name: "記録して本人に知らせる" }).click();
     await page.getByText("記録し、本人にお知らせを送りました。").waitFor();

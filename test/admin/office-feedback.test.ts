@@ -80,3 +80,58 @@ describe("1. exempt members show the same state in every staff view", () => {
     expect(bars.reduce((a, b) => a + b, 0)).toBe(friends);
   });
 });
+
+describe("2. a relayed notice is previewed, and refused or confirmed when it does not fit", () => {
+  it("shows the member's step and the exact bubbles before anything is sent", async () => {
+    const id = await seedMember(h, { step: "applied", registration: REG });
+    const since = h.emulator.emulator.lastSeq();
+    const page = await (await staff.get(`/admin/members/${id}/relay?notice=applicationApproved`)).text();
+    expect(page).toContain("いまの進捗：<strong>利用開始申請済み</strong>");
+    expect(page).toContain("利用開始申請が承認されたことを確認しました。");
+    expect(page).toContain("資格確認アカウント管理");
+    expect(page).not.toContain('data-testid="relay-warning"');
+    // A post that skipped the preview goes to the preview, sending nothing.
+    const skipped = await staff.post(`/admin/members/${id}/relay`, { notice: "applicationApproved" });
+    expect(skipped.headers.get("location")).toBe(`/admin/members/${id}/relay?notice=applicationApproved`);
+    expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(0);
+    const sent = await staff.post(`/admin/members/${id}/relay`, { notice: "applicationApproved", confirmed: "1" });
+    expect(sent.headers.get("location")).toContain("done=sent");
+    expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(1);
+  });
+
+  it("warns when the notice is behind the member's step and sends only after the box is ticked", async () => {
+    const id = await seedMember(h, { step: "approved" });
+    const since = h.emulator.emulator.lastSeq();
+    const page = await (await staff.get(`/admin/members/${id}/relay?notice=mailVerified`)).text();
+    expect(page).toContain("この会員はすでに「申請承認済み」まで進んでいます。");
+    expect(page).toContain('name="behind"');
+    const unticked = await staff.post(`/admin/members/${id}/relay`, { notice: "mailVerified", confirmed: "1" });
+    expect(unticked.headers.get("location")).toContain("/relay?notice=mailVerified");
+    expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(0);
+    const ticked = await staff.post(`/admin/members/${id}/relay`, {
+      notice: "mailVerified",
+      confirmed: "1",
+      behind: "1",
+    });
+    expect(ticked.headers.get("location")).toContain("done=sentNoAdvance");
+    expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(1);
+  });
+
+  it("refuses a notice to an exempt member, saying why in plain Japanese", async () => {
+    const id = await seedMember(h, { step: "applied", exemption: "age70" });
+    const since = h.emulator.emulator.lastSeq();
+    const page = await (await staff.get(`/admin/members/${id}/relay?notice=applicationApproved`)).text();
+    expect(page).toContain("「対象外（届出）」と本人が申告しているため、このお知らせは送れません");
+    expect(page).not.toContain("記録して本人に知らせる");
+    const res = await staff.post(`/admin/members/${id}/relay`, {
+      notice: "applicationApproved",
+      confirmed: "1",
+      behind: "1",
+    });
+    expect(res.headers.get("location")).toContain("done=exempt");
+    const after = await (await staff.get(res.headers.get("location")!)).text();
+    expect(after).toContain("お知らせは送っていません");
+    expect(after).toContain("進捗（いま：対象外（届出））");
+    expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(0);
+  });
+});

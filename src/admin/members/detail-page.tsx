@@ -16,7 +16,6 @@ export interface DetailView {
   answers: DisplayedAnswers | null;
   revealed: boolean;
   notes: Array<{ note: string; at: string; staffName: string | null }>;
-  retryKey: string;
   /** The roster row this member is linked to (by their number, or by staff). */
   rosterLink: { registrationNumber: string; source: string; clinicName: string | null } | null;
   flash?: Flash | null;
@@ -89,9 +88,7 @@ export function MemberDetailPage(view: DetailView) {
           </div>
         </form>
         <h2>通知の中継</h2>
-        <form method="post" action={`${base}/relay`} class="row" data-once>
-          <CsrfField token={csrf} />
-          <input type="hidden" name="retryKey" value={view.retryKey} />
+        <form method="get" action={`${base}/relay`} class="row">
           <div>
             <label for="notice">事務局が確認したこと</label>
             <select id="notice" name="notice">
@@ -103,7 +100,7 @@ export function MemberDetailPage(view: DetailView) {
             </select>
           </div>
           <div>
-            <button type="submit">記録して本人に知らせる</button>
+            <button type="submit">送る内容を確認する</button>
           </div>
         </form>
       </div>
