@@ -38,6 +38,8 @@ const CONTENT_SECURITY_POLICY = {
   baseUri: ["'none'"],
 };
 
+const STAFF_ROSTER_PATH = /\/roster\/coverage(\/export)?$/;
+
 /** Production runs behind HTTPS only: browsers are told to never use plain HTTP for a year. */
 export const HSTS = "max-age=31536000; includeSubDomains";
 
@@ -84,7 +86,11 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
   guarded.route("/broadcasts", broadcastRoutes(options));
   guarded.route("/inquiries", inquiryRoutes(options));
   guarded.route("/knowledge", knowledgeRoutes(options));
-  guarded.use("/roster/*", requireAdmin());
+  // Following up the members not done by phone or mail is the staff's job: every role sees the
+  // roster coverage and downloads its not-done CSV (audited); importing and the full export stay admin.
+  guarded.use("/roster/*", async (c, next) =>
+    STAFF_ROSTER_PATH.test(c.req.path) ? next() : requireAdmin()(c, next),
+  );
   guarded.use("/roster", requireAdmin());
   guarded.route("/roster", rosterRoutes(options));
   guarded.use("/staff/*", requireAdmin());

@@ -135,3 +135,31 @@ describe("2. a relayed notice is previewed, and refused or confirmed when it doe
     expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(0);
   });
 });
+
+describe("3. the staff role follows up the roster: coverage and the not-done CSV", () => {
+  it("opens the coverage page from the menu and downloads the not-done CSV, audited", async () => {
+    await admin.post("/admin/roster/import", rosterForm("協1109999-9-9,みぬま接骨院,見沼 一郎\r\n"));
+    const dashboard = await (await staff.get("/admin")).text();
+    expect(dashboard).toContain('href="/admin/roster/coverage"');
+    const page = await staff.get("/admin/roster/coverage");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("未完了の名簿をダウンロード");
+    const csv = await staff.post("/admin/roster/coverage/export");
+    expect(csv.status).toBe(200);
+    expect(new TextDecoder().decode(await csv.arrayBuffer())).toContain("協1109999-9-9");
+    const audit = await (await admin.get("/admin/audit")).text();
+    expect(audit).toContain("clerkさん");
+  });
+
+  it("keeps the roster import and the full members export admin-only", async () => {
+    expect((await staff.get("/admin/roster")).status).toBe(403);
+    expect((await staff.post("/admin/roster/import", rosterForm("x\r\n"))).status).toBe(403);
+    expect((await staff.post("/admin/roster/export")).status).toBe(403);
+  });
+});
+
+function rosterForm(body: string): FormData {
+  const form = new FormData();
+  form.set("file", new File([`登録記号番号,施術所名,氏名\r\n${body}`], "roster.csv", { type: "text/csv" }));
+  return form;
+}

@@ -21,12 +21,11 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
     coverageCounts(deps.db),
     answerQuality(deps, now, options.knowledgeReviewDays ?? 365),
   ]);
-  const isAdmin = c.get("staff").role === "admin";
   return c.html(
     <Layout title="ダッシュボード" staff={c.get("staff")} current="/admin">
       {coverage.total > 0 ? (
         <div class="panel">
-          <CoverageLine counts={coverage} href={isAdmin ? "/admin/roster/coverage" : undefined} />
+          <CoverageLine counts={coverage} href="/admin/roster/coverage" />
         </div>
       ) : null}
       <div class="cards">
