@@ -38,7 +38,11 @@ describe("1. exempt members show the same state in every staff view", () => {
   let exemptAtStep: string;
   let plain: string;
   beforeAll(async () => {
-    exempt = await seedMember(h, { step: null, exemption: "age70", registration: { ...REG, clinicName: "対象外接骨院" } });
+    exempt = await seedMember(h, {
+      step: null,
+      exemption: "age70",
+      registration: { ...REG, clinicName: "対象外接骨院" },
+    });
     exemptAtStep = await seedMember(h, { step: "portal", exemption: "closing" });
     plain = await seedMember(h, { step: null });
   });
@@ -72,10 +76,12 @@ describe("1. exempt members show the same state in every staff view", () => {
 
   it("the dashboard chart counts each friend once: its bars add up to the friends", async () => {
     const page = await (await admin.get("/admin")).text();
-    const bars = [...page.matchAll(/<text x="\d+" y="[\d.]+" font-size="13" fill="#1f2933">(\d+)<\/text>/g)].map(
-      (m) => Number(m[1]),
+    const bars = [
+      ...page.matchAll(/<text x="\d+" y="[\d.]+" font-size="13" fill="#1f2933">(\d+)<\/text>/g),
+    ].map((m) => Number(m[1]));
+    const friends = Number(
+      /友だち（有効）<\/div><div class="num">([\d,]+)/.exec(page)?.[1]?.replace(",", ""),
     );
-    const friends = Number(/友だち（有効）<\/div><div class="num">([\d,]+)/.exec(page)?.[1]?.replace(",", ""));
     expect(friends).toBeGreaterThanOrEqual(3);
     expect(bars.reduce((a, b) => a + b, 0)).toBe(friends);
   });
@@ -94,7 +100,10 @@ describe("2. a relayed notice is previewed, and refused or confirmed when it doe
     const skipped = await staff.post(`/admin/members/${id}/relay`, { notice: "applicationApproved" });
     expect(skipped.headers.get("location")).toBe(`/admin/members/${id}/relay?notice=applicationApproved`);
     expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(0);
-    const sent = await staff.post(`/admin/members/${id}/relay`, { notice: "applicationApproved", confirmed: "1" });
+    const sent = await staff.post(`/admin/members/${id}/relay`, {
+      notice: "applicationApproved",
+      confirmed: "1",
+    });
     expect(sent.headers.get("location")).toContain("done=sent");
     expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(1);
   });
@@ -105,7 +114,10 @@ describe("2. a relayed notice is previewed, and refused or confirmed when it doe
     const page = await (await staff.get(`/admin/members/${id}/relay?notice=mailVerified`)).text();
     expect(page).toContain("この会員はすでに「申請承認済み」まで進んでいます。");
     expect(page).toContain('name="behind"');
-    const unticked = await staff.post(`/admin/members/${id}/relay`, { notice: "mailVerified", confirmed: "1" });
+    const unticked = await staff.post(`/admin/members/${id}/relay`, {
+      notice: "mailVerified",
+      confirmed: "1",
+    });
     expect(unticked.headers.get("location")).toContain("/relay?notice=mailVerified");
     expect(h.emulator.emulator.deliveries({ userId: id, sinceSeq: since })).toHaveLength(0);
     const ticked = await staff.post(`/admin/members/${id}/relay`, {
@@ -163,3 +175,88 @@ function rosterForm(body: string): FormData {
   form.set("file", new File([`登録記号番号,施術所名,氏名\r\n${body}`], "roster.csv", { type: "text/csv" }));
   return form;
 }
+
+describe("6. no engineer words on the staff pages", () => {
+  it("every action the code audits has a Japanese label", async () => {
+    const { ACTION_LABELS } = await import("../../src/admin/pages/audit.js");
+    const { AUDIT_ACTIONS } = await import("../../src/store/staff-audit.js");
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = join(dir, f);
+        return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
+      });
+    // Every action literal in a file that writes the audit trail, whatever helper passes it on
+    // (staff.sql is a file name in the staff:create script).
+    const audited = new Set<string>(AUDIT_ACTIONS);
+    for (const file of [...files("src"), ...files("scripts")]) {
+      const source = readFileSync(file, "utf8");
+      if (!/recordAudit|auditStatement|INSERT INTO audit_log/.test(source) || file.endsWith("audit.tsx"))
+        continue;
+      for (const m of source.matchAll(
+        /"((?:auth|member|members|roster|broadcast|inquiry|staff)\.(?!sql")[a-zA-Z]+)"/g,
+      ))
+        audited.add(m[1]!);
+    }
+    expect(audited).toContain("roster.exportNotDone");
+    expect(audited).toContain("member.rosterLink");
+    for (const action of audited)
+      expect(ACTION_LABELS[action] ?? `no label: ${action}`).toMatch(/^[^a-z]*[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it("the audit page shows labels, not codes, and says where a command-line account came from", async () => {
+    await h.db.insert((await import("../../db/schema.js")).auditLog).values({
+      staffId: null,
+      action: "staff.create",
+      target: "staff:1",
+      detail: '{"via":"cli"}',
+      at: h.clock.now().toISOString(),
+    });
+    const id = await seedMember(h, { step: null });
+    await h.db.insert((await import("../../db/schema.js")).roster).values({
+      registrationNumber: "協1108888-8-8",
+      clinicName: "与野接骨院",
+      ownerName: null,
+      importedAt: h.clock.now().toISOString(),
+    });
+    await admin.post(`/admin/members/${id}/roster-link`, { registrationNumber: "協1108888-8-8" });
+    await admin.post("/admin/roster/coverage/export");
+    const page = await (await admin.get("/admin/audit")).text();
+    expect(page).toContain("未完了の名簿のダウンロード");
+    expect(page).toContain("会員と名簿の結びつけ");
+    expect(page).toContain("サーバーでの初期設定（技術担当者）");
+    const codes = [...page.matchAll(/<td class="action">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(3);
+    for (const c of codes) expect(c).not.toMatch(/[a-z]\.[a-z]/i);
+    expect(page).not.toContain("staff:create");
+  });
+
+  it("the dashboard, the members list and the inquiries speak plain Japanese", async () => {
+    const dashboard = await (await staff.get("/admin")).text();
+    expect(dashboard).not.toContain("STAFF_LINE_GROUP_ID");
+    expect(dashboard).toContain("通知先の職員グループが決まっていないため、使っていません");
+    const noRegistration = await seedMember(h, { step: null });
+    const list = await (await staff.get("/admin/members")).text();
+    expect(list).not.toContain("ユーザーID");
+    expect(list).not.toMatch(/>ID U/);
+    expect(list).not.toContain("（未登録）");
+    const row = new RegExp(`data-user-id="${noRegistration}"[\\s\\S]*?</tr>`).exec(list)?.[0] ?? "";
+    expect(row).toContain("施術所名が未登録の会員");
+    const schema = await import("../../db/schema.js");
+    const [inquiry] = await h.db
+      .insert(schema.inquiries)
+      .values({
+        userId: noRegistration,
+        question: "plain:質問です",
+        status: "open",
+        createdAt: h.clock.now().toISOString(),
+      })
+      .returning();
+    const page = await (await staff.get(`/admin/inquiries/${inquiry!.id}`)).text();
+    expect(page).toContain(
+      `href="/admin/members/${noRegistration}" data-testid="asker">お名前未登録の会員</a>`,
+    );
+    expect(page).not.toContain("登録内容なし");
+  });
+});

@@ -130,21 +130,21 @@ function Figures(view: BroadcastView) {
         <dd>{formatNumber(b.recipientCount ?? 0)} 人</dd>
         <dt>送信済み</dt>
         <dd data-testid="sent-count">{formatNumber(b.sentCount)} 人</dd>
-        <dt>送信単位（500人ごと）</dt>
+        <dt>送信の進み具合（500人ずつに分けて送ります）</dt>
         <dd>
-          {f.sent} / {f.chunks} 完了{f.pending > 0 ? `（残り ${f.pending}）` : ""}
+          {f.sent} / {f.chunks} 回分 完了{f.pending > 0 ? `（残り ${f.pending} 回分）` : ""}
         </dd>
         <dt>失敗</dt>
         <dd data-testid="failures">
           {f.failed > 0
-            ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）`
+            ? `${f.failed} 回分（${formatNumber(f.failedRecipients)} 人）`
             : f.retrying > 0
               ? ""
               : "なし"}
           {f.retrying > 0 ? (
             <div class="flash error" role="status">
               LINEへの送信がうまくいかなかった分（{f.retrying}{" "}
-              単位）を、自動でもう一度送ります。このページは数秒ごとに更新されます。
+              回分）を、自動でもう一度送ります。このページは数秒ごとに更新されます。
             </div>
           ) : null}
           {f.errors.some((e) => e.includes("monthly limit")) ? (

@@ -15,7 +15,7 @@ import {
   scheduleBroadcast,
 } from "../../store/broadcasts.js";
 import type { StaffRole } from "../../store/staff.js";
-import { recordAudit } from "../../store/staff-audit.js";
+import { type AuditAction, recordAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
 import { formatNumber, parseJstLocal } from "../format.js";
 import type { Flash } from "../pages/layout.js";
@@ -50,7 +50,7 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
   const { deps } = options;
   const audit = (
     c: Context<AdminEnv>,
-    action: string,
+    action: AuditAction,
     id: number,
     detail?: Record<string, string | number>,
   ) =>

@@ -10,7 +10,7 @@ export interface Asker {
 function AskerText(props: { asker: Asker }) {
   const { clinicName, maskedName } = props.asker;
   const label = [clinicName, maskedName].filter(Boolean).join(" ");
-  return <>{label || "（登録内容なし）"}</>;
+  return <>{label || "お名前未登録の会員"}</>;
 }
 
 import type { SessionStaff } from "../../store/staff-sessions.js";

@@ -24,13 +24,13 @@ export function MemberListPage(view: ListView) {
     <Layout title="会員" staff={view.staff} current="/admin/members" flash={view.flash}>
       <form method="get" action="/admin/members" class="panel row">
         <div>
-          <label for="q">氏名・電話番号・施術所名・ユーザーID</label>
+          <label for="q">氏名・電話番号・施術所名・登録記号番号</label>
           <input
             type="search"
             id="q"
             name="q"
             value={search.q ?? ""}
-            placeholder="例：鈴木 一郎／0480000000／〇〇接骨院"
+            placeholder="例：鈴木 一郎／0480000000／〇〇接骨院／協1101234-5-6"
           />
           <div class="muted">
             氏名と電話番号は全部を入力してください（一部だけでは探せません）。施術所名は一部でも探せます。
@@ -103,11 +103,8 @@ export function MemberListPage(view: ListView) {
                 <tr data-user-id={member.userId}>
                   <td>
                     <a href={`/admin/members/${encodeURIComponent(member.userId)}`}>
-                      {clinicName || "（未登録）"}
+                      {clinicName || "施術所名が未登録の会員"}
                     </a>
-                    <div class="muted" title={member.userId}>
-                      ID {shortId(member.userId)}
-                    </div>
                   </td>
                   <td>{maskedName || "—"}</td>
                   <td>{memberStateLabel(member)}</td>
@@ -122,9 +119,4 @@ export function MemberListPage(view: ListView) {
       </div>
     </Layout>
   );
-}
-
-/** Start and end of the LINE user id: ids share their first characters far more than their last. */
-function shortId(userId: string): string {
-  return userId.length > 12 ? `${userId.slice(0, 5)}…${userId.slice(-6)}` : userId;
 }

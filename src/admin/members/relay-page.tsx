@@ -30,7 +30,8 @@ export function RelayPreviewPage(props: {
           いまの進捗：<strong>{memberStateLabel(member)}</strong>
         </p>
         <p>
-          送るお知らせ：<strong>{notice.label}</strong>（記録すると進捗は「{stepLabel(notice.step)}」になります）
+          送るお知らせ：<strong>{notice.label}</strong>（記録すると進捗は「{stepLabel(notice.step)}
+          」になります）
         </p>
         {fit === "exempt" ? (
           <p class="flash error" data-testid="relay-warning">
@@ -39,7 +40,8 @@ export function RelayPreviewPage(props: {
         ) : null}
         {fit === "behind" ? (
           <p class="flash error" data-testid="relay-warning">
-            この会員はすでに「{memberStateLabel(member)}」まで進んでいます。このお知らせは今の進捗より前の内容なので、送ると本人が戸惑うおそれがあります。進捗の記録は変わりません。
+            この会員はすでに「{memberStateLabel(member)}
+            」まで進んでいます。このお知らせは今の進捗より前の内容なので、送ると本人が戸惑うおそれがあります。進捗の記録は変わりません。
           </p>
         ) : null}
         {member.status !== "active" ? (
@@ -69,7 +71,8 @@ export function RelayPreviewPage(props: {
           {fit === "behind" ? (
             <p>
               <label>
-                <input type="checkbox" name="behind" value="1" required /> 進捗より前の内容だと分かったうえで送る
+                <input type="checkbox" name="behind" value="1" required />{" "}
+                進捗より前の内容だと分かったうえで送る
               </label>
             </p>
           ) : null}

@@ -12,14 +12,7 @@ import type { AdminEnv, AdminOptions } from "../deps.js";
 import { isJourneyStep } from "../format.js";
 import { errorPage } from "../pages/error-page.js";
 import type { Flash } from "../pages/layout.js";
-import {
-  addNote,
-  eraseMember,
-  linkToRoster,
-  noticeFit,
-  type RelayOutcome,
-  relayNotice,
-} from "./actions.js";
+import { addNote, eraseMember, linkToRoster, noticeFit, type RelayOutcome, relayNotice } from "./actions.js";
 import { MemberDetailPage } from "./detail-page.js";
 import { MemberListPage } from "./list-page.js";
 import { RelayPreviewPage } from "./relay-page.js";

@@ -47,7 +47,7 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
           value={alerts === null ? "—" : `${formatNumber(alerts)} 通`}
           note={
             alerts === null
-              ? "設定されていません（STAFF_LINE_GROUP_ID）"
+              ? "通知先の職員グループが決まっていないため、使っていません（設定は技術担当者に依頼してください）"
               : "新しいお問い合わせをLINEグループに知らせた数。今月の送信数に含まれます"
           }
         />

@@ -61,7 +61,8 @@ export function Layout(props: {
           {items.map((item) => (
             <a
               href={staff.role === "admin" ? item.href : (item.staffHref ?? item.href)}
-              aria-current={props.current === item.href ? "page" : undefined}>
+              aria-current={props.current === item.href ? "page" : undefined}
+            >
               {item.label}
             </a>
           ))}
