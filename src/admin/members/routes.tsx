@@ -15,8 +15,8 @@ import type { Flash } from "../pages/layout.js";
 import { addNote, eraseMember, linkToRoster, noticeFit, type RelayOutcome, relayNotice } from "./actions.js";
 import { MemberDetailPage } from "./detail-page.js";
 import { MemberListPage } from "./list-page.js";
-import { RelayPreviewPage } from "./relay-page.js";
 import { displayAnswers, openRegistration } from "./mask.js";
+import { RelayPreviewPage } from "./relay-page.js";
 import { type MemberSearch, searchMembers } from "./search.js";
 
 const PAGE_SIZE = 50;
