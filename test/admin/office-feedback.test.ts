@@ -260,3 +260,32 @@ describe("6. no engineer words on the staff pages", () => {
     expect(page).not.toContain("登録内容なし");
   });
 });
+
+describe("8. a guessable new password is refused with the reason", () => {
+  const change = (password: string) =>
+    staff.post("/admin/account/password", { current: "a-long-password-2", password, confirm: password });
+
+  it.each([
+    ["aaaaaaaaaaaa", "repeated", "同じ文字や同じ並びをくり返しただけ"],
+    ["abcabcabcabc", "repeated", "同じ文字や同じ並びをくり返しただけ"],
+    ["123456789012", "sequence", "順番に並んだ文字だけ"],
+    ["abcdefghijklm", "sequence", "順番に並んだ文字だけ"],
+    ["qwertyuiop123", "sequence", "順番に並んだ文字だけ"],
+    ["clerk-secure-2026", "personal", "ログインIDや名前を含む"],
+    ["Password1234", "common", "よく使われる言葉"],
+    ["P@ssw0rd2026!", "common", "よく使われる言葉"],
+    ["adminpassword", "common", "よく使われる言葉"],
+  ])("refuses 「%s」 (%s)", async (password, problem, reason) => {
+    const res = await change(password);
+    expect(res.headers.get("location")).toBe(`/admin/account?done=${problem}`);
+    expect(await (await staff.get(res.headers.get("location")!)).text()).toContain(reason);
+    // The old password still works: nothing was changed.
+    expect((await change("aaaaaaaaaaaa")).headers.get("location")).toBe("/admin/account?done=repeated");
+  });
+
+  it("accepts a long password of unrelated words", async () => {
+    const res = await change("kawagoe-umbrella-tea");
+    expect(res.headers.get("location")).toBe("/admin/account?done=changed");
+    staff = await signIn(h, "clerk", "kawagoe-umbrella-tea");
+  });
+});

@@ -202,7 +202,7 @@ export function staffRoutes(options: AdminOptions): Hono<AdminEnv> {
     if (!account) return c.redirect(done("notFound"), 303);
     const body = await c.req.parseBody();
     const password = String(body.password ?? "");
-    const problem = checkNewPassword(password, String(body.confirm ?? ""));
+    const problem = checkNewPassword(password, String(body.confirm ?? ""), account);
     if (problem) return c.redirect(done(problem), 303);
     await setStaffPassword(deps.db, id, await hashPassword(password));
     await releaseThrottle(deps, account.loginId);
