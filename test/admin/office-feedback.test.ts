@@ -289,3 +289,30 @@ describe("8. a guessable new password is refused with the reason", () => {
     staff = await signIn(h, "clerk", "kawagoe-umbrella-tea");
   });
 });
+
+describe("9. the 登録記号番号 stays masked in 「名簿との結びつき」", () => {
+  it("shows 契01*****-*-8 in both places until the reveal, then the full number in both", async () => {
+    const schema = await import("../../db/schema.js");
+    await h.db.insert(schema.roster).values({
+      registrationNumber: "契0123456-7-8",
+      clinicName: "浦和整骨院",
+      ownerName: null,
+      importedAt: h.clock.now().toISOString(),
+    });
+    const id = await seedMember(h, {
+      step: "registered",
+      registration: {
+        ...REG,
+        agreementKind: "契",
+        registrationDigits: "012345678",
+        clinicName: "浦和整骨院",
+      },
+    });
+    await admin.post(`/admin/members/${id}/roster-link`, { registrationNumber: "契0123456-7-8" });
+    const page = await (await admin.get(`/admin/members/${id}`)).text();
+    expect(page).not.toContain("契0123456-7-8");
+    expect(page).toMatch(/data-testid="roster-link">契01\*\*\*\*\*-\*-8（浦和整骨院/);
+    const revealed = await (await admin.post(`/admin/members/${id}/reveal`)).text();
+    expect(revealed).toMatch(/data-testid="roster-link">契0123456-7-8（浦和整骨院/);
+  });
+});

@@ -8,7 +8,7 @@ import type { MemberDetail } from "../../store/staff-members.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
 import { EXEMPT_LABEL, formatJst, memberStateLabel, stepLabel } from "../format.js";
 import { CsrfField, type Flash, Layout } from "../pages/layout.js";
-import type { DisplayedAnswers } from "./mask.js";
+import { type DisplayedAnswers, maskRegistrationNumber } from "./mask.js";
 
 export interface DetailView {
   staff: SessionStaff;
@@ -72,7 +72,7 @@ export function MemberDetailPage(view: DetailView) {
         <h2>名簿との結びつき</h2>
         <p data-testid="roster-link">
           {view.rosterLink
-            ? `${view.rosterLink.registrationNumber}（${view.rosterLink.clinicName ?? "名簿にありません"}、${view.rosterLink.source === "staff" ? "事務局が結びつけ" : "本人の入力で一致"}）`
+            ? `${view.revealed ? view.rosterLink.registrationNumber : maskRegistrationNumber(view.rosterLink.registrationNumber)}（${view.rosterLink.clinicName ?? "名簿にありません"}、${view.rosterLink.source === "staff" ? "事務局が結びつけ" : "本人の入力で一致"}）`
             : "名簿と結びついていません。"}
         </p>
         <form method="post" action={`${base}/roster-link`} class="row">
