@@ -316,3 +316,55 @@ describe("9. the 登録記号番号 stays masked in 「名簿との結びつき�
     expect(revealed).toMatch(/data-testid="roster-link">契0123456-7-8（浦和整骨院/);
   });
 });
+
+describe("5. broadcasts say when they go out, and cancelling asks first", () => {
+  const draft = async () => {
+    await seedMember(h, { step: "registered" });
+    const res = await admin.post("/admin/broadcasts", {
+      text: "研修会のお知らせです。",
+      linkLabel: "",
+      linkUri: "",
+      audienceKind: "journeyStep",
+      step: "registered",
+    });
+    return res.headers.get("location")!.match(/broadcasts\/(\d+)/)![1]!;
+  };
+
+  it("「取り消す」 asks for confirmation like 「今すぐ送信」", async () => {
+    const id = await draft();
+    const page = await (await admin.get(`/admin/broadcasts/${id}`)).text();
+    expect(page).toMatch(
+      /action="\/admin\/broadcasts\/\d+\/cancel"[^>]*data-confirm="このお知らせを取り消します。/,
+    );
+  });
+
+  it("after cancelling, the page says when it was cancelled, not 「送信予定」", async () => {
+    const id = await draft();
+    await admin.post(`/admin/broadcasts/${id}/schedule`, { at: "2026-11-26T10:00" });
+    await admin.post(`/admin/broadcasts/${id}/cancel`);
+    const page = await (await admin.get(`/admin/broadcasts/${id}`)).text();
+    expect(page).not.toContain("送信予定");
+    expect(page).toContain("取り消した日時");
+  });
+
+  it("a broadcast sent now says when sending started, not 「送信予定」", async () => {
+    const id = await draft();
+    await admin.post(`/admin/broadcasts/${id}/send`);
+    const page = await (await admin.get(`/admin/broadcasts/${id}`)).text();
+    expect(page).not.toContain("送信予定");
+    expect(page).toContain("送信を始めた日時");
+  });
+
+  it("a broadcast scheduled at night says it waits for the morning, when scheduling and on its page", async () => {
+    const id = await draft();
+    const res = await admin.post(`/admin/broadcasts/${id}/schedule`, { at: "2026-11-26T22:30" });
+    expect(res.headers.get("location")).toContain("done=scheduledNight");
+    const page = await (await admin.get(res.headers.get("location")!)).text();
+    expect(page).toContain("予約しました。夜間（08:00〜20:00の外）の日時のため、翌朝08:00から送ります。");
+    expect(page).toContain("実際に送るのは 2026/11/27 08:00 からです。");
+    const day = await draft();
+    const ok = await admin.post(`/admin/broadcasts/${day}/schedule`, { at: "2026-11-26T10:00" });
+    expect(ok.headers.get("location")).toContain("done=scheduled");
+    expect(await (await admin.get(`/admin/broadcasts/${day}`)).text()).not.toContain("実際に送るのは");
+  });
+});
