@@ -17,6 +17,7 @@ import { memberRoutes } from "./members/routes.js";
 import { auditPage } from "./pages/audit.js";
 import { dashboardPage } from "./pages/dashboard.js";
 import { errorPage } from "./pages/error-page.js";
+import { ADMIN_ICON_SVG } from "./pages/icon.js";
 import { ADMIN_SCRIPT } from "./pages/script.js";
 import { rosterRoutes } from "./roster/routes.js";
 import { staffRoutes } from "./staff/routes.js";
@@ -76,6 +77,12 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     return c.body(ADMIN_SCRIPT);
   });
+  app.get("/assets/icon.svg", (c) => {
+    c.header("Content-Type", "image/svg+xml");
+    return c.body(ADMIN_ICON_SVG);
+  });
+  // A browser that asks for the icon at its usual place under /admin gets the same one.
+  app.get("/favicon.ico", (c) => c.redirect("/admin/assets/icon.svg", 301));
   app.route("/", authRoutes(options));
 
   const guarded = new Hono<AdminEnv>();

@@ -1,7 +1,7 @@
 // The staff area in a real browser against the real Node server (libSQL, emulator, engine): sign in,
 // filter members, relay an approval, send a segment broadcast, import a roster with errors.
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Response as PageResponse } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
 import { createOrReset } from "../../scripts/create-staff.js";
@@ -225,6 +225,25 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
     expect(asked).toEqual([expect.stringContaining("このお知らせを取り消します。")]);
     expect(await page.getByTestId("status").textContent()).toBe("取り消し");
     expect(await page.locator("main").textContent()).not.toContain("送信予定");
+  });
+
+  it("shows the staff area's icon: no page asks for /favicon.ico and gets a 404", async () => {
+    const missing: string[] = [];
+    const watch = (r: PageResponse) => {
+      if (r.status() === 404) missing.push(r.url());
+    };
+    page.on("response", watch);
+    for (const path of ["/admin", "/admin/members", "/admin/inquiries"]) {
+      await page.goto(`${bot.url}${path}`);
+      await page.waitForLoadState("load");
+    }
+    const href = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(href).toBe("/admin/assets/icon.svg");
+    const icon = await page.request.get(`${bot.url}${href}`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+    page.off("response", watch);
+    expect(missing).toEqual([]);
   });
 
   it("ran every page without a Content-Security-Policy violation", () => {

@@ -415,3 +415,45 @@ describe("7. members search by 登録記号番号 and by given name alone", () =
     expect(await found("恵子")).toEqual([keiko]);
   });
 });
+
+describe("10. inquiries: 完了にする／もう一度開く, and what 回答済み and 完了 mean", () => {
+  it("closes an answered inquiry, reopens it among 未対応, keeping the answer, audited", async () => {
+    const schema = await import("../../db/schema.js");
+    const id = await seedMember(h, { registration: REG });
+    const [inquiry] = await h.db
+      .insert(schema.inquiries)
+      .values({
+        userId: id,
+        question: "plain:機器はいつ届きますか",
+        status: "open",
+        createdAt: h.clock.now().toISOString(),
+      })
+      .returning();
+    const base = `/admin/inquiries/${inquiry!.id}`;
+    await staff.post(`${base}/answer`, { answer: "来週届く予定です。", retryKey: crypto.randomUUID() });
+    const answered = await (await staff.get(base)).text();
+    expect(answered).toContain("完了にする");
+    expect(answered).toContain("「回答済み」はLINEで回答を送ったもの");
+    expect(answered).toContain("「完了」は対応を終えたもの");
+
+    const closed = await staff.post(`${base}/close`);
+    expect(closed.headers.get("location")).toContain("done=closed");
+    const closedPage = await (await staff.get(base)).text();
+    expect(closedPage).toContain("／ 完了 ／");
+    expect(closedPage).toContain("来週届く予定です。");
+    expect(closedPage).toContain("もう一度開く");
+
+    const reopened = await staff.post(`${base}/reopen`);
+    expect(reopened.headers.get("location")).toContain("done=reopened");
+    const openPage = await (await staff.get(base)).text();
+    expect(openPage).toContain("／ 未対応 ／");
+    expect(openPage).toContain("前に送った回答");
+    expect(openPage).toContain("来週届く予定です。");
+    expect(await (await staff.get("/admin/inquiries?status=open")).text()).toContain(
+      `data-inquiry-id="${inquiry!.id}"`,
+    );
+    expect((await staff.post(`${base}/reopen`)).headers.get("location")).toContain("done=notClosed");
+    const audit = await (await admin.get("/admin/audit")).text();
+    expect(audit).toContain("お問い合わせをもう一度開く");
+  });
+});

@@ -34,6 +34,7 @@ export function Document(props: { title: string; children: Child }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | 協会LINE 管理画面`}</title>
+        <link rel="icon" href="/admin/assets/icon.svg" type="image/svg+xml" />
         <style dangerouslySetInnerHTML={{ __html: STYLES }} />
       </head>
       <body>
