@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = [
   "staff.passwordReset",
   "staff.unlock",
   "staff.delete",
+  "knowledge.draft",
+  "knowledge.publish",
+  "knowledge.revert",
+  "knowledge.discard",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -195,7 +195,7 @@ describe("6. no engineer words on the staff pages", () => {
       if (!/recordAudit|auditStatement|INSERT INTO audit_log/.test(source) || file.endsWith("audit.tsx"))
         continue;
       for (const m of source.matchAll(
-        /"((?:auth|member|members|roster|broadcast|inquiry|staff)\.(?!sql")[a-zA-Z]+)"/g,
+        /"((?:auth|member|members|roster|broadcast|inquiry|staff|knowledge)\.(?!sql")[a-zA-Z]+)"/g,
       ))
         audited.add(m[1]!);
     }
