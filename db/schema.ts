@@ -182,8 +182,13 @@ export const memberSearchKeys = sqliteTable(
   "member_search_keys",
   {
     userId: text("user_id").notNull(),
-    /** "indexed" is a marker row with an empty digest: the member's answers have been indexed. */
-    kind: text("kind", { enum: ["name", "familyName", "phone", "indexed"] }).notNull(),
+    /**
+     * "indexed" is a marker row: the member's answers have been indexed; its digest is the version
+     * of the index ("" before given names and 登録記号番号 were indexed, then INDEX_VERSION).
+     */
+    kind: text("kind", {
+      enum: ["name", "familyName", "givenName", "phone", "registrationNumber", "indexed"],
+    }).notNull(),
     digest: text("digest").notNull(),
   },
   (t) => [

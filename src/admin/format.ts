@@ -24,6 +24,14 @@ export function stepLabel(step: string | null | undefined): string {
   return step && step in STEP_LABELS ? STEP_LABELS[step as JourneyStep] : NO_STEP_LABEL;
 }
 
+/**
+ * The one state every staff view shows for a member: 対象外（届出） wins over the step, so the list,
+ * its CSV, the member page, the chart and the roster coverage all agree.
+ */
+export function memberStateLabel(member: { journeyStep: string | null; exemption: string | null }): string {
+  return member.exemption ? EXEMPT_LABEL : stepLabel(member.journeyStep);
+}
+
 export function isJourneyStep(value: unknown): value is JourneyStep {
   return typeof value === "string" && (JOURNEY_STEPS as readonly string[]).includes(value);
 }

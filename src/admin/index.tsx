@@ -17,6 +17,7 @@ import { memberRoutes } from "./members/routes.js";
 import { auditPage } from "./pages/audit.js";
 import { dashboardPage } from "./pages/dashboard.js";
 import { errorPage } from "./pages/error-page.js";
+import { ADMIN_ICON_SVG } from "./pages/icon.js";
 import { ADMIN_SCRIPT } from "./pages/script.js";
 import { rosterRoutes } from "./roster/routes.js";
 import { staffRoutes } from "./staff/routes.js";
@@ -37,6 +38,8 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
   baseUri: ["'none'"],
 };
+
+const STAFF_ROSTER_PATH = /\/roster\/coverage(\/export)?$/;
 
 /** Production runs behind HTTPS only: browsers are told to never use plain HTTP for a year. */
 export const HSTS = "max-age=31536000; includeSubDomains";
@@ -74,6 +77,12 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     return c.body(ADMIN_SCRIPT);
   });
+  app.get("/assets/icon.svg", (c) => {
+    c.header("Content-Type", "image/svg+xml");
+    return c.body(ADMIN_ICON_SVG);
+  });
+  // A browser that asks for the icon at its usual place under /admin gets the same one.
+  app.get("/favicon.ico", (c) => c.redirect("/admin/assets/icon.svg", 301));
   app.route("/", authRoutes(options));
 
   const guarded = new Hono<AdminEnv>();
@@ -84,7 +93,11 @@ export function adminRoute(options: AdminOptions): Hono<AdminEnv> {
   guarded.route("/broadcasts", broadcastRoutes(options));
   guarded.route("/inquiries", inquiryRoutes(options));
   guarded.route("/knowledge", knowledgeRoutes(options));
-  guarded.use("/roster/*", requireAdmin());
+  // Following up the members not done by phone or mail is the staff's job: every role sees the
+  // roster coverage and downloads its not-done CSV (audited); importing and the full export stay admin.
+  guarded.use("/roster/*", async (c, next) =>
+    STAFF_ROSTER_PATH.test(c.req.path) ? next() : requireAdmin()(c, next),
+  );
   guarded.use("/roster", requireAdmin());
   guarded.route("/roster", rosterRoutes(options));
   guarded.use("/staff/*", requireAdmin());

@@ -7,7 +7,7 @@ import type { FaqEntry } from "../answerer/types.js";
 import { fromSeed, type KnowledgeEntry, parseStored, toFaq } from "../knowledge/entry.js";
 import type { Database, Statement } from "./database.js";
 import { runBatch } from "./database.js";
-import { auditStatement } from "./staff-audit.js";
+import { type AuditAction, auditStatement } from "./staff-audit.js";
 
 const VERSION_KEY = "knowledge_version";
 const t = schema.knowledgeEntries;
@@ -117,7 +117,7 @@ function revision(
   });
 }
 
-function audit(db: Database, action: string, entryId: string, actor: Actor, now: Date): Statement {
+function audit(db: Database, action: AuditAction, entryId: string, actor: Actor, now: Date): Statement {
   return auditStatement(db, { staffId: actor.staffId, action, target: `faq:${entryId}` }, now);
 }
 

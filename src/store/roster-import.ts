@@ -1,7 +1,7 @@
 // Replaces the association's roster with a checked import in ONE batch (D1 has no interactive
 // transactions): the old rows go and the new ones arrive together, or nothing changes. Owner names
 // are personal and sealed with the field cipher.
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { FieldCipher } from "./cipher.js";
 import { type Database, runBatch, type Statement } from "./database.js";
@@ -43,4 +43,34 @@ export async function rosterSummary(db: Database): Promise<{ count: number; impo
     .select({ n: sql<number>`count(*)`, at: sql<string | null>`max(${schema.roster.importedAt})` })
     .from(schema.roster);
   return { count: Number(rows[0]?.n ?? 0), importedAt: rows[0]?.at ?? null };
+}
+
+export interface RosterChange {
+  /** Rows in the roster now. */
+  current: number;
+  /** Rows in the file. */
+  incoming: number;
+  /** Rows now in the roster that the file does not have (they disappear from the roster). */
+  removed: number;
+  /** Of those, rows linked to a member. */
+  removedLinked: number;
+}
+
+/** What replacing the roster with these registration numbers changes (shown before confirming). */
+export async function rosterChange(db: Database, incoming: string[]): Promise<RosterChange> {
+  const keep = new Set(incoming);
+  const rows = await db
+    .select({ number: schema.roster.registrationNumber, linked: schema.rosterLinks.userId })
+    .from(schema.roster)
+    .leftJoin(
+      schema.rosterLinks,
+      eq(schema.rosterLinks.registrationNumber, schema.roster.registrationNumber),
+    );
+  const removed = rows.filter((r) => !keep.has(r.number));
+  return {
+    current: rows.length,
+    incoming: keep.size,
+    removed: removed.length,
+    removedLinked: removed.filter((r) => r.linked !== null).length,
+  };
 }

@@ -1,14 +1,21 @@
 // A keyed blind index of sealed member fields: HMAC-SHA256 (WebCrypto, Node and Workers alike) of the
-// normalized full name, family name and phone number, under SEARCH_INDEX_KEY. Staff find a member by
+// normalized full name, family name, given name, phone number and 登録記号番号, under SEARCH_INDEX_KEY. Staff find a member by
 // an exact name or number; the database holds neither in clear, and without the key the digests
 // cannot be tested against guesses. Rows are replaced whenever the registration is saved and deleted
 // with the member's data.
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
+import { parseRegistrationNumber } from "../engine/registration/validate.js";
 import type { RegistrationAnswers } from "../engine/types.js";
 import type { Database, Statement } from "./database.js";
 
-export type SearchKind = "name" | "familyName" | "phone";
+export type SearchKind = "name" | "familyName" | "givenName" | "phone" | "registrationNumber";
+
+/**
+ * The marker row's digest: members indexed by an older version (given names and 登録記号番号 were
+ * added in "2") are indexed again, a batch per search, like members registered before the index.
+ */
+export const INDEX_VERSION = "2";
 
 export interface SearchIndex {
   digest(kind: SearchKind, value: string): Promise<string>;
@@ -83,7 +90,13 @@ export function searchTerms(answers: RegistrationAnswers): Array<{ kind: SearchK
   const terms: Array<{ kind: SearchKind; value: string }> = [];
   if (family || given) terms.push({ kind: "name", value: family + given });
   if (family) terms.push({ kind: "familyName", value: family });
+  if (given) terms.push({ kind: "givenName", value: given });
   if (phone) terms.push({ kind: "phone", value: phone });
+  if (answers.agreementKind && answers.registrationDigits)
+    terms.push({
+      kind: "registrationNumber",
+      value: answers.agreementKind + answers.registrationDigits.normalize("NFKC").replace(/\D/g, ""),
+    });
   return terms;
 }
 
@@ -103,16 +116,29 @@ export async function searchIndexStatements(
   );
   const k = schema.memberSearchKeys;
   // The marker row says "indexed" even for answers without a name or number yet.
-  const marker = { userId, kind: "indexed" as const, digest: "" };
+  const marker = { userId, kind: "indexed" as const, digest: INDEX_VERSION };
   return [db.delete(k).where(eq(k.userId, userId)), db.insert(k).values([marker, ...rows])];
 }
 
-/** Members whose full name, family name or phone number is exactly what was typed. */
+/**
+ * Members whose full name, family name, given name, phone number or 登録記号番号 is exactly what was
+ * typed (width, spaces and every kind of hyphen aside; a number without 協／契 matches either).
+ */
 export async function findByIndex(db: Database, index: SearchIndex, query: string): Promise<string[]> {
   const name = normalizeName(query);
   const phone = normalizePhone(query);
   const wanted: Array<{ kind: SearchKind; value: string }> = [];
-  if (name) wanted.push({ kind: "name", value: name }, { kind: "familyName", value: name });
+  if (name)
+    wanted.push(
+      { kind: "name", value: name },
+      { kind: "familyName", value: name },
+      { kind: "givenName", value: name },
+    );
+  const number = parseRegistrationNumber(query);
+  if (number.ok) {
+    const kinds = number.value.kind ? [number.value.kind] : ["協", "契"];
+    for (const kind of kinds) wanted.push({ kind: "registrationNumber", value: kind + number.value.digits });
+  }
   // A phone number: digits, maybe with hyphens, brackets or spaces, 10 or 11 digits in all.
   if (/^[\d\s\-()（）ー−]+$/.test(query.normalize("NFKC")) && phone.length >= 10)
     wanted.push({ kind: "phone", value: phone });
@@ -136,7 +162,7 @@ export async function unindexedMembers(
   const rows = await db
     .select({ userId: m.userId, registration: m.registration })
     .from(m)
-    .leftJoin(k, eq(k.userId, m.userId))
+    .leftJoin(k, and(eq(k.userId, m.userId), eq(k.kind, "indexed"), eq(k.digest, INDEX_VERSION)))
     .where(and(isNotNull(m.registration), isNull(k.userId)))
     .limit(limit);
   return rows.flatMap((r) => (r.registration ? [{ userId: r.userId, registration: r.registration }] : []));

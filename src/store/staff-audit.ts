@@ -4,9 +4,43 @@ import { desc, eq, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { Database, Statement } from "./database.js";
 
+/** Every action the code audits; the audit page has a Japanese label for each (checked by type and test). */
+export const AUDIT_ACTIONS = [
+  "auth.signIn",
+  "auth.signOut",
+  "auth.signInFailed",
+  "auth.signInThrottled",
+  "staff.passwordChange",
+  "member.reveal",
+  "member.relay",
+  "member.note",
+  "member.rosterLink",
+  "member.erase",
+  "broadcast.create",
+  "broadcast.send",
+  "broadcast.schedule",
+  "broadcast.cancel",
+  "roster.import",
+  "roster.importRejected",
+  "roster.exportNotDone",
+  "members.export",
+  "inquiry.answer",
+  "inquiry.close",
+  "inquiry.reopen",
+  "staff.create",
+  "staff.passwordReset",
+  "staff.unlock",
+  "staff.delete",
+  "knowledge.draft",
+  "knowledge.publish",
+  "knowledge.revert",
+  "knowledge.discard",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   staffId: number | null;
-  action: string;
+  action: AuditAction;
   target?: string | null;
   detail?: Record<string, string | number | boolean | null> | null;
 }

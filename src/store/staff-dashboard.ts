@@ -1,13 +1,13 @@
 // The figures on the staff dashboard, each one aggregate query (no personal fields).
-import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import type { Database } from "./database.js";
 
 export interface DashboardFigures {
-  /** Active members per journey step; null is "not started". */
+  /** Active members per journey step, exempt members left out; null is "not started". */
   perStep: Array<{ step: string | null; count: number }>;
   activeMembers: number;
-  /** Active members who reported 対象外（届出） (also counted at their step in perStep). */
+  /** Active members who reported 対象外（届出） (not counted in perStep: each member once). */
   exemptMembers: number;
   inactiveMembers: number;
   newFollows7d: number;
@@ -25,7 +25,7 @@ export async function dashboardFigures(db: Database, now: Date): Promise<Dashboa
     db
       .select({ step: m.journeyStep, count: sql<number>`count(*)` })
       .from(m)
-      .where(eq(m.status, "active"))
+      .where(and(eq(m.status, "active"), isNull(m.exemption)))
       .groupBy(m.journeyStep),
     db.select({ status: m.status, count: sql<number>`count(*)` }).from(m).groupBy(m.status),
     db

@@ -87,3 +87,23 @@ export async function closeInquiry(db: Database, id: number, staffName: string, 
     .returning({ id: q.id });
   return rows.length > 0;
 }
+
+/** Closes an answered inquiry once staff finished with it; the answer and who sent it stay. */
+export async function closeAnsweredInquiry(db: Database, id: number): Promise<boolean> {
+  const rows = await db
+    .update(q)
+    .set({ status: "closed" })
+    .where(and(eq(q.id, id), eq(q.status, "answered")))
+    .returning({ id: q.id });
+  return rows.length > 0;
+}
+
+/** Opens a closed inquiry again (it shows among 未対応); an answer already sent stays on record. */
+export async function reopenClosedInquiry(db: Database, id: number): Promise<boolean> {
+  const rows = await db
+    .update(q)
+    .set({ status: "open" })
+    .where(and(eq(q.id, id), eq(q.status, "closed")))
+    .returning({ id: q.id });
+  return rows.length > 0;
+}

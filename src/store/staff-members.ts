@@ -1,12 +1,15 @@
 // Member queries for the staff area: filtered pages, a keyset scan for searching decrypted fields,
 // one member's timeline, notes and inquiries. Registration stays sealed here; pages open it.
-import { and, asc, desc, eq, gt, inArray, isNull, like, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, like, type SQL, sql } from "drizzle-orm";
 import * as schema from "../../db/schema.js";
 import { JOURNEY_STEPS } from "../engine/types.js";
 import type { Database } from "./database.js";
 
 export interface MemberFilter {
-  /** A journey step, or "none" for members who reported nothing yet. */
+  /**
+   * A journey step, "none" for members who reported nothing yet, or "exempt" for 対象外（届出）.
+   * A step or "none" leaves out exempt members: staff see them as 対象外, never at their step.
+   */
   step?: string;
   affiliation?: string;
   status?: "active" | "inactive";
@@ -18,9 +21,10 @@ export type MemberRow = typeof schema.members.$inferSelect;
 export function memberWhere(filter: MemberFilter): SQL | undefined {
   const m = schema.members;
   const parts: SQL[] = [];
-  if (filter.step === "none") parts.push(isNull(m.journeyStep));
+  if (filter.step === "exempt") parts.push(isNotNull(m.exemption));
+  else if (filter.step === "none") parts.push(isNull(m.journeyStep), isNull(m.exemption));
   else if (filter.step && (JOURNEY_STEPS as readonly string[]).includes(filter.step))
-    parts.push(eq(m.journeyStep, filter.step));
+    parts.push(eq(m.journeyStep, filter.step), isNull(m.exemption));
   if (filter.affiliation) parts.push(eq(m.affiliation, filter.affiliation));
   if (filter.status) parts.push(eq(m.status, filter.status));
   if (filter.userIdPrefix) parts.push(like(m.userId, `${filter.userIdPrefix.replace(/[%_]/g, "")}%`));

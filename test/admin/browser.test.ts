@@ -1,7 +1,7 @@
 // The staff area in a real browser against the real Node server (libSQL, emulator, engine): sign in,
 // filter members, relay an approval, send a segment broadcast, import a roster with errors.
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Response as PageResponse } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
 import { createOrReset } from "../../scripts/create-staff.js";
@@ -83,6 +83,11 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
   it("relays an approval: the member receives the push", async () => {
     await page.getByRole("link", { name: "浦和接骨院" }).click();
     await page.getByLabel("事務局が確認したこと").selectOption("applicationApproved");
+    await page.getByRole("button", { name: "送る内容を確認する" }).click();
+    expect(await page.getByTestId("relay-current").textContent()).toContain("ユーザー登録完了");
+    expect(await page.getByTestId("relay-bubble").first().textContent()).toContain(
+      "利用開始申請が承認されたことを確認しました",
+    );
     const since = bot.emulator!.lastSeq();
     await page.getByRole("button", { name: "記録して本人に知らせる" }).click();
     await page.getByText("記録し、本人にお知らせを送りました。").waitFor();
@@ -134,6 +139,31 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
     expect(await bot.db.select().from(schema.roster)).toHaveLength(0);
   });
 
+  it("replaces a roster in place only after showing what changes and a confirmation", async () => {
+    const upload = async (csv: string) => {
+      await page.goto(`${bot.url}/admin/roster`);
+      await page.getByLabel(/名簿のCSVファイル/).setInputFiles({
+        name: "meibo.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`\uFEFF登録記号番号,施術所名,氏名\r\n${csv}`, "utf-8"),
+      });
+      await page.getByRole("button", { name: "取り込む" }).click();
+    };
+    await upload("協1101234-5-6,浦和接骨院,埼玉 一郎\r\n協1101235-5-6,大宮整骨院,埼玉 二郎\r\n");
+    await page.getByTestId("import-report").waitFor();
+    await upload("協1101234-5-6,浦和接骨院,埼玉 一郎\r\n協1109876-5-4,川口接骨院,埼玉 三郎\r\n");
+    await page.getByTestId("roster-change").waitFor();
+    expect(await page.getByTestId("rows-now").textContent()).toBe("2 件");
+    expect(await page.getByTestId("rows-file").textContent()).toBe("2 件");
+    expect(await page.getByTestId("rows-removed").textContent()).toBe("1 件");
+    const numbers = async () =>
+      (await bot.db.select().from(schema.roster)).map((r) => r.registrationNumber).sort();
+    expect(await numbers()).toEqual(["協1101234-5-6", "協1101235-5-6"]);
+    await page.getByRole("button", { name: "名簿を置き換える" }).click();
+    await page.getByText("2 件を取り込み、名簿を置き換えました。").waitFor();
+    expect(await numbers()).toEqual(["協1101234-5-6", "協1109876-5-4"]);
+  });
+
   it("counts the recipients while composing; choosing from a list picks its audience", async () => {
     await page.goto(`${bot.url}/admin/broadcasts/new`);
     const count = page.getByTestId("compose-count");
@@ -179,6 +209,41 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff area in a browser", ()
     await page.getByLabel("新しいパスワード（確認のためもう一度）").fill("a-new-browser-password");
     await page.getByRole("button", { name: "パスワードを変更" }).click();
     await page.getByText("パスワードを変更しました。").waitFor();
+  });
+
+  it("asks before cancelling a broadcast, then shows it cancelled without 「送信予定」", async () => {
+    await page.goto(`${bot.url}/admin/broadcasts/new`);
+    await page.getByLabel("本文（5,000文字まで）").fill("取り消すお知らせです。");
+    await page.getByLabel("進捗で選ぶ").check();
+    await page.getByRole("combobox", { name: "進捗", exact: true }).selectOption("registered");
+    await page.getByRole("button", { name: "下書きを保存して確認へ" }).click();
+    await page.getByTestId("preview-bubble").waitFor();
+    const asked: string[] = [];
+    page.on("dialog", (dialog) => asked.push(dialog.message()));
+    await page.getByRole("button", { name: "取り消す" }).click();
+    await page.getByText("取り消しました。").waitFor();
+    expect(asked).toEqual([expect.stringContaining("このお知らせを取り消します。")]);
+    expect(await page.getByTestId("status").textContent()).toBe("取り消し");
+    expect(await page.locator("main").textContent()).not.toContain("送信予定");
+  });
+
+  it("shows the staff area's icon: no page asks for /favicon.ico and gets a 404", async () => {
+    const missing: string[] = [];
+    const watch = (r: PageResponse) => {
+      if (r.status() === 404) missing.push(r.url());
+    };
+    page.on("response", watch);
+    for (const path of ["/admin", "/admin/members", "/admin/inquiries"]) {
+      await page.goto(`${bot.url}${path}`);
+      await page.waitForLoadState("load");
+    }
+    const href = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(href).toBe("/admin/assets/icon.svg");
+    const icon = await page.request.get(`${bot.url}${href}`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+    page.off("response", watch);
+    expect(missing).toEqual([]);
   });
 
   it("ran every page without a Content-Security-Policy violation", () => {

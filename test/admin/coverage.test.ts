@@ -2,9 +2,11 @@
 // mixed steps: matched by the number a member confirms (before or after the import), linked by
 // staff by hand, counted on the dashboard, listed by state, the not-done rows exported as CSV, and
 // the broadcast audience 「名簿の会員で、まだ導入完了していない人」.
+
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.js";
+import { maskRegistrationNumber } from "../../src/admin/members/mask.js";
 import { audienceWhere } from "../../src/broadcast/audience.js";
 import { JOURNEY_STEPS, type JourneyStep, type RegistrationAnswers } from "../../src/engine/types.js";
 import { plainCipher } from "../../src/store/cipher.js";
@@ -102,7 +104,11 @@ describe("roster coverage", () => {
     });
     expect(ok.headers.get("location")).toContain("done=linked");
     const detail = await (await s.get(`/admin/members/${stray}`)).text();
-    expect(detail).toContain(`${number(9)}（接骨院9、事務局が結びつけ）`);
+    // Masked like the registration above it, until the audited reveal.
+    expect(detail).toContain(`${maskRegistrationNumber(number(9))}（接骨院9、事務局が結びつけ）`);
+    expect(detail).not.toContain(number(9));
+    const revealed = await (await s.post(`/admin/members/${stray}/reveal`)).text();
+    expect(revealed).toContain(`${number(9)}（接骨院9、事務局が結びつけ）`);
     const html = await (await s.get("/admin")).text();
     expect(html).toContain("名簿 1,000 件：導入完了 400・途中 201・未着手 100・LINE未登録 199・対象外 100");
     const audit = await h.db.select().from(schema.auditLog);

@@ -14,7 +14,7 @@ import { hashPassword } from "../../src/admin/auth/password.js";
 import type { AdminDeps } from "../../src/admin/deps.js";
 import { adminRoute } from "../../src/admin/index.js";
 import { lineQuota } from "../../src/admin/quota.js";
-import type { JourneyStep, RegistrationAnswers } from "../../src/engine/types.js";
+import type { ExemptionReason, JourneyStep, RegistrationAnswers } from "../../src/engine/types.js";
 import { createLineMessenger } from "../../src/line/messenger.js";
 import type { Clock, Logger, Messenger } from "../../src/ports.js";
 import { plainCipher } from "../../src/store/cipher.js";
@@ -126,6 +126,8 @@ export interface SeedMember {
   affiliation?: string | null;
   status?: "active" | "inactive";
   registration?: RegistrationAnswers;
+  /** 対象外（届出）: the reason the member reported. */
+  exemption?: ExemptionReason;
 }
 
 export async function seedMember(h: Harness, seed: SeedMember = {}): Promise<string> {
@@ -135,6 +137,8 @@ export async function seedMember(h: Harness, seed: SeedMember = {}): Promise<str
     userId: id,
     status: seed.status ?? "active",
     journeyStep: seed.step ?? null,
+    exemption: seed.exemption ?? null,
+    exemptedAt: seed.exemption ? now : null,
     affiliation: seed.affiliation ?? seed.registration?.affiliation ?? null,
     registration: seed.registration ? await plainCipher.seal(JSON.stringify(seed.registration)) : null,
     followedAt: now,

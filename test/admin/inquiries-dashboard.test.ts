@@ -49,7 +49,9 @@ describe("admin inquiries and dashboard", () => {
   });
 
   it("shows how many staff-group alerts went out this month, once a group is configured", async () => {
-    expect(await (await s.get("/admin")).text()).toContain("設定されていません（STAFF_LINE_GROUP_ID）");
+    expect(await (await s.get("/admin")).text()).toContain(
+      "通知先の職員グループが決まっていないため、使っていません",
+    );
     h.deps.staffGroup = { groupId: `C${"0".repeat(32)}` };
     await h.db.update(schema.inquiries).set({ staffNotifiedAt: h.clock.now().toISOString() });
     const html = await (await s.get("/admin")).text();

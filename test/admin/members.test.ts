@@ -107,6 +107,7 @@ describe("admin members", () => {
     const res = await s.post(`/admin/members/${taro}/relay`, {
       notice: "mailVerified",
       retryKey: crypto.randomUUID(),
+      confirmed: "1",
     });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toContain("done=sent");
@@ -130,6 +131,8 @@ describe("admin members", () => {
     const res = await s.post(`/admin/members/${hanako}/relay`, {
       notice: "mailVerified",
       retryKey: crypto.randomUUID(),
+      confirmed: "1",
+      behind: "1",
     });
     expect(res.headers.get("location")).toContain("done=sentNoAdvance");
     const [member] = await h.db.select().from(schema.members).where(eq(schema.members.userId, hanako));
@@ -144,6 +147,7 @@ describe("admin members", () => {
     await s.post(`/admin/members/${id}/relay`, {
       notice: "applicationApproved",
       retryKey: crypto.randomUUID(),
+      confirmed: "1",
     });
     await s.post(`/admin/members/${id}/erase`);
     const [conversation] = await h.db

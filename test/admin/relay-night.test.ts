@@ -23,7 +23,10 @@ describe("relaying a notice at night", () => {
   it("records 申請承認 at 21:00 and pushes it at 08:00, once", async () => {
     const userId = await seedMember(h, { step: "applied" });
     h.clock.advance(11 * HOUR); // 21:00 JST
-    const res = await s.post(`/admin/members/${userId}/relay`, { notice: "applicationApproved" });
+    const res = await s.post(`/admin/members/${userId}/relay`, {
+      notice: "applicationApproved",
+      confirmed: "1",
+    });
     expect(res.headers.get("location")).toContain("done=held");
     const page = await (await s.get(res.headers.get("location")!)).text();
     expect(page).toContain("夜間のため、お知らせは次の08:00以降に送ります。");
@@ -50,7 +53,10 @@ describe("relaying a notice at night", () => {
   it("by day the push goes out at once", async () => {
     const userId = await seedMember(h, { step: "appInstalled" });
     s = await signIn(h, "staff1", "a-long-password-1"); // the clock moved past the session's life
-    const res = await s.post(`/admin/members/${userId}/relay`, { notice: "startDateEntered" });
+    const res = await s.post(`/admin/members/${userId}/relay`, {
+      notice: "startDateEntered",
+      confirmed: "1",
+    });
     expect(res.headers.get("location")).toContain("done=sent");
     expect(JSON.stringify(pushes(userId)[0]!.messages)).toContain("これで導入完了です");
   });

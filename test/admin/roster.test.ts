@@ -138,6 +138,18 @@ describe("admin roster import", () => {
   it("replaces the whole roster on a good import", async () => {
     const res = await upload(s, new TextEncoder().encode("協3301234-5-6,三郷接骨院\n"));
     expect(res.status).toBe(200);
+    // A roster is in place: nothing changes until staff confirm what will change.
+    const confirm = await res.text();
+    expect(confirm).toContain('data-testid="rows-now">2 件');
+    expect(confirm).toContain('data-testid="rows-file">1 件');
+    expect(confirm).toContain('data-testid="rows-removed">2 件');
+    expect(await h.db.select().from(schema.roster)).toHaveLength(2);
+    const form = new FormData();
+    form.set("confirmed", "1");
+    form.set("fileName", "roster.csv");
+    form.set("encoding", "utf-8");
+    form.set("csv", /<textarea name="csv" hidden="">([^<]*)<\/textarea>/.exec(confirm)![1]!);
+    expect((await s.post("/admin/roster/import", form)).status).toBe(200);
     const rows = await h.db.select().from(schema.roster);
     expect(rows.map((r) => r.registrationNumber)).toEqual(["協3301234-5-6"]);
   });

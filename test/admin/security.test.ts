@@ -27,22 +27,22 @@ describe("passwords", () => {
     const phone = await signIn(h, "clerk", "clerk-password-1", { address: "198.51.100.2" });
     const wrong = await laptop.post("/admin/account/password", {
       current: "not-my-password",
-      password: "clerk-password-2",
-      confirm: "clerk-password-2",
+      password: "kawagoe-umbrella-2",
+      confirm: "kawagoe-umbrella-2",
     });
     expect(wrong.headers.get("location")).toBe("/admin/account?done=wrongCurrent");
     const mismatch = await laptop.post("/admin/account/password", {
       current: "clerk-password-1",
-      password: "clerk-password-2",
-      confirm: "clerk-password-3",
+      password: "kawagoe-umbrella-2",
+      confirm: "kawagoe-umbrella-3",
     });
     expect(mismatch.headers.get("location")).toBe("/admin/account?done=mismatch");
     expect((await phone.get("/admin")).status).toBe(200); // nothing changed yet
 
     const changed = await laptop.post("/admin/account/password", {
       current: "clerk-password-1",
-      password: "clerk-password-2",
-      confirm: "clerk-password-2",
+      password: "kawagoe-umbrella-2",
+      confirm: "kawagoe-umbrella-2",
     });
     expect(changed.headers.get("location")).toBe("/admin/account?done=changed");
     expect(await (await laptop.get("/admin/account?done=changed")).text()).toContain(
@@ -51,7 +51,7 @@ describe("passwords", () => {
     expect((await phone.get("/admin")).status).toBe(302);
     expect(await sessionsOf("clerk")).toHaveLength(1);
     expect((await submitLogin(h, "clerk", "clerk-password-1")).status).toBe(401);
-    expect((await submitLogin(h, "clerk", "clerk-password-2")).status).toBe(303);
+    expect((await submitLogin(h, "clerk", "kawagoe-umbrella-2")).status).toBe(303);
     const actions = (await h.db.select().from(schema.auditLog)).map((r) => r.action);
     expect(actions).toContain("staff.passwordChange");
   });
@@ -63,15 +63,15 @@ describe("passwords", () => {
     const short = await admin.post(`/admin/staff/${u!.id}/password`, { password: "short", confirm: "short" });
     expect(short.headers.get("location")).toBe("/admin/staff?done=tooShort");
     const res = await admin.post(`/admin/staff/${u!.id}/password`, {
-      password: "clerk-password-9",
-      confirm: "clerk-password-9",
+      password: "kawagoe-umbrella-9",
+      confirm: "kawagoe-umbrella-9",
     });
     expect(res.headers.get("location")).toBe("/admin/staff?done=passwordReset");
     expect((await clerk.get("/admin")).status).toBe(302);
     expect(await sessionsOf("clerk")).toHaveLength(0);
-    expect((await submitLogin(h, "clerk", "clerk-password-9")).status).toBe(303);
+    expect((await submitLogin(h, "clerk", "kawagoe-umbrella-9")).status).toBe(303);
     // Staff cannot reset anyone's password.
-    const clerkAgain = await signIn(h, "clerk", "clerk-password-9");
+    const clerkAgain = await signIn(h, "clerk", "kawagoe-umbrella-9");
     const [a] = await h.db.select().from(schema.staffUsers).where(eq(schema.staffUsers.loginId, "admin"));
     expect(
       (

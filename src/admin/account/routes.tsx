@@ -51,6 +51,9 @@ export function accountRoutes(options: AdminOptions): Hono<AdminEnv> {
             minlength={MIN_PASSWORD}
             required
           />
+          <p class="muted">
+            同じ文字のくり返し、1234やabcdのような並び、ログインIDや名前、よく使われるパスワード（passwordなど）は使えません。
+          </p>
           <label for="confirm">新しいパスワード（確認のためもう一度）</label>
           <input
             type="password"
@@ -74,9 +77,9 @@ export function accountRoutes(options: AdminOptions): Hono<AdminEnv> {
     const body = await c.req.parseBody();
     const current = String(body.current ?? "").slice(0, 1000);
     const password = String(body.password ?? "");
-    const problem = checkNewPassword(password, String(body.confirm ?? ""));
     const row = await findStaffById(deps.db, staff.staffId);
     if (!row) return c.redirect("/admin/login", 303);
+    const problem = checkNewPassword(password, String(body.confirm ?? ""), row);
     if (!(await verifyPassword(current, row.passwordHash)))
       return c.redirect("/admin/account?done=wrongCurrent", 303);
     if (problem) return c.redirect(`/admin/account?done=${problem}`, 303);

@@ -1,6 +1,8 @@
 // GET /admin/broadcasts/:id: the preview, the audience and how many members it reaches now, the
 // quota left, then send now / schedule / cancel; once sending, the delivery figures.
+import { pushHours } from "../../../flows/push-hours.js";
 import type { Composition } from "../../broadcast/messages.js";
+import { isWithinPushHours, nextPushTime } from "../../engine/journey/push-hours.js";
 import type { ChunkFigures } from "../../store/broadcast-chunks.js";
 import type { BroadcastRow } from "../../store/broadcasts.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
@@ -56,12 +58,7 @@ export function BroadcastDetailPage(view: BroadcastView) {
                 <dd data-testid="recipient-count">{formatNumber(view.liveCount)} 人</dd>
               </>
             ) : null}
-            {b.scheduledAt ? (
-              <>
-                <dt>送信予定</dt>
-                <dd>{formatJst(b.scheduledAt)}</dd>
-              </>
-            ) : null}
+            <When broadcast={b} />
             {view.quota ? (
               <>
                 <dt>今月の残り通数</dt>
@@ -87,6 +84,47 @@ export function BroadcastDetailPage(view: BroadcastView) {
   );
 }
 
+/**
+ * When it goes out: only a scheduled one has a 送信予定 (with the morning it waits for when set at
+ * night); one sent or sending says when it started, a cancelled one when it was cancelled.
+ */
+function When(props: { broadcast: BroadcastRow }) {
+  const b = props.broadcast;
+  if (b.status === "scheduled" && b.scheduledAt) {
+    const at = new Date(b.scheduledAt);
+    const held = !isWithinPushHours(at, pushHours);
+    return (
+      <>
+        <dt>送信予定</dt>
+        <dd data-testid="scheduled-at">
+          {formatJst(b.scheduledAt)}
+          {held ? (
+            <div class="muted" data-testid="night-note">
+              夜間（{pushHours.start}〜{pushHours.end}の外）のため、実際に送るのは{" "}
+              {formatJst(nextPushTime(at, pushHours).toISOString())} からです。
+            </div>
+          ) : null}
+        </dd>
+      </>
+    );
+  }
+  if (b.status === "cancelled")
+    return (
+      <>
+        <dt>取り消した日時</dt>
+        <dd data-testid="cancelled-at">{formatJst(b.finishedAt)}</dd>
+      </>
+    );
+  if (b.status === "sending" || b.status === "sent" || b.status === "failed")
+    return (
+      <>
+        <dt>送信を始めた日時</dt>
+        <dd data-testid="started-at">{formatJst(b.startedAt ?? b.scheduledAt)}</dd>
+      </>
+    );
+  return null;
+}
+
 function Actions(props: { base: string; staff: SessionStaff; count: number; now: Date }) {
   const csrf = props.staff.csrfToken;
   const confirm = `${props.count}人に今すぐ送信します。よろしいですか？`;
@@ -108,7 +146,16 @@ function Actions(props: { base: string; staff: SessionStaff; count: number; now:
           </button>
         </div>
       </form>
-      <form method="post" action={`${props.base}/cancel`} style="margin-top:1rem">
+      <p class="muted">
+        LINEでのお知らせは{pushHours.start}〜{pushHours.end}の間に送ります。この時間の外に予約すると、翌朝
+        {pushHours.start}から送ります。
+      </p>
+      <form
+        method="post"
+        action={`${props.base}/cancel`}
+        style="margin-top:1rem"
+        data-confirm="このお知らせを取り消します。送信も予約もされなくなり、元に戻せません。よろしいですか？"
+      >
         <CsrfField token={csrf} />
         <button type="submit" class="secondary">
           取り消す
@@ -130,21 +177,21 @@ function Figures(view: BroadcastView) {
         <dd>{formatNumber(b.recipientCount ?? 0)} 人</dd>
         <dt>送信済み</dt>
         <dd data-testid="sent-count">{formatNumber(b.sentCount)} 人</dd>
-        <dt>送信単位（500人ごと）</dt>
+        <dt>送信の進み具合（500人ずつに分けて送ります）</dt>
         <dd>
-          {f.sent} / {f.chunks} 完了{f.pending > 0 ? `（残り ${f.pending}）` : ""}
+          {f.sent} / {f.chunks} 回分 完了{f.pending > 0 ? `（残り ${f.pending} 回分）` : ""}
         </dd>
         <dt>失敗</dt>
         <dd data-testid="failures">
           {f.failed > 0
-            ? `${f.failed} 単位（${formatNumber(f.failedRecipients)} 人）`
+            ? `${f.failed} 回分（${formatNumber(f.failedRecipients)} 人）`
             : f.retrying > 0
               ? ""
               : "なし"}
           {f.retrying > 0 ? (
             <div class="flash error" role="status">
               LINEへの送信がうまくいかなかった分（{f.retrying}{" "}
-              単位）を、自動でもう一度送ります。このページは数秒ごとに更新されます。
+              回分）を、自動でもう一度送ります。このページは数秒ごとに更新されます。
             </div>
           ) : null}
           {f.errors.some((e) => e.includes("monthly limit")) ? (

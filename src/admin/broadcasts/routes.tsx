@@ -1,9 +1,11 @@
 // /admin/broadcasts routes: compose a draft, preview it with the live recipient count, send now,
 // schedule (Japan time) or cancel, and follow the delivery. Sending itself is src/broadcast.
 import { type Context, Hono } from "hono";
+import { pushHours } from "../../../flows/push-hours.js";
 import { parseAudience } from "../../broadcast/audience.js";
 import { runBroadcast } from "../../broadcast/fanout.js";
 import { buildMessages, compositionOf } from "../../broadcast/messages.js";
+import { isWithinPushHours } from "../../engine/journey/push-hours.js";
 import type { LineMessage } from "../../engine/types.js";
 import { chunkFigures } from "../../store/broadcast-chunks.js";
 import {
@@ -15,7 +17,7 @@ import {
   scheduleBroadcast,
 } from "../../store/broadcasts.js";
 import type { StaffRole } from "../../store/staff.js";
-import { recordAudit } from "../../store/staff-audit.js";
+import { type AuditAction, recordAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
 import { formatNumber, parseJstLocal } from "../format.js";
 import type { Flash } from "../pages/layout.js";
@@ -36,6 +38,10 @@ const FLASHES: Record<string, Flash> = {
   created: { kind: "ok", text: "下書きを保存しました。内容と対象人数を確かめてから送信してください。" },
   sending: { kind: "ok", text: "送信を始めました。" },
   scheduled: { kind: "ok", text: "予約しました。" },
+  scheduledNight: {
+    kind: "ok",
+    text: `予約しました。夜間（${pushHours.start}〜${pushHours.end}の外）の日時のため、翌朝${pushHours.start}から送ります。`,
+  },
   cancelled: { kind: "ok", text: "取り消しました。" },
   badTime: {
     kind: "error",
@@ -50,7 +56,7 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
   const { deps } = options;
   const audit = (
     c: Context<AdminEnv>,
-    action: string,
+    action: AuditAction,
     id: number,
     detail?: Record<string, string | number>,
   ) =>
@@ -139,7 +145,7 @@ export function broadcastRoutes(options: AdminOptions): Hono<AdminEnv> {
     if (!at || at <= deps.clock.now()) return back(c, b.id, "badTime");
     if (!(await scheduleBroadcast(deps.db, b.id, at))) return back(c, b.id, "notChangeable");
     await audit(c, "broadcast.schedule", b.id, { at: at.toISOString() });
-    return back(c, b.id, "scheduled");
+    return back(c, b.id, isWithinPushHours(at, pushHours) ? "scheduled" : "scheduledNight");
   });
 
   app.post("/:id{[0-9]+}/cancel", async (c) => {

@@ -10,7 +10,7 @@ export interface Asker {
 function AskerText(props: { asker: Asker }) {
   const { clinicName, maskedName } = props.asker;
   const label = [clinicName, maskedName].filter(Boolean).join(" ");
-  return <>{label || "（登録内容なし）"}</>;
+  return <>{label || "お名前未登録の会員"}</>;
 }
 
 import type { SessionStaff } from "../../store/staff-sessions.js";
@@ -23,6 +23,18 @@ export const INQUIRY_STATUS: Record<InquiryStatus, string> = {
   closed: "完了",
 };
 
+/** The difference between 回答済み and 完了, said once on each inquiry page. */
+export const STATUS_EXPLANATION =
+  "「回答済み」はLINEで回答を送ったもの（会員から続きの質問が来ることもあります）、「完了」は対応を終えたものです。";
+
+function StatusExplanation() {
+  return (
+    <p class="muted" data-testid="status-explanation">
+      {STATUS_EXPLANATION}
+    </p>
+  );
+}
+
 export function InquiryListPage(props: {
   staff: SessionStaff;
   status: InquiryStatus;
@@ -33,6 +45,7 @@ export function InquiryListPage(props: {
 }) {
   return (
     <Layout title="お問い合わせ" staff={props.staff} current="/admin/inquiries">
+      <StatusExplanation />
       <p class="row">
         {(Object.keys(INQUIRY_STATUS) as InquiryStatus[]).map((s) => (
           <a href={`/admin/inquiries?status=${s}`} class={s === props.status ? "button" : "button secondary"}>
@@ -105,6 +118,15 @@ export function InquiryPage(props: {
           {props.question}
         </p>
       </div>
+      {row.status === "open" && props.answer ? (
+        <div class="panel">
+          <h2>前に送った回答</h2>
+          <p class="muted">
+            {formatJst(row.answeredAt)} {row.answeredBy ? `担当：${row.answeredBy}` : ""}
+          </p>
+          <p style="white-space:pre-wrap">{props.answer}</p>
+        </div>
+      ) : null}
       {row.status === "open" ? (
         <>
           <form method="post" action={`${base}/answer`} class="panel" data-once>
@@ -132,8 +154,24 @@ export function InquiryPage(props: {
             {formatJst(row.answeredAt)} {row.answeredBy ? `担当：${row.answeredBy}` : ""}
           </p>
           <p style="white-space:pre-wrap">{props.answer ?? "（回答なしで完了）"}</p>
+          {row.status === "answered" ? (
+            <form method="post" action={`${base}/close`}>
+              <CsrfField token={staff.csrfToken} />
+              <button type="submit" class="secondary">
+                完了にする
+              </button>
+            </form>
+          ) : (
+            <form method="post" action={`${base}/reopen`}>
+              <CsrfField token={staff.csrfToken} />
+              <button type="submit" class="secondary">
+                もう一度開く
+              </button>
+            </form>
+          )}
         </div>
       )}
+      <StatusExplanation />
     </Layout>
   );
 }

@@ -6,10 +6,12 @@ import { text } from "../../engine/messages.js";
 import { recordAudit } from "../../store/staff-audit.js";
 import {
   claimAnswer,
+  closeAnsweredInquiry,
   closeInquiry,
   getInquiry,
   type InquiryStatus,
   listInquiries,
+  reopenClosedInquiry,
   reopenInquiry,
 } from "../../store/staff-inquiries.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
@@ -23,6 +25,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FLASHES: Record<string, Flash> = {
   answered: { kind: "ok", text: "回答を送信しました。" },
   closed: { kind: "ok", text: "完了にしました。" },
+  reopened: { kind: "ok", text: "もう一度開きました。「未対応」の一覧に戻っています。" },
+  notClosed: { kind: "error", text: "このお問い合わせは完了になっていないため、開き直す必要はありません。" },
   empty: { kind: "error", text: `回答は1〜${INQUIRY_ANSWER_MAX}文字で入力してください。` },
   already: { kind: "error", text: "このお問い合わせは、すでに対応済みです。" },
   pushFailed: {
@@ -122,14 +126,28 @@ export function inquiryRoutes(options: AdminOptions): Hono<AdminEnv> {
   app.post("/:id{[0-9]+}/close", async (c) => {
     const id = Number(c.req.param("id"));
     const staff = c.get("staff");
-    if (!(await closeInquiry(deps.db, id, staff.displayName, deps.clock.now())))
-      return back(c, id, "already");
+    const closed =
+      (await closeInquiry(deps.db, id, staff.displayName, deps.clock.now())) ||
+      (await closeAnsweredInquiry(deps.db, id));
+    if (!closed) return back(c, id, "already");
     await recordAudit(
       deps.db,
       { staffId: staff.staffId, action: "inquiry.close", target: `inquiry:${id}` },
       deps.clock.now(),
     );
     return back(c, id, "closed");
+  });
+
+  app.post("/:id{[0-9]+}/reopen", async (c) => {
+    const id = Number(c.req.param("id"));
+    const staff = c.get("staff");
+    if (!(await reopenClosedInquiry(deps.db, id))) return back(c, id, "notClosed");
+    await recordAudit(
+      deps.db,
+      { staffId: staff.staffId, action: "inquiry.reopen", target: `inquiry:${id}` },
+      deps.clock.now(),
+    );
+    return back(c, id, "reopened");
   });
   return app;
 }

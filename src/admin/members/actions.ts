@@ -27,7 +27,22 @@ export type RelayOutcome =
   | "recordedNotSent"
   | "inactive"
   | "unknownNotice"
+  /** Refused: the member reported 対象外（届出）; nothing recorded or sent. */
+  | "exempt"
+  /** Not sent: the member is already at or past the notice's step and staff did not confirm it. */
+  | "needsConfirm"
   | "notFound";
+
+/** How a notice fits a member: the preview shows it, and the relay refuses or asks to confirm. */
+export type NoticeFit = "ahead" | "behind" | "exempt";
+
+export function noticeFit(
+  member: { journeyStep: string | null; exemption: string | null },
+  step: JourneyStep,
+): NoticeFit {
+  if (member.exemption) return "exempt";
+  return stepIndex(step) > stepIndex(member.journeyStep as JourneyStep | null) ? "ahead" : "behind";
+}
 
 export async function relayNotice(
   deps: AdminDeps,
@@ -35,17 +50,26 @@ export async function relayNotice(
   userId: string,
   noticeId: string,
   retryKey: string,
+  /** Staff saw that the member is already at or past the notice's step and chose to send anyway. */
+  behindConfirmed = false,
 ): Promise<RelayOutcome> {
   const { db, clock } = deps;
   const notice = findNotice(noticeId);
   if (!notice) return "unknownNotice";
   const [member] = await db
-    .select({ step: schema.members.journeyStep, status: schema.members.status })
+    .select({
+      journeyStep: schema.members.journeyStep,
+      exemption: schema.members.exemption,
+      status: schema.members.status,
+    })
     .from(schema.members)
     .where(eq(schema.members.userId, userId));
   if (!member) return "notFound";
+  const fit = noticeFit(member, notice.step);
+  if (fit === "exempt") return "exempt";
+  if (fit === "behind" && !behindConfirmed) return "needsConfirm";
   const now = clock.now();
-  const ahead = stepIndex(notice.step) > stepIndex(member.step as JourneyStep | null);
+  const ahead = fit === "ahead";
   const statements: Statement[] = ahead ? await advanceStatements(deps, userId, notice.step, now) : [];
   const night = member.status === "active" && !isWithinPushHours(now, pushHours);
   if (night) {

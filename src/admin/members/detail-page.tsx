@@ -6,9 +6,9 @@ import { STAFF_NOTICES } from "../../../flows/notices.js";
 import type { ExemptionReason } from "../../engine/types.js";
 import type { MemberDetail } from "../../store/staff-members.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
-import { EXEMPT_LABEL, formatJst, stepLabel } from "../format.js";
+import { EXEMPT_LABEL, formatJst, memberStateLabel, stepLabel } from "../format.js";
 import { CsrfField, type Flash, Layout } from "../pages/layout.js";
-import type { DisplayedAnswers } from "./mask.js";
+import { type DisplayedAnswers, maskRegistrationNumber } from "./mask.js";
 
 export interface DetailView {
   staff: SessionStaff;
@@ -16,7 +16,6 @@ export interface DetailView {
   answers: DisplayedAnswers | null;
   revealed: boolean;
   notes: Array<{ note: string; at: string; staffName: string | null }>;
-  retryKey: string;
   /** The roster row this member is linked to (by their number, or by staff). */
   rosterLink: { registrationNumber: string; source: string; clinicName: string | null } | null;
   flash?: Flash | null;
@@ -53,7 +52,7 @@ export function MemberDetailPage(view: DetailView) {
         ) : null}
       </div>
       <div class="panel">
-        <h2>進捗（いま：{stepLabel(member.journeyStep)}）</h2>
+        <h2>進捗（いま：{memberStateLabel(member)}）</h2>
         {member.exemption ? (
           <p data-testid="exemption">
             <strong>{EXEMPT_LABEL}</strong>：
@@ -73,7 +72,7 @@ export function MemberDetailPage(view: DetailView) {
         <h2>名簿との結びつき</h2>
         <p data-testid="roster-link">
           {view.rosterLink
-            ? `${view.rosterLink.registrationNumber}（${view.rosterLink.clinicName ?? "名簿にありません"}、${view.rosterLink.source === "staff" ? "事務局が結びつけ" : "本人の入力で一致"}）`
+            ? `${view.revealed ? view.rosterLink.registrationNumber : maskRegistrationNumber(view.rosterLink.registrationNumber)}（${view.rosterLink.clinicName ?? "名簿にありません"}、${view.rosterLink.source === "staff" ? "事務局が結びつけ" : "本人の入力で一致"}）`
             : "名簿と結びついていません。"}
         </p>
         <form method="post" action={`${base}/roster-link`} class="row">
@@ -89,9 +88,7 @@ export function MemberDetailPage(view: DetailView) {
           </div>
         </form>
         <h2>通知の中継</h2>
-        <form method="post" action={`${base}/relay`} class="row" data-once>
-          <CsrfField token={csrf} />
-          <input type="hidden" name="retryKey" value={view.retryKey} />
+        <form method="get" action={`${base}/relay`} class="row">
           <div>
             <label for="notice">事務局が確認したこと</label>
             <select id="notice" name="notice">
@@ -103,7 +100,7 @@ export function MemberDetailPage(view: DetailView) {
             </select>
           </div>
           <div>
-            <button type="submit">記録して本人に知らせる</button>
+            <button type="submit">送る内容を確認する</button>
           </div>
         </form>
       </div>

@@ -2,7 +2,7 @@
 // filter by step, affiliation and status; the masked name beside the clinic; paginated.
 import { AFFILIATIONS, JOURNEY_STEPS } from "../../engine/types.js";
 import type { SessionStaff } from "../../store/staff-sessions.js";
-import { formatJst, NO_STEP_LABEL, STEP_LABELS, stepLabel } from "../format.js";
+import { EXEMPT_LABEL, formatJst, memberStateLabel, NO_STEP_LABEL, STEP_LABELS } from "../format.js";
 import { type Flash, Layout, Pager } from "../pages/layout.js";
 import type { MemberListItem, MemberSearch } from "./search.js";
 
@@ -24,16 +24,16 @@ export function MemberListPage(view: ListView) {
     <Layout title="会員" staff={view.staff} current="/admin/members" flash={view.flash}>
       <form method="get" action="/admin/members" class="panel row">
         <div>
-          <label for="q">氏名・電話番号・施術所名・ユーザーID</label>
+          <label for="q">氏名・電話番号・施術所名・登録記号番号</label>
           <input
             type="search"
             id="q"
             name="q"
             value={search.q ?? ""}
-            placeholder="例：鈴木 一郎／0480000000／〇〇接骨院"
+            placeholder="例：鈴木 一郎／0480000000／〇〇接骨院／協1101234-5-6"
           />
           <div class="muted">
-            氏名と電話番号は全部を入力してください（一部だけでは探せません）。施術所名は一部でも探せます。
+            氏名（姓だけ・名だけでも）、電話番号、登録記号番号は全部を入力してください（一部だけでは探せません）。施術所名は一部でも探せます。
           </div>
         </div>
         <div>
@@ -48,6 +48,9 @@ export function MemberListPage(view: ListView) {
                 {STEP_LABELS[s]}
               </option>
             ))}
+            <option value="exempt" selected={search.step === "exempt"}>
+              {EXEMPT_LABEL}
+            </option>
           </select>
         </div>
         <div>
@@ -100,14 +103,11 @@ export function MemberListPage(view: ListView) {
                 <tr data-user-id={member.userId}>
                   <td>
                     <a href={`/admin/members/${encodeURIComponent(member.userId)}`}>
-                      {clinicName || "（未登録）"}
+                      {clinicName || "施術所名が未登録の会員"}
                     </a>
-                    <div class="muted" title={member.userId}>
-                      ID {shortId(member.userId)}
-                    </div>
                   </td>
                   <td>{maskedName || "—"}</td>
-                  <td>{stepLabel(member.journeyStep)}</td>
+                  <td>{memberStateLabel(member)}</td>
                   <td>{member.affiliation ?? "—"}</td>
                   <td>{member.status === "active" ? "有効" : <span class="badge">ブロック・退会</span>}</td>
                   <td>{formatJst(member.lastSeenAt)}</td>
@@ -119,9 +119,4 @@ export function MemberListPage(view: ListView) {
       </div>
     </Layout>
   );
-}
-
-/** Start and end of the LINE user id: ids share their first characters far more than their last. */
-function shortId(userId: string): string {
-  return userId.length > 12 ? `${userId.slice(0, 5)}…${userId.slice(-6)}` : userId;
 }

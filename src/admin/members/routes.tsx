@@ -1,6 +1,8 @@
 // /admin/members routes: list, one member, and the member actions (reveal, relay, note, erase).
 import { type Context, Hono } from "hono";
+import { findNotice } from "../../../flows/notices.js";
 import { pushHours } from "../../../flows/push-hours.js";
+import { isWithinPushHours } from "../../engine/journey/push-hours.js";
 import { AFFILIATIONS } from "../../engine/types.js";
 import { linkOf } from "../../store/roster-coverage.js";
 import { recordAudit } from "../../store/staff-audit.js";
@@ -10,10 +12,11 @@ import type { AdminEnv, AdminOptions } from "../deps.js";
 import { isJourneyStep } from "../format.js";
 import { errorPage } from "../pages/error-page.js";
 import type { Flash } from "../pages/layout.js";
-import { addNote, eraseMember, linkToRoster, type RelayOutcome, relayNotice } from "./actions.js";
+import { addNote, eraseMember, linkToRoster, noticeFit, type RelayOutcome, relayNotice } from "./actions.js";
 import { MemberDetailPage } from "./detail-page.js";
 import { MemberListPage } from "./list-page.js";
 import { displayAnswers, openRegistration } from "./mask.js";
+import { RelayPreviewPage } from "./relay-page.js";
 import { type MemberSearch, searchMembers } from "./search.js";
 
 const PAGE_SIZE = 50;
@@ -35,6 +38,10 @@ const FLASHES: Record<string, Flash> = {
   },
   inactive: { kind: "error", text: "記録しましたが、この会員はブロック・退会しているため送信していません。" },
   unknownNotice: { kind: "error", text: "お知らせの種類が正しくありません。" },
+  exempt: {
+    kind: "error",
+    text: "この会員は「対象外（届出）」と申告しているため、お知らせは送っていません。",
+  },
   note: { kind: "ok", text: "メモを保存しました。" },
   linked: { kind: "ok", text: "名簿と結びつけました。" },
   linkInvalid: {
@@ -90,17 +97,49 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
     return detail(c, options, true, null);
   });
 
+  // The preview: where the member stands and exactly what they will receive, before anything is sent.
+  app.get("/:userId/relay", async (c) => {
+    const notice = findNotice(c.req.query("notice") ?? "");
+    if (!notice) return back(c, "unknownNotice");
+    const found = await memberDetail(deps.db, c.req.param("userId"));
+    if (!found) return c.notFound();
+    const { member } = found;
+    const answers = await openRegistration(deps.cipher, member.registration);
+    return c.html(
+      <RelayPreviewPage
+        staff={c.get("staff")}
+        userId={member.userId}
+        clinicName={answers?.clinicName ?? ""}
+        member={member}
+        notice={notice}
+        fit={noticeFit(member, notice.step)}
+        night={!isWithinPushHours(deps.clock.now(), pushHours)}
+        retryKey={crypto.randomUUID()}
+      />,
+    );
+  });
+
   app.post("/:userId/relay", async (c) => {
     const body = await c.req.parseBody();
+    const notice = String(body.notice ?? "");
+    const preview = () =>
+      c.redirect(
+        `/admin/members/${encodeURIComponent(c.req.param("userId"))}/relay?notice=${encodeURIComponent(notice)}`,
+        303,
+      );
+    // Nothing goes out unless staff saw the preview and pressed its button.
+    if (body.confirmed !== "1") return preview();
     const key = String(body.retryKey ?? "");
     const outcome: RelayOutcome = await relayNotice(
       deps,
       c.get("staff").staffId,
       c.req.param("userId"),
-      String(body.notice ?? ""),
+      notice,
       UUID.test(key) ? key : crypto.randomUUID(),
+      body.behind === "1",
     );
     if (outcome === "notFound") return c.notFound();
+    if (outcome === "needsConfirm") return preview();
     return back(c, outcome);
   });
 
@@ -132,7 +171,7 @@ export function memberRoutes(options: AdminOptions): Hono<AdminEnv> {
 }
 
 function filterProblem(search: { step?: string; affiliation?: string; status?: string }): string | null {
-  if (search.step && search.step !== "none" && !isJourneyStep(search.step))
+  if (search.step && search.step !== "none" && search.step !== "exempt" && !isJourneyStep(search.step))
     return "進捗の指定が正しくありません。一覧から選び直してください。";
   if (search.affiliation && !(AFFILIATIONS as readonly string[]).includes(search.affiliation))
     return "所属機関の指定が正しくありません。一覧から選び直してください。";
@@ -163,7 +202,6 @@ async function detail(c: Context<AdminEnv>, options: AdminOptions, revealed: boo
       answers={answers ? displayAnswers(answers, revealed) : null}
       revealed={revealed}
       notes={notes}
-      retryKey={crypto.randomUUID()}
       rosterLink={await linkOf(db, found.member.userId)}
       flash={flash}
     />,

@@ -4,14 +4,15 @@ import type { Context } from "hono";
 import { findNotice } from "../../../flows/notices.js";
 import { ERASED_MEMBER } from "../../store/effect-statements.js";
 import { listStaff } from "../../store/staff.js";
-import { listAudit } from "../../store/staff-audit.js";
+import { type AuditAction, listAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
 import { formatJst, formatNumber } from "../format.js";
 import { Layout, Pager } from "./layout.js";
 
 const PAGE_SIZE = 100;
 
-export const ACTION_LABELS: Record<string, string> = {
+/** Labels of today's actions, and of a few the trail may still hold from earlier versions (（旧）). */
+export const ACTION_LABELS: Record<string, string> & Record<AuditAction, string> = {
   "auth.signIn": "ログイン",
   "auth.signOut": "ログアウト",
   "auth.signInFailed": "ログイン失敗",
@@ -22,6 +23,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "member.reveal": "登録内容の表示",
   "member.relay": "通知の中継",
   "member.note": "メモの追加",
+  "member.rosterLink": "会員と名簿の結びつけ",
   "member.erase": "会員データの削除",
   "broadcast.create": "お知らせの作成",
   "broadcast.send": "お知らせの送信",
@@ -29,9 +31,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "broadcast.cancel": "お知らせの取り消し",
   "roster.import": "名簿の取り込み",
   "roster.importRejected": "名簿の取り込み（誤りのため中止）",
+  "roster.exportNotDone": "未完了の名簿のダウンロード",
   "members.export": "会員一覧の書き出し",
   "inquiry.answer": "お問い合わせへの回答",
   "inquiry.close": "お問い合わせの完了",
+  "inquiry.reopen": "お問い合わせをもう一度開く",
   "staff.create": "職員アカウントの作成",
   "staff.passwordReset": "職員パスワードの再設定",
   "staff.unlock": "職員のログイン制限の解除",
@@ -83,7 +87,7 @@ function detailValue(key: string, v: unknown): string {
   if (key === "audience") return AUDIENCE_LABELS[String(v)] ?? String(v);
   if (key === "at") return formatJst(String(v));
   if (key === "encoding") return v === "shift_jis" ? "Shift_JIS" : "UTF-8";
-  if (key === "via") return v === "cli" ? "コマンド（staff:create）" : String(v);
+  if (key === "via") return v === "cli" ? "サーバーでの初期設定（技術担当者）" : String(v);
   if (key === "reason") return v === "notCsv" ? "CSVではないファイル" : String(v);
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "boolean") return v ? "はい" : "いいえ";

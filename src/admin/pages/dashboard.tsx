@@ -21,12 +21,11 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
     coverageCounts(deps.db),
     answerQuality(deps, now, options.knowledgeReviewDays ?? 365),
   ]);
-  const isAdmin = c.get("staff").role === "admin";
   return c.html(
     <Layout title="ダッシュボード" staff={c.get("staff")} current="/admin">
       {coverage.total > 0 ? (
         <div class="panel">
-          <CoverageLine counts={coverage} href={isAdmin ? "/admin/roster/coverage" : undefined} />
+          <CoverageLine counts={coverage} href="/admin/roster/coverage" />
         </div>
       ) : null}
       <div class="cards">
@@ -48,7 +47,7 @@ export async function dashboardPage(c: Context<AdminEnv>, options: AdminOptions)
           value={alerts === null ? "—" : `${formatNumber(alerts)} 通`}
           note={
             alerts === null
-              ? "設定されていません（STAFF_LINE_GROUP_ID）"
+              ? "通知先の職員グループが決まっていないため、使っていません（設定は技術担当者に依頼してください）"
               : "新しいお問い合わせをLINEグループに知らせた数。今月の送信数に含まれます"
           }
         />

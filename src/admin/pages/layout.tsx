@@ -12,6 +12,8 @@ interface NavItem {
   href: string;
   label: string;
   adminOnly?: boolean;
+  /** Where the item leads for the staff role, when the admin's page is admin-only. */
+  staffHref?: string;
 }
 
 const NAV: NavItem[] = [
@@ -20,7 +22,7 @@ const NAV: NavItem[] = [
   { href: "/admin/broadcasts", label: "配信" },
   { href: "/admin/inquiries", label: "お問い合わせ" },
   { href: "/admin/knowledge", label: "よくある質問" },
-  { href: "/admin/roster", label: "名簿", adminOnly: true },
+  { href: "/admin/roster", label: "名簿", staffHref: "/admin/roster/coverage" },
   { href: "/admin/staff", label: "職員", adminOnly: true },
   { href: "/admin/audit", label: "操作記録", adminOnly: true },
 ];
@@ -32,6 +34,7 @@ export function Document(props: { title: string; children: Child }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | 協会LINE 管理画面`}</title>
+        <link rel="icon" href="/admin/assets/icon.svg" type="image/svg+xml" />
         <style dangerouslySetInnerHTML={{ __html: STYLES }} />
       </head>
       <body>
@@ -57,7 +60,10 @@ export function Layout(props: {
         <span class="brand">協会LINE 管理画面</span>
         <nav aria-label="メニュー">
           {items.map((item) => (
-            <a href={item.href} aria-current={props.current === item.href ? "page" : undefined}>
+            <a
+              href={staff.role === "admin" ? item.href : (item.staffHref ?? item.href)}
+              aria-current={props.current === item.href ? "page" : undefined}
+            >
               {item.label}
             </a>
           ))}

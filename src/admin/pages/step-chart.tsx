@@ -16,7 +16,7 @@ export function StepChart(props: {
   const rows = [
     { label: NO_STEP_LABEL, count: counts.get(null) ?? 0 },
     ...JOURNEY_STEPS.map((step) => ({ label: STEP_LABELS[step], count: counts.get(step) ?? 0 })),
-    // Exempt members stay counted at their step too; this bar says how many reported 対象外.
+    // Exempt members are counted here only (perStep leaves them out): the bars add up to the friends.
     ...(props.exempt !== undefined ? [{ label: EXEMPT_LABEL, count: props.exempt }] : []),
   ];
   const max = Math.max(1, ...rows.map((r) => r.count));

@@ -4,7 +4,7 @@
 import { scanCoverage } from "../../store/roster-coverage.js";
 import { scanMembers } from "../../store/staff-members.js";
 import type { AdminDeps } from "../deps.js";
-import { formatJst, stepLabel } from "../format.js";
+import { formatJst, memberStateLabel, stepLabel } from "../format.js";
 import { openRegistration, registrationNumberOf } from "../members/mask.js";
 import { COVERAGE_LABELS } from "./coverage-line.js";
 import { toExcelCsv } from "./csv.js";
@@ -32,7 +32,7 @@ export async function exportMembersCsv(deps: AdminDeps): Promise<{ bytes: Uint8A
       rows.push([
         m.userId,
         m.status === "active" ? "有効" : "ブロック・退会",
-        stepLabel(m.journeyStep),
+        memberStateLabel(m),
         m.affiliation ?? "",
         a.clinicName ?? "",
         registrationNumberOf(a),

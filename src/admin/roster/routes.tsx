@@ -8,9 +8,10 @@ import {
   coveragePage,
   linkRegisteredMembers,
 } from "../../store/roster-coverage.js";
-import { replaceRoster, rosterSummary } from "../../store/roster-import.js";
+import { replaceRoster, rosterChange, rosterSummary } from "../../store/roster-import.js";
 import { auditStatement, recordAudit } from "../../store/staff-audit.js";
 import type { AdminEnv, AdminOptions } from "../deps.js";
+import { RosterConfirmPage } from "./confirm-page.js";
 import { CoveragePage } from "./coverage-page.js";
 import { binaryKind, type CsvRow, CsvSyntaxError, decodeCsv, parseCsv } from "./csv.js";
 import { exportMembersCsv, exportNotDoneCsv } from "./export.js";
@@ -41,24 +42,43 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
 
   app.post("/import", async (c) => {
     const staff = c.get("staff");
-    const file = (await c.req.parseBody()).file;
-    if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
+    const body = await c.req.parseBody();
+    // The second step: the same file, sent back from the confirmation page, is checked again and
+    // replaces the roster.
+    const confirmed = body.confirmed === "1" && typeof body.csv === "string";
+    const file = body.file;
+    if (!confirmed && (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES)) {
       const flash = { kind: "error", text: "5MBまでのCSVファイルを選んでください。" } as const;
       return c.html(<RosterPage staff={staff} summary={await rosterSummary(deps.db)} flash={flash} />, 400);
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { text, encoding } = decodeCsv(bytes);
-    const refuse = async (text: string) => {
+    let text: string;
+    let encoding: string;
+    let fileName: string;
+    if (confirmed) {
+      text = String(body.csv);
+      encoding = body.encoding === "shift_jis" ? "shift_jis" : "utf-8";
+      fileName = String(body.fileName ?? "").slice(0, 200);
+      if (new TextEncoder().encode(text).length > MAX_BYTES) {
+        const flash = { kind: "error", text: "5MBまでのCSVファイルを選んでください。" } as const;
+        return c.html(<RosterPage staff={staff} summary={await rosterSummary(deps.db)} flash={flash} />, 400);
+      }
+    } else {
+      const upload = file as File;
+      const bytes = new Uint8Array(await upload.arrayBuffer());
+      ({ text, encoding } = decodeCsv(bytes));
+      fileName = upload.name;
+      const binary = binaryKind(bytes, text);
+      if (binary) return refuse(NOT_CSV[binary]);
+    }
+    async function refuse(message: string) {
       await recordAudit(
         deps.db,
         { staffId: staff.staffId, action: "roster.importRejected", detail: { reason: "notCsv" } },
         deps.clock.now(),
       );
-      const flash = { kind: "error", text } as const;
+      const flash = { kind: "error", text: message } as const;
       return c.html(<RosterPage staff={staff} summary={await rosterSummary(deps.db)} flash={flash} />, 422);
-    };
-    const binary = binaryKind(bytes, text);
-    if (binary) return refuse(NOT_CSV[binary]);
+    }
     let rows: CsvRow[];
     try {
       rows = parseCsv(text);
@@ -70,6 +90,23 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
     }
     const check = checkRoster(rows);
     const now = deps.clock.now();
+    const summary = await rosterSummary(deps.db);
+    // A roster already in place is replaced only after staff saw what changes and confirmed it.
+    if (check.errors.length === 0 && summary.count > 0 && !confirmed) {
+      const change = await rosterChange(
+        deps.db,
+        check.entries.map((e) => e.registrationNumber),
+      );
+      return c.html(
+        <RosterConfirmPage
+          staff={staff}
+          fileName={fileName}
+          encoding={encoding}
+          csv={text}
+          change={change}
+        />,
+      );
+    }
     const detail = {
       rows: rows.length,
       entries: check.entries.length,
@@ -83,7 +120,7 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
     } else
       await recordAudit(deps.db, { staffId: staff.staffId, action: "roster.importRejected", detail }, now);
     const report: ImportReport = {
-      fileName: file.name,
+      fileName,
       encoding,
       rowsRead: rows.length,
       imported: check.errors.length === 0 ? check.entries.length : 0,

@@ -10,7 +10,7 @@ import {
   type StaffRole,
   setStaffPassword,
 } from "../../store/staff.js";
-import { recordAudit } from "../../store/staff-audit.js";
+import { type AuditAction, recordAudit } from "../../store/staff-audit.js";
 import { anyBlocked } from "../../store/staff-throttle.js";
 import { checkNewPassword, MIN_PASSWORD, PASSWORD_ERRORS } from "../account/password-rules.js";
 import { hashPassword } from "../auth/password.js";
@@ -43,7 +43,7 @@ export function staffRoutes(options: AdminOptions): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const { deps } = options;
   const done = (code: string) => `/admin/staff?done=${code}`;
-  const audit = (staffId: number, action: string, target: string) =>
+  const audit = (staffId: number, action: AuditAction, target: string) =>
     recordAudit(deps.db, { staffId, action, target }, deps.clock.now());
 
   app.get("/", async (c) => {
@@ -202,7 +202,7 @@ export function staffRoutes(options: AdminOptions): Hono<AdminEnv> {
     if (!account) return c.redirect(done("notFound"), 303);
     const body = await c.req.parseBody();
     const password = String(body.password ?? "");
-    const problem = checkNewPassword(password, String(body.confirm ?? ""));
+    const problem = checkNewPassword(password, String(body.confirm ?? ""), account);
     if (problem) return c.redirect(done(problem), 303);
     await setStaffPassword(deps.db, id, await hashPassword(password));
     await releaseThrottle(deps, account.loginId);
