@@ -63,8 +63,11 @@ export function knowledgeRoutes(options: AdminOptions): Hono<AdminEnv> {
   // Built only when used: the Worker makes the app per request, and an index costs ~40 ms of CPU.
   let fallback: LiveKnowledge | undefined;
   /** The bot's live knowledge; a staff area mounted without a bot (tests) keeps its own. */
-  const live = (): LiveKnowledge =>
-    deps.knowledge ?? (fallback ??= createLiveKnowledge(FAQ_ENTRIES, { watchDatabase: true }));
+  const live = (): LiveKnowledge => {
+    if (deps.knowledge) return deps.knowledge;
+    fallback ??= createLiveKnowledge(FAQ_ENTRIES, { watchDatabase: true });
+    return fallback;
+  };
   /** The index members are answered from now (read again if another instance published). */
   const current = async () => {
     await live().sync(deps.db);
