@@ -20,6 +20,12 @@ export async function effectStatements(
 ): Promise<Statement[]> {
   const at = now.toISOString();
   const out: Statement[] = [];
+  // Read (and opened) once per event, however many questions the effects keep.
+  let names: Promise<string[]> | undefined;
+  const known = () => {
+    names ??= storedNames(db, cipher, userId);
+    return names;
+  };
   for (const effect of effects) {
     switch (effect.type) {
       case "advanceJourney":
@@ -109,7 +115,7 @@ export async function effectStatements(
       case "recordUnanswered": {
         // The engine scrubbed what it knew (the form in progress); the member's stored registration
         // is scrubbed here too, and the question is sealed: a scrub can miss a name.
-        const question = scrubPersonal(effect.question, await storedNames(db, cipher, userId));
+        const question = scrubPersonal(effect.question, await known());
         out.push(
           db
             .insert(schema.unansweredQuestions)
@@ -122,7 +128,7 @@ export async function effectStatements(
         const question =
           effect.question === undefined
             ? null
-            : await cipher.seal(scrubPersonal(effect.question, await storedNames(db, cipher, userId)));
+            : await cipher.seal(scrubPersonal(effect.question, await known()));
         out.push(
           db.insert(schema.questionOutcomes).values({
             outcome: effect.outcome,
