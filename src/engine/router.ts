@@ -8,6 +8,7 @@ import type { Understanding } from "../../flows/understanding.js";
 import type { FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
 import { createInquiry, type InquiryDesk } from "./inquiry.js";
+import { formatDateTime } from "./journey/steps.js";
 import { type Choice, parsePostback, postbackData, settleReplies, text, withChoices } from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
 import {
@@ -18,13 +19,6 @@ import {
   type StepResult,
 } from "./types.js";
 import { createInterpreter } from "./understand/interpret.js";
-
-/** 「12月1日 14:05」 in Japan's time, for telling a member when their question was sent. */
-const formatJst = (d: Date) => {
-  const j = new Date(d.getTime() + 9 * 3_600_000);
-  const hm = `${j.getUTCHours()}:${String(j.getUTCMinutes()).padStart(2, "0")}`;
-  return `${j.getUTCMonth() + 1}月${j.getUTCDate()}日 ${hm}`;
-};
 
 import { foldedSet, normalizeCommand } from "./understand/normalize.js";
 
@@ -252,7 +246,7 @@ export function createEngine(parts: EngineParts): Engine {
       return reply(state, [
         text(
           menu.inquiry.status
-            .replace("{date}", formatJst(new Date(sentAt)))
+            .replace("{date}", formatDateTime(sentAt))
             .replace("{hours}", menu.inquiry.staffHours),
           menuChoices,
         ),
