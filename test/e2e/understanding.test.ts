@@ -412,6 +412,18 @@ describe("a question for a person is never lost", () => {
     expect(await inquiriesOf(m.userId)).toEqual(["アプリの設定ができません\nWindows11のパソコンです"]);
   });
 
+  it("「まだ？」 after sending says when it was sent and when staff answer", async () => {
+    const m = newMember();
+    await m.say("担当者に聞く");
+    await m.say("アプリの設定画面が出てきません");
+    await m.say("おくる");
+    expect(m.read).toContain(SENT);
+    await m.say("まだ？");
+    expect(m.read).toContain("担当者へお送りしています");
+    expect(m.read).toContain(MENU.inquiry.staffHours);
+    expect(await inquiriesOf(m.userId)).toHaveLength(1);
+  });
+
   it("送らない drops it", async () => {
     const m = newMember();
     await m.say("担当者に聞きたい");
