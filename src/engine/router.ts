@@ -5,7 +5,7 @@
 
 import type { MenuContent } from "../../flows/menu.js";
 import type { Understanding } from "../../flows/understanding.js";
-import type { FaqResult } from "../answerer/types.js";
+import type { FaqLookup, FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
 import { createInquiry, type InquiryDesk } from "./inquiry.js";
 import { formatDateTime } from "./journey/steps.js";
@@ -48,6 +48,22 @@ const TWO_QUESTIONS =
   /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[。？?！!\n]+/u;
 
 export type Engine = (ctx: FlowContext, state: ConversationState, input: Input) => StepResult;
+
+/** The FAQ with each question's answer kept for the rest of one event. */
+function onceEach(faq: FaqLookup): FaqLookup {
+  const answers = new Map<string, FaqResult>();
+  return {
+    answer(question) {
+      let found = answers.get(question);
+      if (!found) {
+        found = faq.answer(question);
+        answers.set(question, found);
+      }
+      return found;
+    },
+    byId: (id) => faq.byId(id),
+  };
+}
 
 type Trigger = keyof MenuContent["triggers"];
 
@@ -394,5 +410,7 @@ export function createEngine(parts: EngineParts): Engine {
     return reply(state, []);
   }
 
-  return (ctx, state, input) => withNextStep(step(ctx, state, input));
+  // One event may ask the FAQ about the same text more than once (is it a question? then answer
+  // it): each distinct text is looked up once per event.
+  return (ctx, state, input) => withNextStep(step({ ...ctx, faq: onceEach(ctx.faq) }, state, input));
 }
