@@ -3,11 +3,11 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import kuromoji from "kuromoji";
+import { toHiragana } from "../src/engine/understand/normalize.js";
 
 export type KanaTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 
-export const toHiragana = (s: string): string =>
-  s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+export { toHiragana } from "../src/engine/understand/normalize.js";
 
 let built: Promise<KanaTokenizer> | undefined;
 export function kanaTokenizer(): Promise<KanaTokenizer> {

@@ -1,21 +1,16 @@
 // Japanese-aware text normalization for retrieval: width, case and kana folding, synonyms, fillers.
 // Members write the same question with full-width digits, katakana or hiragana, emoji and polite
 // endings; all of that is folded away before character n-grams are taken.
+import { toHiragana } from "../../engine/understand/normalize.js";
 
 /** Longest input considered; members' questions are short, and this bounds the work per question. */
 export const MAX_INPUT_CHARS = 600;
 
-const KATAKANA = /[\u30a1-\u30f6]/g;
 const NOT_WORD = /[^\p{L}\p{N}ー]+/gu;
 
 /** NFKC, lower case, katakana → hiragana, and every character that is not a letter or digit dropped. */
 export function foldText(text: string): string {
-  return text
-    .slice(0, MAX_INPUT_CHARS)
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
-    .replace(NOT_WORD, "");
+  return toHiragana(text.slice(0, MAX_INPUT_CHARS).normalize("NFKC").toLowerCase()).replace(NOT_WORD, "");
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -4,7 +4,7 @@
 
 import { REPORT_SPELLINGS } from "../../../flows/faq/readings.generated.js";
 import { JOURNEY_STEPS, type JourneyStep } from "../types.js";
-import { normalizeCommand } from "../understand/normalize.js";
+import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import type { JourneyCopy } from "./schema.js";
 
 export type TypedReport =
@@ -15,7 +15,6 @@ export type TypedReport =
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 
-const KATAKANA = /[\u30a1-\u30f6]/g;
 const SPELLING = new RegExp(REPORT_SPELLINGS.map(([kanji]) => kanji).join("|"), "g");
 const SPELLED = new Map(REPORT_SPELLINGS);
 
@@ -25,9 +24,7 @@ const SPELLED = new Map(REPORT_SPELLINGS);
  * particles folded.
  */
 export function foldReport(input: string): string {
-  return normalizeCommand(input)
-    .replace(SPELLING, (k) => SPELLED.get(k) ?? k)
-    .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+  return toHiragana(normalizeCommand(input).replace(SPELLING, (k) => SPELLED.get(k) ?? k))
     .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
     .replace(/(ました|ましたよ)$/, "た")
     .replace(/[がをはも]/g, "");

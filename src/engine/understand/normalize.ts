@@ -14,3 +14,9 @@ export function normalizeCommand(input: string): string {
 /** A set of words as the normalizer folds them, built once. */
 export const foldedSet = (words: readonly string[]): Set<string> =>
   new Set(words.map(normalizeCommand).filter((w) => w.length > 0));
+
+const KATAKANA = /[\u30a1-\u30f6]/g;
+
+/** Katakana as hiragana (「メール」→「めーる」), so the two spellings compare equal. */
+export const toHiragana = (s: string): string =>
+  s.replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
