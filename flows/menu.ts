@@ -38,7 +38,6 @@ const MenuSchema = z.object({
     created: Text.refine((t) => t.includes("{hours}")),
     /** When the association's staff read and answer questions (set by the association). */
     staffHours: Text,
-    nothingToAsk: Text,
     /** {date}: when it was sent; {hours}: when staff answer. */
     status: Text,
   }),
@@ -132,7 +131,6 @@ export const menuContent: MenuContent = MenuSchema.parse({
     tooLong: "長すぎるため受け付けられませんでした。3,000文字以内にまとめて送ってください。",
     created: "担当者にお送りしました。{hours}に、このトークで順番にお返事します。しばらくお待ちください。",
     staffHours: "本会事務局の受付時間（土日祝日・年末年始を除く平日の日中）",
-    nothingToAsk: "担当者にお伝えする内容がまだありません。ご質問を文字で送っていただけますか。",
     status:
       "お問い合わせは{date}に担当者へお送りしています。{hours}に、このトークで順番にお返事しますので、もうしばらくお待ちください。お急ぎのときは「担当者に聞く」で書き足せます。",
   },
