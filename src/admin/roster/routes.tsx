@@ -1,6 +1,6 @@
 // /admin/roster routes (admin only): import the roster CSV — checked in full first, then replaced in
 // one batch together with its audit row — and export the members as CSV (audited).
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import {
   COVERAGE_STATES,
   type CoverageFilter,
@@ -154,32 +154,26 @@ export function rosterRoutes(options: AdminOptions): Hono<AdminEnv> {
     );
   });
 
-  app.post("/coverage/export", async (c) => {
-    const { bytes, rows } = await exportNotDoneCsv(deps);
-    await recordAudit(
-      deps.db,
-      { staffId: c.get("staff").staffId, action: "roster.exportNotDone", detail: { rows } },
-      deps.clock.now(),
-    );
-    const stamp = deps.clock.now().toISOString().slice(0, 10).replaceAll("-", "");
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+  /** An audited CSV download, its file name dated today. */
+  const download = async (
+    c: Context<AdminEnv>,
+    action: "roster.exportNotDone" | "members.export",
+    name: string,
+    made: { bytes: Uint8Array; rows: number },
+  ) => {
+    const now = deps.clock.now();
+    await recordAudit(deps.db, { staffId: c.get("staff").staffId, action, detail: { rows: made.rows } }, now);
+    const stamp = now.toISOString().slice(0, 10).replaceAll("-", "");
+    return c.body(made.bytes as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="roster-not-done-${stamp}.csv"`,
+      "Content-Disposition": `attachment; filename="${name}-${stamp}.csv"`,
     });
-  });
+  };
 
-  app.post("/export", async (c) => {
-    const { bytes, rows } = await exportMembersCsv(deps);
-    await recordAudit(
-      deps.db,
-      { staffId: c.get("staff").staffId, action: "members.export", detail: { rows } },
-      deps.clock.now(),
-    );
-    const stamp = deps.clock.now().toISOString().slice(0, 10).replaceAll("-", "");
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="members-${stamp}.csv"`,
-    });
-  });
+  app.post("/coverage/export", async (c) =>
+    download(c, "roster.exportNotDone", "roster-not-done", await exportNotDoneCsv(deps)),
+  );
+
+  app.post("/export", async (c) => download(c, "members.export", "members", await exportMembersCsv(deps)));
   return app;
 }
