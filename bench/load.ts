@@ -4,9 +4,10 @@
 // throughput, webhook latency p50/p95/p99 and errors; non-2xx answers are redelivered like LINE
 // does; then checks every event got exactly one reply. Loopback only: it never sends anywhere else.
 // Usage: npm run bench:load -- --target node|wrangler --events 5000 --users 2000 --concurrency 64
+//        [--cpuprofile worker.cpuprofile]  (wrangler: the workerd profile, for Chrome DevTools)
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,10 @@ const { values: args } = parseArgs({
     users: { type: "string", default: "2000" },
     concurrency: { type: "string", default: "64" },
     port: { type: "string", default: "0" },
+    /** Writes the workerd profile there (open it in Chrome DevTools → Performance). */
+    cpuprofile: { type: "string" },
+    /** Without the inspector's sampling profiler (which slows the isolate): only the /proc figure. */
+    "no-profile": { type: "boolean", default: false },
   },
 });
 
@@ -38,6 +43,8 @@ interface Target {
   emulator: LineEmulator;
   /** Resolves when the bot has nothing left to send (Node), or after the replies stop coming. */
   settle(expected: number): Promise<void>;
+  /** CPU seconds the workerd processes used so far (wrangler: every isolate, local D1 included). */
+  processCpu?(): number;
   close(): Promise<void>;
 }
 
@@ -102,11 +109,30 @@ async function wranglerTarget(dir: string): Promise<Target> {
     secret: WORKER_LINE.secret,
     emulator: line.emulator,
     settle: (expected) => repliesSettled(line.emulator, expected),
+    processCpu: () => workerdCpuSeconds(child.pid!),
     async close() {
       if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
       await line.close();
     },
   };
+}
+
+/** utime + stime of the workerd processes in wrangler's process group, from /proc (Linux). */
+function workerdCpuSeconds(group: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // fields[2] is the process group; [11] utime and [12] stime, in clock ticks.
+      if (name.startsWith("workerd") && Number(fields[2]) === group)
+        ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
 }
 
 function run(command: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -252,8 +278,12 @@ async function main(): Promise<void> {
     const jobs = makeJobs(events, users);
     // The isolate's first requests (module start, JIT warm-up) are not what a steady event costs.
     if (target.inspectorPort) await warmUp(target);
-    const profiler = target.inspectorPort ? await WorkerdProfiler.connect(target.inspectorPort) : undefined;
+    const profiler =
+      target.inspectorPort && !args["no-profile"]
+        ? await WorkerdProfiler.connect(target.inspectorPort)
+        : undefined;
     await profiler?.start();
+    const cpu0 = target.processCpu?.();
     const seq0 = target.emulator.lastSeq();
     const t0 = performance.now();
     const results = await drive(target, jobs, concurrency, false);
@@ -262,6 +292,7 @@ async function main(): Promise<void> {
     const again = failed.length > 0 ? await drive(target, failed, concurrency, true) : [];
     await target.settle(seq0 + events);
     const cpu: CpuFigures | undefined = await profiler?.stop();
+    const processCpu = cpu0 === undefined ? undefined : target.processCpu!() - cpu0;
     profiler?.close();
 
     const got = target.emulator.deliveries({ sinceSeq: seq0 });
@@ -282,6 +313,7 @@ async function main(): Promise<void> {
     );
     if (args.target === "node")
       console.log(`  bot errors   ${[...botErrors].map(([e, n]) => `${e}×${n}`).join(", ") || "none"}`);
+    if (cpu && args.cpuprofile) writeFileSync(args.cpuprofile, JSON.stringify(cpu.profile));
     if (cpu) {
       const perEvent = cpu.cpuUs / 1000 / (events + failed.length);
       console.log(
@@ -291,6 +323,10 @@ async function main(): Promise<void> {
         `  CPU top      ${cpu.top.map((t) => `${t.name} ${(t.us / 1000).toFixed(0)} ms`).join(" · ")}`,
       );
     }
+    if (processCpu !== undefined)
+      console.log(
+        `  workerd CPU  ${((processCpu * 1000) / (events + failed.length)).toFixed(2)} ms per event (the whole workerd process from /proc: every isolate, local D1's SQLite, the dev proxy; an upper bound)`,
+      );
     const exact = lost === 0 && doubled === 0 && got.length === events;
     console.log(exact ? "  every event got exactly one reply" : "  MISMATCH: lost or doubled replies");
     process.exitCode = exact ? 0 : 1;

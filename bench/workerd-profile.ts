@@ -22,6 +22,8 @@ export interface CpuFigures {
   wallUs: number;
   /** The five functions (self time) the isolate spent most on, for a hint where to look. */
   top: Array<{ name: string; us: number }>;
+  /** The raw profile (Chrome DevTools .cpuprofile format). */
+  profile: unknown;
 }
 
 export class WorkerdProfiler {
@@ -78,7 +80,7 @@ export class WorkerdProfiler {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5)
       .map(([name, us]) => ({ name, us }));
-    return { cpuUs, wallUs: profile.endTime - profile.startTime, top };
+    return { cpuUs, wallUs: profile.endTime - profile.startTime, top, profile };
   }
 
   close(): void {

@@ -23,8 +23,6 @@ const MAX_ATTEMPTS = 5;
 export type EventOutcome = "processed" | "duplicate";
 
 export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<EventOutcome> {
-  // Staff may have published since the last event (in another Worker isolate): answer from the new knowledge.
-  await deps.knowledge?.sync(deps.db);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const now = deps.clock.now();
     let snapshot: Snapshot | "duplicate";
@@ -46,6 +44,8 @@ export async function processEvent(deps: BotDeps, event: MemberEvent): Promise<E
       }
     }
     if (snapshot === "duplicate") return "duplicate";
+    // Staff may have published since the last event (in another Worker isolate): answer from the new knowledge.
+    await deps.knowledge?.sync(deps.db, snapshot.knowledgeVersion);
     const ctx: FlowContext = { now, member: snapshot.member, faq: deps.faq };
     const result = await runEngine(deps, ctx, snapshot.state, event.input);
     const outcome = await commitStep(deps.db, deps.cipher, {

@@ -2,7 +2,7 @@
 // FaqLookup (`lookup`) that always asks the current index. Node runs one process: a publish there
 // rebuilds it at once (`reload`), so no database read per event. A Worker isolate cannot hear about a
 // publish made in another isolate: before each event it reads the knowledge version stored in the
-// database (`sync`), and rebuilds when it moved — no isolate answers from stale knowledge.
+// database (`sync`, with the event's snapshot: no extra read), and rebuilds when it moved — no isolate answers from stale knowledge.
 import { createOfflineAnswerer, type OfflineAnswerer } from "../answerer/offline/index.js";
 import type { FaqEntry, FaqLookup } from "../answerer/types.js";
 import type { Database } from "../store/database.js";
@@ -15,8 +15,11 @@ export interface LiveKnowledge {
   answerer(): OfflineAnswerer;
   /** The reviewed seed (flows/faq). */
   readonly seed: readonly FaqEntry[];
-  /** Before an event: rebuild if another instance changed the knowledge (Workers); Node: nothing. */
-  sync(db: Database): Promise<void>;
+  /**
+   * Before an event: rebuild if another instance changed the knowledge (Workers); Node: nothing.
+   * `stored` is the version when the caller already read it (the event's snapshot carries it).
+   */
+  sync(db: Database, stored?: number): Promise<void>;
   /** After a change made here: rebuild from the database now. */
   reload(db: Database): Promise<void>;
 }
@@ -52,9 +55,9 @@ export function createLiveKnowledge(seed: readonly FaqEntry[], options: LiveKnow
     lookup,
     answerer: () => current,
     seed,
-    async sync(db) {
+    async sync(db, known) {
       if (!options.watchDatabase) return;
-      const stored = await readKnowledgeVersion(db);
+      const stored = known ?? (await readKnowledgeVersion(db));
       if (stored === version) return;
       // Events of one isolate arriving together share one rebuild.
       loading ??= rebuild(db, stored).finally(() => {

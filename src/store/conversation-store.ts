@@ -11,6 +11,7 @@ import {
 } from "../engine/types.js";
 import { type FieldCipher, UnreadableValueError } from "./cipher.js";
 import { type Database, runBatch, type Statement } from "./database.js";
+import { KNOWLEDGE_VERSION_KEY } from "./knowledge.js";
 
 /**
  * The member's stored state is sealed with no key of the ring: permanent for this member until the
@@ -30,6 +31,8 @@ export interface Snapshot {
   member: MemberView;
   state: ConversationState;
   version: number;
+  /** The knowledge version stored with the data (read in the same statement; see knowledge/live.ts). */
+  knowledgeVersion?: number;
 }
 
 export async function isProcessed(db: Database, webhookEventId: string): Promise<boolean> {
@@ -48,6 +51,7 @@ interface SnapshotRow {
   exemption: string | null;
   processed: number;
   journey: string | null;
+  knowledge_version: string | null;
 }
 
 /**
@@ -69,7 +73,8 @@ export async function loadSnapshot(
         m.exemption as exemption,
         exists(select 1 from processed_events where webhook_event_id = ${webhookEventId}) as processed,
         (select json_group_array(json_array(step, at)) from
-          (select step, at from journey_events where user_id = ${userId} order by at)) as journey
+          (select step, at from journey_events where user_id = ${userId} order by at)) as journey,
+        (select value from meta where key = ${KNOWLEDGE_VERSION_KEY}) as knowledge_version
       from members m join conversations c on c.user_id = m.user_id
       where m.user_id = ${userId}`);
     if (row) {
@@ -94,6 +99,7 @@ export async function loadSnapshot(
         },
         state: parseState(opened),
         version,
+        knowledgeVersion: Number(row.knowledge_version ?? 0) || 0,
       };
     }
     await createMember(db, cipher, userId, now.toISOString());

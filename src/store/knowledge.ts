@@ -9,7 +9,8 @@ import type { Database, Statement } from "./database.js";
 import { runBatch } from "./database.js";
 import { type AuditAction, auditStatement } from "./staff-audit.js";
 
-const VERSION_KEY = "knowledge_version";
+/** The meta row whose value is the knowledge version (also read by the conversation snapshot). */
+export const KNOWLEDGE_VERSION_KEY = "knowledge_version";
 const t = schema.knowledgeEntries;
 const r = schema.knowledgeRevisions;
 
@@ -20,7 +21,7 @@ export async function readKnowledgeVersion(db: Database): Promise<number> {
   const row = await db
     .select({ value: schema.meta.value })
     .from(schema.meta)
-    .where(eq(schema.meta.key, VERSION_KEY))
+    .where(eq(schema.meta.key, KNOWLEDGE_VERSION_KEY))
     .get();
   return row ? Number(row.value) || 0 : 0;
 }
@@ -28,7 +29,7 @@ export async function readKnowledgeVersion(db: Database): Promise<number> {
 function bumpVersion(db: Database, now: Date): Statement {
   return db
     .insert(schema.meta)
-    .values({ key: VERSION_KEY, value: "1", updatedAt: now.toISOString() })
+    .values({ key: KNOWLEDGE_VERSION_KEY, value: "1", updatedAt: now.toISOString() })
     .onConflictDoUpdate({
       target: schema.meta.key,
       set: {
