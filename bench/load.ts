@@ -3,7 +3,9 @@
 // Worker under `wrangler dev` (local D1), each with a LINE emulator that records every reply. Prints
 // throughput, webhook latency p50/p95/p99 and errors; non-2xx answers are redelivered like LINE
 // does; then checks every event got exactly one reply. Loopback only: it never sends anywhere else.
-// Usage: npm run bench:load -- --target node|wrangler --events 5000 --users 2000 --concurrency 64
+// `--target floor` runs bench/floor's minimal Worker (the same I/O and crypto per event, none of our
+// code) the same way: the platform's own CPU per event on this machine, to read the Worker's figure by.
+// Usage: npm run bench:load -- --target node|wrangler|floor --events 5000 --users 2000 --concurrency 64
 //        [--cpuprofile worker.cpuprofile]  (wrangler: the workerd profile, for Chrome DevTools)
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -78,13 +80,14 @@ async function nodeTarget(dir: string): Promise<Target> {
   };
 }
 
-async function wranglerTarget(dir: string): Promise<Target> {
+/** `floor`: bench/floor's minimal Worker (the platform's own cost per event on this machine). */
+async function wranglerTarget(dir: string, floor = false): Promise<Target> {
   const line = await startEmulatorServer({ channelAccessToken: WORKER_LINE.token });
   assertLoopback(line.origin);
   const port = Number(args.port) || 8800 + Math.floor(Math.random() * 1000);
   const quietWrangler = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", CI: "1" };
   const env = { ...process.env, ...quietWrangler };
-  await run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], env);
+  if (!floor) await run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], env);
   const vars = {
     LINE_API_BASE_URL: line.origin,
     LINE_CHANNEL_SECRET: WORKER_LINE.secret,
@@ -99,7 +102,8 @@ async function wranglerTarget(dir: string): Promise<Target> {
       " ",
     );
   const varFlags = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-  const dev = ["wrangler", ...flags, "--show-interactive-dev-session=false", ...varFlags];
+  const config = floor ? ["--config", "bench/floor/wrangler.toml"] : [];
+  const dev = ["wrangler", ...flags, ...config, "--show-interactive-dev-session=false", ...varFlags];
   const child = spawn("npx", dev, { env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
@@ -270,9 +274,10 @@ function countMismatches(emulator: LineEmulator, jobs: Job[], sinceSeq: number) 
 
 async function main(): Promise<void> {
   const [events, users, concurrency] = [Number(args.events), Number(args.users), Number(args.concurrency)];
-  if (args.target !== "node" && args.target !== "wrangler") throw new Error("--target is node or wrangler");
+  if (!["node", "wrangler", "floor"].includes(args.target!)) throw new Error("--target is node, wrangler or floor");
   const dir = mkdtempSync(join(tmpdir(), "helpdesk-load-"));
-  const target = args.target === "node" ? await nodeTarget(dir) : await wranglerTarget(dir);
+  const target =
+    args.target === "node" ? await nodeTarget(dir) : await wranglerTarget(dir, args.target === "floor");
   try {
     assertLoopback(target.url);
     const jobs = makeJobs(events, users);
