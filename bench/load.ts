@@ -274,7 +274,8 @@ function countMismatches(emulator: LineEmulator, jobs: Job[], sinceSeq: number) 
 
 async function main(): Promise<void> {
   const [events, users, concurrency] = [Number(args.events), Number(args.users), Number(args.concurrency)];
-  if (!["node", "wrangler", "floor"].includes(args.target!)) throw new Error("--target is node, wrangler or floor");
+  if (!["node", "wrangler", "floor"].includes(args.target!))
+    throw new Error("--target is node, wrangler or floor");
   const dir = mkdtempSync(join(tmpdir(), "helpdesk-load-"));
   const target =
     args.target === "node" ? await nodeTarget(dir) : await wranglerTarget(dir, args.target === "floor");

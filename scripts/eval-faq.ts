@@ -15,6 +15,7 @@ import { createInterpreter } from "../src/engine/understand/interpret.js";
 import { openDatabase } from "../src/node/database.js";
 import { answerableEntries, composeKnowledge, knowledgeRows } from "../src/store/knowledge.js";
 import {
+  loadDevMembers,
   loadEvalSet,
   loadHeldOut,
   measure,
@@ -78,6 +79,12 @@ const kanaItems = await asTyped(test);
 const k = measure(rankAll(answerer, kanaItems), DEFAULT_THRESHOLDS);
 console.log(
   `dev test typed in kana (${kanaItems.length}): direct and right ${pct(k.confidentRight)}, wrong direct ${pct(k.wrongConfident)}, none recall ${pct(k.noneRecall)}`,
+);
+
+// The members' dev set, as members would see it (both halves; small talk through the interpreter).
+const devMembers = memberOutcomes(loadDevMembers(), answerer, createInterpreter(understanding));
+console.log(
+  `dev members' set (${devMembers.answerable} answerable, ${devMembers.none} none, ${devMembers.social} small talk): direct and right ${pct(devMembers.directRight)}, among choices ${pct(devMembers.rightOffered)}, wrong direct ${pct(devMembers.wrongDirect)}, honest none ${pct(devMembers.honestNone)}, small talk ${pct(devMembers.socialRecognised)}`,
 );
 
 // The held-out set: figures only (no per-question output, so nobody tunes on it by accident).

@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { FAQ_ENTRIES } from "../flows/faq/index.js";
+import { OUTSIDE_TOPICS } from "../flows/faq/outside.js";
 import { journeyCopy } from "../flows/journey.js";
 import { kanaTokenizer, toHiragana } from "./kana.js";
 
@@ -24,28 +25,32 @@ export async function readingsSource(): Promise<string> {
     if (!readings.has(surface)) readings.set(surface, new Set());
     readings.get(surface)!.add(kana);
   };
-  for (const entry of FAQ_ENTRIES)
-    for (const text of [...entry.questions, entry.answer, entry.label]) {
-      // Nouns one by one, and runs of nouns as one compound (登録記号番号 = 登録+記号+番号).
-      let run: { surface_form: string; reading?: string }[] = [];
-      const flush = () => {
-        if (run.length > 1)
-          add(run.map((t) => t.surface_form).join(""), run.map((t) => t.reading ?? t.surface_form).join(""));
-        run = [];
-      };
-      for (const t of tokenizer.tokenize(text)) {
-        if (t.pos === "名詞" && t.reading && t.pos_detail_1 !== "数") {
+  // The out-of-scope topics too: 「かいひ」 typed in kana is read as 会費, and so recognised as one.
+  const texts = [
+    ...FAQ_ENTRIES.flatMap((e) => [...e.questions, e.answer, e.label]),
+    ...OUTSIDE_TOPICS.flatMap((t) => t.questions),
+  ];
+  for (const text of texts) {
+    // Nouns one by one, and runs of nouns as one compound (登録記号番号 = 登録+記号+番号).
+    let run: { surface_form: string; reading?: string }[] = [];
+    const flush = () => {
+      if (run.length > 1)
+        add(run.map((t) => t.surface_form).join(""), run.map((t) => t.reading ?? t.surface_form).join(""));
+      run = [];
+    };
+    for (const t of tokenizer.tokenize(text)) {
+      if (t.pos === "名詞" && t.reading && t.pos_detail_1 !== "数") {
+        add(t.surface_form, t.reading);
+        run.push(t);
+      } else {
+        flush();
+        // Verb and adjective forms with kanji (届い → とどい, 忘れ → わすれ) as they appear.
+        if ((t.pos === "動詞" || t.pos === "形容詞") && t.reading && KANJI.test(t.surface_form))
           add(t.surface_form, t.reading);
-          run.push(t);
-        } else {
-          flush();
-          // Verb and adjective forms with kanji (届い → とどい, 忘れ → わすれ) as they appear.
-          if ((t.pos === "動詞" || t.pos === "形容詞") && t.reading && KANJI.test(t.surface_form))
-            add(t.surface_form, t.reading);
-        }
       }
-      flush();
     }
+    flush();
+  }
   // The journey's report words, kanji → kana one token at a time (「来た」→「きた」), so a report
   // typed in kana (「めーるきました」) folds to the same text. Kanji to kana is always safe.
   const spell = new Map<string, string>();

@@ -35,11 +35,13 @@ export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname === "/health") return Response.json({ ok: true });
-    if (url.pathname !== "/webhook" || request.method !== "POST") return new Response("not found", { status: 404 });
+    if (url.pathname !== "/webhook" || request.method !== "POST")
+      return new Response("not found", { status: 404 });
     const raw = new Uint8Array(await request.arrayBuffer());
     const { hmac, aes } = await cryptoKeys(env);
     const signature = fromBase64(request.headers.get("x-line-signature") ?? "");
-    if (!(await crypto.subtle.verify("HMAC", hmac, signature, raw))) return new Response("bad signature", { status: 401 });
+    if (!(await crypto.subtle.verify("HMAC", hmac, signature, raw)))
+      return new Response("bad signature", { status: 401 });
     const event = JSON.parse(new TextDecoder().decode(raw)).events[0];
     if (!tablesReady) {
       await env.DB.exec(
@@ -53,23 +55,42 @@ export default {
       .bind(event.webhookEventId, event.source.userId)
       .first();
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const state = JSON.stringify({ flow: "menu", step: "idle", answers: { familyName: "埼玉", givenName: "太郎" }, text: event.message.text });
-    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, aes, encoder.encode(state)));
+    const state = JSON.stringify({
+      flow: "menu",
+      step: "idle",
+      answers: { familyName: "埼玉", givenName: "太郎" },
+      text: event.message.text,
+    });
+    const sealed = new Uint8Array(
+      await crypto.subtle.encrypt({ name: "AES-GCM", iv }, aes, encoder.encode(state)),
+    );
     await crypto.subtle.decrypt({ name: "AES-GCM", iv }, aes, sealed);
     const now = new Date().toISOString();
     await env.DB.batch([
-      env.DB.prepare("insert into floor_events (id, at) values (?1, ?2) on conflict do nothing").bind(event.webhookEventId, now),
+      env.DB.prepare("insert into floor_events (id, at) values (?1, ?2) on conflict do nothing").bind(
+        event.webhookEventId,
+        now,
+      ),
       env.DB.prepare(
         "insert into floor_state (user_id, state, version) values (?1, ?2, 1) on conflict (user_id) do update set state = excluded.state, version = floor_state.version + 1",
       ).bind(event.source.userId, sealed),
-      env.DB.prepare("insert into floor_outcomes (at, kind) values (?1, ?2)").bind(now, row ? "again" : "first"),
+      env.DB.prepare("insert into floor_outcomes (at, kind) values (?1, ?2)").bind(
+        now,
+        row ? "again" : "first",
+      ),
     ]);
     console.log(JSON.stringify({ level: "info", event: "event.processed", kind: "text", replies: 1 }));
     ctx.waitUntil(
       fetch(`${env.LINE_API_BASE_URL}/v2/bot/message/reply`, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${env.LINE_CHANNEL_ACCESS_TOKEN}` },
-        body: JSON.stringify({ replyToken: event.replyToken, messages: [{ type: "text", text: "メニューです。下のボタンから選んでください。" }] }),
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${env.LINE_CHANNEL_ACCESS_TOKEN}`,
+        },
+        body: JSON.stringify({
+          replyToken: event.replyToken,
+          messages: [{ type: "text", text: "メニューです。下のボタンから選んでください。" }],
+        }),
       }).then((r) => r.text()),
     );
     return Response.json({ ok: true });

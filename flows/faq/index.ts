@@ -6,16 +6,22 @@ import { CONTACT_ENTRIES } from "./entries/contact.js";
 import { DATED_ENTRIES } from "./entries/dated.js";
 import { FORM_ENTRIES } from "./entries/form.js";
 import { JOURNEY_ENTRIES } from "./entries/journey.js";
-import { defineFaq } from "./schema.js";
+import { MEMBER_PHRASINGS } from "./member-phrasings.js";
+import { defineFaq, withPhrasings } from "./schema.js";
 
-export const FAQ_ENTRIES: FaqEntry[] = defineFaq([
-  ...JOURNEY_ENTRIES,
-  ...FORM_ENTRIES,
-  ...AFTER_ENTRIES,
-  ...DATED_ENTRIES,
-  ...CONTACT_ENTRIES,
-  ...BOT_ENTRIES,
-]);
+export const FAQ_ENTRIES: FaqEntry[] = defineFaq(
+  withPhrasings(
+    [
+      ...JOURNEY_ENTRIES,
+      ...FORM_ENTRIES,
+      ...AFTER_ENTRIES,
+      ...DATED_ENTRIES,
+      ...CONTACT_ENTRIES,
+      ...BOT_ENTRIES,
+    ],
+    MEMBER_PHRASINGS,
+  ),
+);
 
 export { CALL_CENTRE_TEXT } from "./entries/contact.js";
 export { FAQ_MESSAGES } from "./messages.js";

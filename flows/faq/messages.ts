@@ -14,6 +14,9 @@ export const FAQ_MESSAGES = {
   noneOfThese: "どれでもない",
   notFound:
     "申し訳ありません。そのご質問には、ここではお答えできる情報がありませんでした。\n本会の担当者にお問い合わせいただくか、ポータルの操作についてはコールセンターにご相談ください。",
+  /** A question nearest to a topic the knowledge does not cover (flows/faq/outside.ts). */
+  outsideTopic: (about: string) =>
+    `申し訳ありません。${about}のことは、このLINEの自動回答ではお答えできません。\n本会の担当者にお問い合わせいただけます。`,
   askPerson: "担当者に聞く",
   callCentreLabel: "コールセンター",
   callCentre: `${CALL_CENTRE_TEXT}\n\nポータルの操作で困ったときは、こちらにお電話ください。`,

@@ -41,3 +41,21 @@ export const faqSchema = z.array(faqEntrySchema).superRefine((entries, ctx) => {
 export function defineFaq(entries: FaqEntry[]): FaqEntry[] {
   return faqSchema.parse(entries);
 }
+
+/**
+ * Adds members' phrasings to each entry's questions (once each, after the entry's own). Throws when a
+ * phrasing names an entry that does not exist: a renamed id must not leave its phrasings behind.
+ */
+export function withPhrasings(
+  entries: FaqEntry[],
+  phrasings: Readonly<Record<string, readonly string[]>>,
+): FaqEntry[] {
+  const ids = new Set(entries.map((e) => e.id));
+  const unknown = Object.keys(phrasings).filter((id) => !ids.has(id));
+  if (unknown.length > 0) throw new Error(`言い方の id が FAQ にありません: ${unknown.join(", ")}`);
+  return entries.map((e) => {
+    const extra = phrasings[e.id] ?? [];
+    const seen = new Set(e.questions);
+    return { ...e, questions: [...e.questions, ...extra.filter((q) => !seen.has(q) && seen.add(q))] };
+  });
+}

@@ -48,6 +48,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ["廃止", "閉院", "廃業", "休業", "休止"],
   ["中止", "止める", "止まる", "止められる", "停止", "打ち切り", "ストップ"],
   ["締め切り", "しめきり", "締切", "〆切", "期限", "いつまで"],
+  // Before 「いつまで」 alone (the longest spelling wins): 「いつまで有効」 is asking for the 有効期限.
+  ["有効期限", "いつまで有効", "有効なのはいつまで", "有効期間", "使用期限"],
   ["義務", "義務化", "強制"],
   ["条件", "決まり", "きまり", "ルール", "規則"],
   ["返信", "返事"],
@@ -83,6 +85,17 @@ export const FILLERS: readonly string[] = [
   "ました",
   "よろしく",
   "ちょっと",
+  // How members ask what to do: it says nothing about the topic, and matched 「…忘れた、どうしたらいい」
+  // to any entry phrased the same way.
+  "どうしたらいいですか",
+  "どうすればいいですか",
+  "どうしたらいい",
+  "どうすればいい",
+  "どうしたら",
+  "どうすれば",
+  "えーと",
+  "あのー",
+  "あの",
   "です",
   "ます",
 ];

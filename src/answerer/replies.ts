@@ -56,9 +56,13 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
           { label: M.noneOfThese, data: postbackData("faq.none") },
         ]),
       ];
-    case "none":
-      // A person first, then the member's own next step and the menu: never a dead end.
-      return [text(M.notFound, [...personChoices, ...extra.filter((c) => c.label !== M.askPerson)])];
+    case "none": {
+      // A person first, then the member's own next step and the menu: never a dead end. A topic the
+      // desk knows it does not cover is named, and only the association is offered (not the portal's call centre).
+      const others = extra.filter((c) => c.label !== M.askPerson);
+      if (result.outside) return [text(M.outsideTopic(result.outside.about), [personChoices[0]!, ...others])];
+      return [text(M.notFound, [...personChoices, ...others])];
+    }
   }
 }
 

@@ -26,7 +26,8 @@ export type FaqResult =
   /** `related`: the next likeliest entries when they are close, offered as buttons under the answer. */
   | { kind: "confident"; entry: FaqEntry; score: number; related?: FaqEntry[] }
   | { kind: "unsure"; candidates: FaqEntry[] }
-  | { kind: "none" };
+  /** `outside`: the question is nearest to a topic the knowledge does not cover (flows/faq/outside.ts). */
+  | { kind: "none"; outside?: { id: string; about: string } };
 
 /** Pure, synchronous, offline: the engine may call it while computing a step. */
 export interface FaqLookup {
@@ -44,4 +45,6 @@ export interface FaqChoice {
 export interface FaqMatch {
   entry: FaqEntry;
   score: number;
+  /** Set when the match is an out-of-scope topic, not an entry: never shown as an answer. */
+  outside?: { id: string; about: string };
 }

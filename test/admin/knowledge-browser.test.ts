@@ -9,7 +9,7 @@ import { newUserId, type SentMessage, startTestBot, type TestBot } from "../help
 import { hasChromium, launchBrowser } from "../helpers/browser.js";
 
 const PASSWORD = "knowledge-test-password";
-const QUESTION = "窓口の受付時間を知りたい";
+const QUESTION = "正月三が日もつながりますか";
 const ENTRY = "callcentre";
 
 const texts = (messages: SentMessage[]) => messages.map((m) => String(m.text ?? "")).join("\n");
@@ -69,9 +69,9 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
 
   it("lists a member's unanswered question, grouped with its alike wording, with counts", async () => {
     expect(texts(await bot.say(member, QUESTION))).toContain("お答えできる情報がありませんでした");
-    await bot.say(member, "窓口の受付時間を知りたいです。");
+    await bot.say(member, "正月三が日もつながりますか？");
     // Only 「もしかして」, then 「担当者に聞く」 (the question is shown to confirm; not sent here).
-    expect(texts(await bot.say(member, "ログインできない時の連絡先は"))).toContain("もしかして");
+    expect(texts(await bot.say(member, "ログインできないときはどこに聞けば"))).toContain("もしかして");
     await bot.send({ userId: member, postback: "a=inquiry.create" });
     await bot.send({ userId: member, postback: "a=inquiry.cancel" });
     await signIn(staff, "tanaka");
@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
     const group = staff.locator(`[data-gap="${QUESTION}"]`);
     expect(await group.getByRole("heading").textContent()).toContain("2回");
     expect(await group.textContent()).toContain("答えられなかった 2回");
-    const unsure = staff.locator('[data-gap="ログインできない時の連絡先は"]');
+    const unsure = staff.locator('[data-gap="ログインできないときはどこに聞けば"]');
     expect(await unsure.textContent()).toContain("「もしかして」だけ 1回・担当者へ 1回");
   });
 

@@ -2,6 +2,7 @@
 // test half of the labelled questions meeting the targets with the answerer's default thresholds.
 import { describe, expect, it } from "vitest";
 import { FAQ_ENTRIES } from "../../flows/faq/index.js";
+import { withPhrasings } from "../../flows/faq/schema.js";
 import { createOfflineAnswerer, DEFAULT_THRESHOLDS } from "../../src/answerer/offline/index.js";
 import { loadEvalSet, measure, rankAll } from "../faq-eval/evaluate.js";
 
@@ -54,6 +55,57 @@ describe("createOfflineAnswerer", () => {
     expect(faq.answer(undefined as unknown as string).kind).toBe("none");
   });
 
+  it("reads kana typed without voiced marks or with a large っ as the word (ほしょきん = 補助金)", () => {
+    expect(confidentId("ほしょきんの じょうげんは いくら")).toBe("subsidy-cap");
+    expect(confidentId("りんくのゆうこうきげんは なんじかん")).toBe("link-24h");
+    // The issue's own example: its entry comes first (alone, or before its sibling 「期限切れ」).
+    const r = faq.answer("めーるのりんくはいつまでゆうこう");
+    expect(r.kind === "confident" ? r.entry.id : r.kind === "unsure" ? r.candidates[0]?.id : r.kind).toBe("link-24h");
+    expect(confidentId("ゆーさーめいは")).toBe("username");
+  });
+
+  it("a bare topic asks which entry is meant, as a call centre would (「パスワード」「メールのこと」)", () => {
+    for (const q of ["パスワード", "メールのこと", "補助金について"]) {
+      const r = faq.answer(q);
+      expect(r.kind, q).toBe("unsure");
+      if (r.kind === "unsure") expect(r.candidates.length, q).toBeGreaterThanOrEqual(2);
+    }
+    expect(confidentId("ユーザー名")).toBe("username"); // one entry is about it: answered
+  });
+
+  it("an entry's own question word for word gets that entry, even with a close sibling", () => {
+    expect(confidentId("登録の流れは？")).toBe("steps-overview");
+    expect(confidentId("導入しないとどうなる？")).toBe("not-introduced");
+  });
+
+  it.each([
+    ["会費はいつまでに払えばいいですか", "association-fees"],
+    ["保険証を忘れた患者さんが来ました", "patients-insurance"],
+    ["次の研修会はいつですか", "association-events"],
+  ])("「%s」 is a topic the knowledge does not cover (%s): none, named", (q, topic) => {
+    const r = faq.answer(q);
+    expect(r).toEqual({ kind: "none", outside: expect.objectContaining({ id: topic }) });
+  });
+
+  it("an out-of-scope topic never shows as a candidate or a related entry", () => {
+    for (const q of ["LINEのパスワードを忘れた", "会費とポータルのパスワード", "マイナンバーカードの更新"]) {
+      const r = faq.answer(q);
+      const shown =
+        r.kind === "confident" ? [r.entry, ...(r.related ?? [])] : r.kind === "unsure" ? r.candidates : [];
+      for (const e of shown)
+        expect(
+          FAQ_ENTRIES.some((x) => x.id === e.id),
+          `${q}: ${e.id}`,
+        ).toBe(true);
+    }
+  });
+
+  it("without out-of-scope topics the same question falls to the generic none or an entry", () => {
+    const bare = createOfflineAnswerer(FAQ_ENTRIES, { outside: [] });
+    const r = bare.answer("会費はいつまでに払えばいいですか");
+    expect(r.kind === "none" ? r.outside : undefined).toBeUndefined();
+  });
+
   it("looks entries up by id", () => {
     expect(faq.byId("callcentre")?.answer).toContain("0800-080-4583");
     expect(faq.byId("nope")).toBeUndefined();
@@ -81,7 +133,22 @@ describe("FAQ evaluation, test half", () => {
     expect(m.top1).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("answers wrongly with confidence at most 2 % of the time", () => {
-    expect(m.wrongConfident).toBeLessThanOrEqual(0.02);
+  // The issue's bar for questions the answerer has not seen (the test half includes the members' dev set).
+  it("answers wrongly with confidence at most 3 % of the time", () => {
+    expect(m.wrongConfident).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe("members' phrasings (flows/faq/member-phrasings.ts)", () => {
+  it("are added after each entry's own questions, once, and stay within what the staff editor allows", () => {
+    const added = withPhrasings([{ ...FAQ_ENTRIES[0]!, questions: ["a", "b"] }], {
+      [FAQ_ENTRIES[0]!.id]: ["b", "c", "c"],
+    });
+    expect(added[0]!.questions).toEqual(["a", "b", "c"]);
+    for (const e of FAQ_ENTRIES) expect(e.questions.length, e.id).toBeLessThanOrEqual(60);
+  });
+
+  it("refuse a phrasing for an entry that does not exist", () => {
+    expect(() => withPhrasings(FAQ_ENTRIES, { "no-such-entry": ["x"] })).toThrow(/no-such-entry/);
   });
 });

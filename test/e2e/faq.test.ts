@@ -51,7 +51,9 @@ describe("questions", () => {
     const m = newMember();
     const unansweredBefore = await countRows(bot.db, "unanswered_questions");
     await m.say(OFF_TOPIC);
-    expect(m.read).toContain(FAQ_MESSAGES.notFound);
+    // Parking is a topic the desk knows it does not cover: named, with a person to ask.
+    expect(m.read).toContain(FAQ_MESSAGES.outsideTopic("本会の事務局の場所や連絡先"));
+    expect(m.quickLabels).not.toContain(FAQ_MESSAGES.callCentreLabel);
     expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
 
     await m.tap(FAQ_MESSAGES.askPerson);

@@ -14,8 +14,17 @@ const itemSchema = z.object({ q: z.string(), expect: z.string().min(1) });
 const setSchema = z.object({ tune: z.array(itemSchema), test: z.array(itemSchema) });
 export type EvalItem = z.infer<typeof itemSchema>;
 
+/**
+ * The dev questions: questions.json (written while building the answerer) and the members' dev set
+ * (dev-members.json, written by a helper blind to the answerer), each split in halves: thresholds are
+ * tuned on `tune`, figures reported on `test`. Small talk is the interpreter's, not the answerer's.
+ */
 export function loadEvalSet(): { tune: EvalItem[]; test: EvalItem[] } {
-  return setSchema.parse(JSON.parse(readFileSync(new URL("./questions.json", import.meta.url), "utf8")));
+  const own = setSchema.parse(JSON.parse(readFileSync(new URL("./questions.json", import.meta.url), "utf8")));
+  const members = loadDevMembers().filter((i) => i.expect !== "social");
+  const half = (parity: number) =>
+    members.filter((_, n) => n % 2 === parity).map(({ q, expect }) => ({ q, expect }));
+  return { tune: [...own.tune, ...half(0)], test: [...own.test, ...half(1)] };
 }
 
 const heldOutSchema = z.object({
@@ -30,6 +39,12 @@ const heldOutSchema = z.object({
   ),
 });
 export type HeldOutItem = z.infer<typeof heldOutSchema>["items"][number];
+
+/** The members' dev set (answerable, "none" and "social" items): tuned on and read question by question. */
+export function loadDevMembers(): HeldOutItem[] {
+  return heldOutSchema.parse(JSON.parse(readFileSync(new URL("./dev-members.json", import.meta.url), "utf8")))
+    .items;
+}
 
 /** The held-out set: written blind, labelled afterwards; report on it, never tune on it. */
 export function loadHeldOut(): HeldOutItem[] {
@@ -192,8 +207,8 @@ function steps(from: number, to: number, by: number): number[] {
   );
 }
 
-/** Wrong confident answers tolerated while tuning (the target on test is 2 %). */
-const MAX_WRONG_CONFIDENT = 0.02;
+/** Wrong direct answers tolerated while tuning: 1 %, since on the test half and on new questions they ran two to three times the tune half's rate (the target is 3 %). */
+const MAX_WRONG_CONFIDENT = 0.01;
 const GRID = {
   confident: steps(0.06, 0.5, 0.01),
   lead: steps(0.5, 0.95, 0.05),
@@ -201,23 +216,34 @@ const GRID = {
 };
 
 /**
- * Grid search on the given (tune) results only. Each setting is judged with its grid
- * neighbours (mean utility, worst wrong-confident rate), so the choice sits inside a safe plateau
- * rather than on the edge where the small tune set happens to make no mistake.
+ * Grid search on the given (tune) results only, for the issue's bar: as many questions answered
+ * directly and right as possible, while the wrong direct answers stay within MAX_WRONG_CONFIDENT on
+ * each half of the tune set, at the chosen setting and at every grid neighbour; each setting is judged
+ * by the mean of its neighbourhood (direct and right, then honest "none", then the utility where a
+ * wrong answer costs four right ones), so the choice sits inside a plateau, not on a lucky cell.
  */
 export function tuneThresholds(results: Ranked[]): Thresholds {
   const cs = GRID.confident;
   const { lead: ms, suggest: ss } = GRID;
   const at = (a: number, b: number, c: number) => ({ confident: cs[a]!, lead: ms[b]!, suggest: ss[c]! });
+  const halves = [0, 1].map((p) => results.filter((_, i) => i % 2 === p));
   const grid = cs.map((_, a) =>
     ms.map((_, b) =>
-      ss.map((_, c) => ({
-        utility: utility(results, at(a, b, c)),
-        wrong: measure(results, at(a, b, c)).wrongConfident,
-      })),
+      ss.map((_, c) => {
+        const m = measure(results, at(a, b, c));
+        // The worst of the tune half's own two halves: a setting that is safe only on the whole, by
+        // luck of which questions fell where, is not taken.
+        const worst = Math.max(...halves.map((h) => measure(h, at(a, b, c)).wrongConfident));
+        return { m, worst, utility: utility(results, at(a, b, c)) };
+      }),
     ),
   );
-  let best: { t: Thresholds; score: number; safe: boolean } | null = null;
+  const key = (x: { m: Metrics; utility: number }) => [x.m.confidentRight, x.m.noneRecall, x.utility];
+  const better = (x: number[], y: number[]) => {
+    for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - y[i]!) > 1e-9) return x[i]! > y[i]!;
+    return false;
+  };
+  let best: { t: Thresholds; key: number[] } | null = null;
   for (let a = 0; a < cs.length; a++)
     for (let b = 0; b < ms.length; b++)
       for (let c = 0; c < ss.length; c++) {
@@ -226,10 +252,11 @@ export function tuneThresholds(results: Ranked[]): Thresholds {
           [-1, 0, 1].flatMap((db) => [-1, 0, 1].map((dc) => grid[a + da]?.[b + db]?.[c + dc])),
         );
         const cells = around.filter((x) => x !== undefined);
-        const score = cells.reduce((sum, x) => sum + x.utility, 0) / cells.length;
-        const safe = cells.every((x) => x.wrong <= MAX_WRONG_CONFIDENT);
-        if (!best || (safe && !best.safe) || (safe === best.safe && score > best.score + 1e-9))
-          best = { t: at(a, b, c), score, safe };
+        if (!cells.every((x) => x.worst <= MAX_WRONG_CONFIDENT)) continue;
+        // Judged with its neighbours (mean of each figure), so that one lucky cell does not win.
+        const keys = cells.map(key);
+        const k = keys[0]!.map((_, i) => keys.reduce((sum, x) => sum + x[i]!, 0) / keys.length);
+        if (!best || better(k, best.key)) best = { t: at(a, b, c), key: k };
       }
   return best?.t ?? DEFAULT_THRESHOLDS;
 }

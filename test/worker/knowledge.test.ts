@@ -11,7 +11,7 @@ import type { Database } from "../../src/store/database.js";
 import { composeKnowledge, knowledgeRows, publishEntry } from "../../src/store/knowledge.js";
 import { deliveriesTo, issueReplyToken, newUserId, postWebhook, textEvent } from "./helpers.js";
 
-const QUESTION = "窓口の受付時間を知りたい";
+const QUESTION = "鍼灸の往療の距離の上限は？";
 const db = drizzle(env.DB, { schema }) as unknown as Database;
 
 async function ask(userId: string): Promise<string> {

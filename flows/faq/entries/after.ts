@@ -29,6 +29,8 @@ export const AFTER_ENTRIES: FaqEntry[] = [
     id: "link-24h",
     label: "リンクの有効期限",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "リンクの有効期限は？",
       "リンクの有効期限は",
       "メールのURLはいつまで使えますか",
       "登録リンクは何時間有効",
@@ -183,6 +185,8 @@ export const AFTER_ENTRIES: FaqEntry[] = [
     id: "wait-7days",
     label: "申請までの日数",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "登録完了後はどうする？",
       "登録が終わったらすぐ申請できますか",
       "各種申請はいつからできる",
       "登録後どのくらい待つの",

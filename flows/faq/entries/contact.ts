@@ -10,6 +10,8 @@ export const CONTACT_ENTRIES: FaqEntry[] = [
     id: "callcentre",
     label: "コールセンター",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "コールセンターの番号は？",
       "問い合わせ先の電話番号は",
       "コールセンターの番号を教えて",
       "コールセンターの電話番号は",

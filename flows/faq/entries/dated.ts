@@ -124,6 +124,8 @@ export const DATED_ENTRIES: FaqEntry[] = [
     id: "not-introduced",
     label: "未導入のままだと",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "導入しないとどうなる？",
       "導入しないとどうなりますか",
       "まだ導入していないのですが大丈夫ですか",
       "受領委任が中止になるって本当",
@@ -188,6 +190,8 @@ export const DATED_ENTRIES: FaqEntry[] = [
     id: "kyo-kei-meaning",
     label: "協と契の違い",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "協と契の違いは？",
       "協と契の違いは何ですか",
       "協定と契約はどう違う",
       "個人契約だと契ですか",
@@ -255,6 +259,8 @@ export const DATED_ENTRIES: FaqEntry[] = [
     id: "start-date",
     label: "運用開始日の登録",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "運用開始日の登録とは？",
       "運用開始日の登録とは",
       "アプリの設定が終わったら何をする",
       "運用開始日入力はどこから",

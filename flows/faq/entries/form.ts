@@ -98,6 +98,8 @@ export const FORM_ENTRIES: FaqEntry[] = [
     id: "number-where",
     label: "登録記号番号の場所",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "番号はどこに書いてある？",
       "登録記号番号はどこに書いてありますか",
       "番号がどこに載っているかわからない",
       "受領委任承諾通知書ってどれ",

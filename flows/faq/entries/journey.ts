@@ -7,6 +7,8 @@ export const JOURNEY_ENTRIES: FaqEntry[] = [
     id: "steps-overview",
     label: "登録の流れ",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "登録の流れは？",
       "オンライン資格確認を始めるまでの流れを教えてください",
       "何から始めればいいですか",
       "手順の全体像が知りたい",
@@ -101,6 +103,8 @@ export const JOURNEY_ENTRIES: FaqEntry[] = [
     id: "device-types",
     label: "機器の種類",
     questions: [
+      // The example question the menu shows for this entry (flows/menu.ts faqExamples).
+      "必要な機器は？",
       "どんな機器が必要ですか",
       "パソコンとカードリーダーが必要ですか",
       "スマートフォンだけで読み取れますか",

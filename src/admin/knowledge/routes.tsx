@@ -142,7 +142,7 @@ export function knowledgeRoutes(options: AdminOptions): Hono<AdminEnv> {
       const result = answerer.answer(asked);
       return {
         group,
-        nearestId: answerer.rank(asked, 1)[0]?.entry.id ?? null,
+        nearestId: answerer.rank(asked, 5).find((m) => !m.outside)?.entry.id ?? null,
         now: result.kind,
         nowLabel: result.kind === "confident" ? result.entry.label : null,
       };

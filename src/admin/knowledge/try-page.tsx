@@ -66,7 +66,11 @@ function Outcome(props: { title: string; outcome: TryOutcome; testId: string }) 
             <tr data-rank-entry={m.entry.id}>
               <td>{i + 1}</td>
               <td>
-                <a href={`/admin/knowledge/${m.entry.id}`}>{m.entry.label}</a>
+                {m.outside ? (
+                  <span>範囲外の話題：{m.outside.about}（会員には「お答えできません」と返します）</span>
+                ) : (
+                  <a href={`/admin/knowledge/${m.entry.id}`}>{m.entry.label}</a>
+                )}
               </td>
               <td class="nowrap">
                 <span class="bar" style={`width:${Math.round((m.score / Math.max(top, 0.01)) * 80)}px`} />{" "}

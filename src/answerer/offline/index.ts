@@ -4,6 +4,8 @@
 // the entry never mentions the question's kanji and concepts (「会費はいくら」 is not about 補助金).
 // A confidence threshold and a margin over the runner-up decide between a confident answer, a
 // 「もしかして」 list, or nothing.
+
+import { OUTSIDE_TOPICS, type OutsideTopic } from "../../../flows/faq/outside.js";
 import { GENERATED_READINGS } from "../../../flows/faq/readings.generated.js";
 import { FILLERS, READINGS, SYNONYMS } from "../../../flows/faq/synonyms.js";
 import type { FaqEntry, FaqLookup, FaqMatch, FaqResult } from "../types.js";
@@ -20,11 +22,15 @@ export interface Thresholds {
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.2, lead: 0.75, suggest: 0.16 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.26, lead: 0.75, suggest: 0.24 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
 const MAX_RELATED = 2;
+/** An out-of-scope topic ranked first is named in the reply from this score (below it, the plain "not found"). */
+const OUTSIDE_NAMED = 0.12;
+/** For a bare topic, the entries scoring at least this share of the best are the choices offered. */
+const TOPIC_SHARE = 0.5;
 
 /** Weight of the answer text relative to the best question variant. */
 const ANSWER_WEIGHT = 0.35;
@@ -39,6 +45,9 @@ const WORD_COVERAGE_WEIGHT = 0.5;
 /** A word the whole knowledge never uses weighs more: it is what the question is really about. */
 const UNKNOWN_WORD_WEIGHT = 2;
 const MAX_QUESTION = 600;
+/** What may follow a bare topic, folded (see foldText: no voiced marks): 「のこと」「について」「の件」「です」. */
+const TOPIC_TAIL =
+  /^(の?(こと|件|けん)(て|で)?|について|に関して|にかんして)?(て|を|は|か|な|ね|よ|て?す|たけと|なんたけと|なんてすか)*$/u;
 /** Where a member's sentence ends (「。」, 「？」, a line break, 「が、」 before the question). */
 const SENTENCE_END = /[。．！!？?\n]+|(?<=が|けど|ので)、/u;
 /** Shortest sentence tried on its own (folded characters). */
@@ -91,27 +100,65 @@ const GENERIC = new Set(
   ].map((w) => w),
 );
 
+/** An out-of-scope topic as an index document: its questions, no answer. */
+function outsideDoc(topic: OutsideTopic): FaqEntry {
+  return {
+    id: `outside-${topic.id}`,
+    questions: topic.questions,
+    answer: "",
+    source: { title: "範囲外の話題" },
+    label: topic.about.slice(0, 20),
+  };
+}
+
 export interface OfflineAnswerer extends FaqLookup {
   /** Entries by descending score (for the evaluation and the optional LLM phraser). */
   rank(question: string, limit?: number): FaqMatch[];
   readonly thresholds: Thresholds;
 }
 
-export type OfflineOptions = Partial<Thresholds> & Partial<NormalizerTables>;
+/** How the score is composed (chosen on the tune half by scripts/eval-faq.ts). */
+export interface ScoreWeights {
+  /** Weight of the answer text relative to the best question variant. */
+  answer: number;
+  /** Share of the score that depends on how much of the question's kanji and concepts the entry mentions. */
+  coverage: number;
+  /** Share of the score that depends on the entry having the question's content words. */
+  wordCoverage: number;
+  /** How much more a content word the whole knowledge never uses weighs. */
+  unknownWord: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  answer: ANSWER_WEIGHT,
+  coverage: COVERAGE_WEIGHT,
+  wordCoverage: WORD_COVERAGE_WEIGHT,
+  unknownWord: UNKNOWN_WORD_WEIGHT,
+};
+
+export type OfflineOptions = Partial<Thresholds> &
+  Partial<NormalizerTables> & {
+    weights?: Partial<ScoreWeights>;
+    /** Topics the knowledge does not cover (default flows/faq/outside.ts; [] for none). */
+    outside?: readonly OutsideTopic[];
+  };
 
 /** Turns a ranking into a result; pure, so the evaluation can try thresholds without re-ranking. */
 export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   const [top, second] = ranked;
-  if (!top || top.score < t.suggest) return { kind: "none" };
+  // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest entry.
+  if (top?.outside && top.score >= OUTSIDE_NAMED) return { kind: "none", outside: top.outside };
+  if (!top || top.outside || top.score < t.suggest) return { kind: "none" };
+  const entries = ranked.filter((m) => !m.outside);
   if (top.score >= t.confident && (second?.score ?? 0) <= t.lead * top.score) {
-    const related = ranked
+    const related = entries
       .slice(1)
       .filter((m) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score)
       .slice(0, MAX_RELATED)
       .map((m) => m.entry);
     return { kind: "confident", entry: top.entry, score: top.score, related };
   }
-  const candidates = ranked.filter((m) => m.score >= t.suggest).slice(0, MAX_CANDIDATES);
+  const candidates = entries.filter((m) => m.score >= t.suggest).slice(0, MAX_CANDIDATES);
   return { kind: "unsure", candidates: candidates.map((m) => m.entry) };
 }
 
@@ -121,24 +168,34 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     lead: options.lead ?? DEFAULT_THRESHOLDS.lead,
     suggest: options.suggest ?? DEFAULT_THRESHOLDS.suggest,
   };
+  const sw: ScoreWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const normalize = createNormalizer({
     synonyms: options.synonyms ?? [...SYNONYMS, ...READINGS],
     fillers: options.fillers ?? FILLERS,
     readings: options.readings ?? GENERATED_READINGS,
   });
 
-  const variantTexts = entries.map((e) => e.questions.map(normalize));
-  const answerTexts = entries.map((e) => normalize(e.answer));
-  const idf = new Idf(entries.map((_, i) => [...variantTexts[i]!, answerTexts[i]!]));
+  // Out-of-scope topics are indexed beside the entries (their questions only; they have no answer).
+  const outside = options.outside ?? OUTSIDE_TOPICS;
+  const docs: FaqEntry[] = [...entries, ...outside.map(outsideDoc)];
+  const topicOf = (i: number) => (i < entries.length ? undefined : outside[i - entries.length]);
+  const variantTexts = docs.map((e) => e.questions.map(normalize));
+  const answerTexts = docs.map((e) => normalize(e.answer));
+  const idf = new Idf(docs.map((_, i) => [...variantTexts[i]!, answerTexts[i]!]));
   const variants = new CosineIndex();
   const answers = new CosineIndex();
-  entries.forEach((_, i) => {
+  docs.forEach((_, i) => {
     for (const text of variantTexts[i]!) variants.add(i, idf.vector(text));
     answers.add(i, idf.vector(answerTexts[i]!));
   });
-  const entryContent = entries.map((_, i) => contentChars([...variantTexts[i]!, answerTexts[i]!].join("")));
-  const entryBlobs = entries.map((_, i) => [...variantTexts[i]!, answerTexts[i]!].join("\n"));
+  const entryContent = docs.map((_, i) => contentChars([...variantTexts[i]!, answerTexts[i]!].join("")));
+  const entryBlobs = docs.map((_, i) => [...variantTexts[i]!, answerTexts[i]!].join("\n"));
   const byId = new Map(entries.map((e) => [e.id, e]));
+  /** Each normalized question variant and the one entry it belongs to (null when several share it). */
+  const exact = new Map<string, number | null>();
+  variantTexts.forEach((texts, i) => {
+    for (const t of texts) exact.set(t, exact.has(t) && exact.get(t) !== i ? null : i);
+  });
 
   /** idf-weighted share of the question's kanji and concepts that entry i mentions (1 when it has none). */
   function coverage(question: Set<string>, i: number): number {
@@ -173,14 +230,15 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
    * has none). A word the whole knowledge never uses weighs more. One scan per word, not per entry.
    */
   function wordCoverage(words: string[]): Float64Array {
-    const out = new Float64Array(entries.length).fill(1);
+    const out = new Float64Array(docs.length).fill(1);
     if (words.length === 0) return out;
-    const found = new Float64Array(entries.length);
+    const found = new Float64Array(docs.length);
     let all = 0;
     for (const w of words) {
       const owners: number[] = [];
       for (let i = 0; i < entryBlobs.length; i++) if (entryBlobs[i]!.includes(w)) owners.push(i);
-      const weight = owners.length > 0 ? 1 : UNKNOWN_WORD_WEIGHT;
+      // A word only out-of-scope topics use is still one the knowledge never answers about.
+      const weight = owners.some((i) => i < entries.length) ? 1 : sw.unknownWord;
       all += weight;
       for (const i of owners) found[i]! += weight;
     }
@@ -190,12 +248,12 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
 
   /** Each entry's score for one piece of text. */
   function scores(question: string): Float64Array {
-    const out = new Float64Array(entries.length);
+    const out = new Float64Array(docs.length);
     const text = normalize(question);
     if (text.length === 0) return out;
     const q = idf.vector(text);
     const qNorm = norm(q);
-    const best = new Float64Array(entries.length);
+    const best = new Float64Array(docs.length);
     const perVariant = variants.cosines(q, qNorm);
     perVariant.forEach((s, d) => {
       const owner = variants.owners[d]!;
@@ -204,12 +262,20 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     const perAnswer = answers.cosines(q, qNorm);
     const content = contentChars(text);
     const covered = wordCoverage(contentWords(question));
-    for (let i = 0; i < entries.length; i++)
+    for (let i = 0; i < docs.length; i++)
       out[i] =
-        ((best[i]! + ANSWER_WEIGHT * perAnswer[i]!) / (1 + ANSWER_WEIGHT)) *
-        (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage(content, i)) *
-        (1 - WORD_COVERAGE_WEIGHT + WORD_COVERAGE_WEIGHT * covered[i]!);
+        (i < entries.length ? (best[i]! + sw.answer * perAnswer[i]!) / (1 + sw.answer) : best[i]!) *
+        (1 - sw.coverage + sw.coverage * coverage(content, i)) *
+        (1 - sw.wordCoverage + sw.wordCoverage * covered[i]!);
     return out;
+  }
+
+  /** One content word and nothing asked about it: 「メール」「補助金のこと」「アプリについて」. */
+  function topicOnly(question: string): boolean {
+    const words = contentWords(question);
+    if (words.length !== 1) return false;
+    const rest = normalize(question).split(words[0]!).join("");
+    return TOPIC_TAIL.test(rest);
   }
 
   function rank(question: string, limit = MAX_CANDIDATES): FaqMatch[] {
@@ -224,8 +290,13 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
         const own = scores(sentence);
         for (let i = 0; i < own.length; i++) if (own[i]! > best[i]!) best[i] = own[i]!;
       }
-    return entries
-      .map((entry, i) => ({ entry, score: best[i]! }))
+    return docs
+      .map((entry, i): FaqMatch => {
+        const topic = topicOf(i);
+        return topic
+          ? { entry, score: best[i]!, outside: { id: topic.id, about: topic.about } }
+          : { entry, score: best[i]! };
+      })
       .filter((m) => m.score > 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
@@ -242,7 +313,27 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     },
     answer(question) {
       try {
-        return decide(rank(question, MAX_CANDIDATES + 1), thresholds);
+        const ranked = rank(question, MAX_CANDIDATES + 2);
+        // Word for word one entry's own question (the menu's examples, a question staff added): that entry.
+        const own = exact.get(normalize(question.slice(0, MAX_QUESTION)));
+        if (own !== undefined && own !== null && own < entries.length) {
+          const top = ranked.find((m) => m.entry === entries[own]);
+          const related = ranked
+            .filter((m) => !m.outside && m.entry !== entries[own] && m.score >= thresholds.suggest)
+            .filter((m) => m.score >= RELATED_SHARE * (top?.score ?? 1))
+            .slice(0, MAX_RELATED)
+            .map((m) => m.entry);
+          return { kind: "confident", entry: entries[own]!, score: top?.score ?? 1, related };
+        }
+        const result = decide(ranked, thresholds);
+        // A bare topic (「メール」「パスワードのこと」) names no question: when several entries are about
+        // it, ask which, as a call-centre agent would, rather than answer one of them.
+        if (result.kind === "confident" && topicOnly(question)) {
+          const about = ranked.filter((m) => !m.outside && m.score >= TOPIC_SHARE * result.score);
+          if (about.length > 1)
+            return { kind: "unsure", candidates: about.slice(0, MAX_CANDIDATES).map((m) => m.entry) };
+        }
+        return result;
       } catch {
         return { kind: "none" };
       }

@@ -6,11 +6,34 @@ import { toHiragana } from "../../engine/understand/normalize.js";
 /** Longest input considered; members' questions are short, and this bounds the work per question. */
 export const MAX_INPUT_CHARS = 600;
 
-const NOT_WORD = /[^\p{L}\p{N}ー]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+/** Voiced and semi-voiced marks once decomposed, and small kana: what members drop or mistype (ほしょきん, ゆーさー). */
+const KANA_MARKS = /[\u3099\u309a]/gu;
+const SMALL_KANA: Record<string, string> = {
+  ぁ: "あ",
+  ぃ: "い",
+  ぅ: "う",
+  ぇ: "え",
+  ぉ: "お",
+  っ: "つ",
+  ゃ: "や",
+  ゅ: "ゆ",
+  ょ: "よ",
+  ゎ: "わ",
+};
+const SMALL = /[ぁぃぅぇぉっゃゅょゎ]/gu;
 
-/** NFKC, lower case, katakana → hiragana, and every character that is not a letter or digit dropped. */
+/**
+ * NFKC, lower case, katakana → hiragana, voiced marks and small kana folded (a typed 「ほしょきん」 is
+ * 「ほじょきん」), and every character that is not a letter or digit dropped (「ー」 and 「-」 alike).
+ */
 export function foldText(text: string): string {
-  return toHiragana(text.slice(0, MAX_INPUT_CHARS).normalize("NFKC").toLowerCase()).replace(NOT_WORD, "");
+  return toHiragana(text.slice(0, MAX_INPUT_CHARS).normalize("NFKC").toLowerCase())
+    .normalize("NFD")
+    .replace(KANA_MARKS, "")
+    .normalize("NFC")
+    .replace(SMALL, (c) => SMALL_KANA[c] ?? c)
+    .replace(NOT_WORD, "");
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -29,6 +52,32 @@ export interface NormalizerTables {
   /** Polite fillers removed after synonyms are applied. */
   fillers: readonly string[];
 }
+
+/**
+ * Kana that are grammar, not a word: a reading found inside one of these is not used (同意 「どうい」
+ * would turn 「どういう」 into 「同意う」). Folded, as foldText leaves them.
+ */
+const GRAMMAR = [
+  "どういう",
+  "どういった",
+  "いつまで",
+  "いつから",
+  "いつごろ",
+  "どうして",
+  "どうやって",
+  "どこで",
+  "なんで",
+  "ですか",
+  "ません",
+  "ください",
+  "いいですか",
+  "でしょうか",
+  "ところ",
+  "ということ",
+].map((g) => foldText(g));
+
+/** Shortest folded reading read as a word. */
+const MIN_READING = 3;
 
 /** First private-use code point: each synonym group becomes one such character, a single "word". */
 const CONCEPT_BASE = 0xe000;
@@ -57,7 +106,13 @@ export function createNormalizer(tables: NormalizerTables): (text: string) => st
     const word = foldText(surface ?? "");
     for (const k of kana) {
       const folded = foldText(k);
-      if (word && folded && folded !== word && !spelled.has(folded)) spelled.set(folded, word);
+      // Two folded kana are too short to stand for a word, and a verb stem ending in っ folds into
+      // common words (入っ「はいっ」 → 「はいつ」 would swallow 「…はいつまで」).
+      const usable =
+        Array.from(folded).length >= MIN_READING &&
+        !/っ$/u.test(toHiragana(k)) &&
+        !GRAMMAR.some((g) => g.includes(folded));
+      if (word && usable && folded !== word && !spelled.has(folded)) spelled.set(folded, word);
     }
   }
   const readingPattern = alternation(spelled.keys());
