@@ -45,6 +45,8 @@ export interface FaqChoice {
 export interface FaqMatch {
   entry: FaqEntry;
   score: number;
+  /** Ids of entries that answer overlapping questions (flows/faq/siblings.ts). */
+  siblings?: readonly string[];
   /** Set when the match is an out-of-scope topic, not an entry: never shown as an answer. */
   outside?: { id: string; about: string };
 }

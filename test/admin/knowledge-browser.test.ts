@@ -127,9 +127,13 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
     const before = texts(await bot.say(member, QUESTION));
     await admin.getByRole("link", { name: "編集する" }).click();
     await admin.getByLabel("回答（1000文字以内）").fill("テスト用に書き換えた回答です。");
+    await admin
+      .getByLabel("質問の言い方（1行に1つ。会員が書きそうな言い方をいくつも）")
+      .fill(`${QUESTION}\nテスト用の言い方`);
     await admin.getByRole("button", { name: "保存して公開" }).click();
-    // The new answer no longer names the call centre's topics: the held-out evaluation drops, and
-    // the admin is asked first; until then the change is a draft and members keep the old answer.
+    // The entry no longer names the call centre or its hours, nor is asked about them: the held-out
+    // evaluation drops, and the admin is asked first; until then the change is a draft and members
+    // keep the old answer.
     const warning = admin.getByRole("alert");
     expect(await warning.textContent()).toMatch(/\d+\.\d% → \d+\.\d% に下がります/);
     expect(texts(await bot.say(member, QUESTION))).toBe(before);

@@ -60,7 +60,9 @@ describe("createOfflineAnswerer", () => {
     expect(confidentId("りんくのゆうこうきげんは なんじかん")).toBe("link-24h");
     // The issue's own example: its entry comes first (alone, or before its sibling 「期限切れ」).
     const r = faq.answer("めーるのりんくはいつまでゆうこう");
-    expect(r.kind === "confident" ? r.entry.id : r.kind === "unsure" ? r.candidates[0]?.id : r.kind).toBe("link-24h");
+    expect(r.kind === "confident" ? r.entry.id : r.kind === "unsure" ? r.candidates[0]?.id : r.kind).toBe(
+      "link-24h",
+    );
     expect(confidentId("ゆーさーめいは")).toBe("username");
   });
 

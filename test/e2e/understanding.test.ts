@@ -107,6 +107,25 @@ describe("the bot's own words work when typed", () => {
 });
 
 describe("direct answers", () => {
+  it.each([
+    ["補助金ってまだ申し込めるんですか？", "subsidy-closed"],
+    ["めーるのりんくはいつまでゆうこう", "link-24h"],
+    ["日曜日でも電話できますか", "callcentre"],
+    ["電話代はかかりますか", "callcentre"],
+  ])("「%s」 gets the answer (%s), not 「もしかして」", async (question, id) => {
+    const entry = FAQ_ENTRIES.find((e) => e.id === id)!;
+    const m = newMember();
+    await m.say(question);
+    expect(m.read).not.toContain(FAQ_MESSAGES.unsureIntro);
+    expect(m.read).toContain(entry.answer.split(/[{\n]/)[0]!.slice(0, 30));
+  });
+
+  it("two entries that both answer it: the top one, with the other as a button", async () => {
+    const m = newMember();
+    await m.say("日曜日でも電話できますか");
+    expect(m.quickLabels).toContain(FAQ_ENTRIES.find((e) => e.id === "callcentre-mail")!.label);
+  });
+
   it("an answer keeps a next step: the member's journey button and the menu", async () => {
     const m = newMember();
     await fillToConfirm(m);

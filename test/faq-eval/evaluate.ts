@@ -2,13 +2,14 @@
 // Shared by `npm run eval:faq` (scripts/eval-faq.ts) and test/answerer/offline.test.ts.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { FAQ_SIBLINGS } from "../../flows/faq/siblings.js";
 import {
   DEFAULT_THRESHOLDS,
   decide,
   type OfflineAnswerer,
   type Thresholds,
 } from "../../src/answerer/offline/index.js";
-import type { FaqMatch } from "../../src/answerer/types.js";
+import type { FaqMatch, FaqResult } from "../../src/answerer/types.js";
 
 const itemSchema = z.object({ q: z.string(), expect: z.string().min(1) });
 const setSchema = z.object({ tune: z.array(itemSchema), test: z.array(itemSchema) });
@@ -119,6 +120,19 @@ export function memberOutcomes(
   };
 }
 
+/**
+ * A sibling of the expected entry answered, with the expected entry as the button under it: for
+ * tuning and the dev figures, neither right nor wrong (the member reads an overlapping answer and
+ * has the exact one a tap away, as with 「もしかして」). The held-out figures count it as wrong.
+ */
+function siblingShown(result: FaqResult, expect: string): boolean {
+  if (result.kind !== "confident") return false;
+  return (
+    (result.related ?? []).some((e) => e.id === expect) &&
+    FAQ_SIBLINGS.some((g) => g.includes(expect) && g.includes(result.entry.id))
+  );
+}
+
 export interface Ranked {
   item: EvalItem;
   ranked: FaqMatch[];
@@ -167,7 +181,7 @@ export function measure(results: Ranked[], t: Thresholds): Metrics {
     }
     if (result.kind === "confident") {
       if (result.entry.id === item.expect) confidentRight++;
-      else wrongConfident++;
+      else if (!siblingShown(result, item.expect)) wrongConfident++;
     }
     if (result.kind === "none") {
       saidNone++;
@@ -192,7 +206,7 @@ function utility(results: Ranked[], t: Thresholds): number {
   for (const { item, ranked } of results) {
     const r = decide(ranked, t);
     const none = item.expect === "none";
-    if (r.kind === "confident") u += r.entry.id === item.expect ? 1 : -4;
+    if (r.kind === "confident") u += r.entry.id === item.expect ? 1 : siblingShown(r, item.expect) ? 0.3 : -4;
     else if (r.kind === "unsure")
       u += r.candidates.some((e) => e.id === item.expect) ? 0.3 : none ? -0.3 : -0.5;
     else u += none ? 1 : -0.5;

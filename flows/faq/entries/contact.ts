@@ -30,6 +30,10 @@ export const CONTACT_ENTRIES: FaqEntry[] = [
       "サポートの電話は",
       "電話で質問できるところ",
       "受付時間は何時から",
+      // The answer says 通話無料: members ask about the cost of the call in their own words.
+      "電話代はかかりますか",
+      "通話料は無料ですか",
+      "電話するのにお金はかかる？",
     ],
     answer: CALL_CENTRE_TEXT,
     source: BRIEFING,

@@ -7,6 +7,7 @@
 
 import { OUTSIDE_TOPICS, type OutsideTopic } from "../../../flows/faq/outside.js";
 import { GENERATED_READINGS } from "../../../flows/faq/readings.generated.js";
+import { FAQ_SIBLINGS } from "../../../flows/faq/siblings.js";
 import { FILLERS, READINGS, SYNONYMS } from "../../../flows/faq/synonyms.js";
 import type { FaqEntry, FaqLookup, FaqMatch, FaqResult } from "../types.js";
 import { contentChars, createNormalizer, type NormalizerTables } from "./normalize.js";
@@ -141,6 +142,8 @@ export type OfflineOptions = Partial<Thresholds> &
     weights?: Partial<ScoreWeights>;
     /** Topics the knowledge does not cover (default flows/faq/outside.ts; [] for none). */
     outside?: readonly OutsideTopic[];
+    /** Groups of entry ids answering overlapping questions (default flows/faq/siblings.ts). */
+    siblings?: readonly (readonly string[])[];
   };
 
 /** Turns a ranking into a result; pure, so the evaluation can try thresholds without re-ranking. */
@@ -150,10 +153,16 @@ export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   if (top?.outside && top.score >= OUTSIDE_NAMED) return { kind: "none", outside: top.outside };
   if (!top || top.outside || top.score < t.suggest) return { kind: "none" };
   const entries = ranked.filter((m) => !m.outside);
-  if (top.score >= t.confident && (second?.score ?? 0) <= t.lead * top.score) {
-    const related = entries
-      .slice(1)
-      .filter((m) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score)
+  // A sibling close behind is a second right answer, not a rival: the lead is taken over the rest.
+  const isSibling = (m: FaqMatch) => top.siblings?.includes(m.entry.id) ?? false;
+  const rival = ranked.slice(1).find((m) => !isSibling(m));
+  if (top.score >= t.confident && (rival?.score ?? 0) <= t.lead * top.score) {
+    const close = (m: FaqMatch) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score;
+    const rest = entries.slice(1);
+    const related = [
+      ...rest.filter((m) => isSibling(m) && close(m)),
+      ...rest.filter((m) => !isSibling(m) && close(m)),
+    ]
       .slice(0, MAX_RELATED)
       .map((m) => m.entry);
     return { kind: "confident", entry: top.entry, score: top.score, related };
@@ -191,6 +200,10 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
   const entryContent = docs.map((_, i) => contentChars([...variantTexts[i]!, answerTexts[i]!].join("")));
   const entryBlobs = docs.map((_, i) => [...variantTexts[i]!, answerTexts[i]!].join("\n"));
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const siblingsOf = new Map<string, string[]>();
+  for (const group of options.siblings ?? FAQ_SIBLINGS)
+    for (const id of group)
+      siblingsOf.set(id, [...(siblingsOf.get(id) ?? []), ...group.filter((x) => x !== id)]);
   /** Each normalized question variant and the one entry it belongs to (null when several share it). */
   const exact = new Map<string, number | null>();
   variantTexts.forEach((texts, i) => {
@@ -293,9 +306,9 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     return docs
       .map((entry, i): FaqMatch => {
         const topic = topicOf(i);
-        return topic
-          ? { entry, score: best[i]!, outside: { id: topic.id, about: topic.about } }
-          : { entry, score: best[i]! };
+        if (topic) return { entry, score: best[i]!, outside: { id: topic.id, about: topic.about } };
+        const siblings = siblingsOf.get(entry.id);
+        return siblings ? { entry, score: best[i]!, siblings } : { entry, score: best[i]! };
       })
       .filter((m) => m.score > 0)
       .sort((a, b) => b.score - a.score)
