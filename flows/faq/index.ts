@@ -4,6 +4,7 @@ import { AFTER_ENTRIES } from "./entries/after.js";
 import { BOT_ENTRIES } from "./entries/bot.js";
 import { CONTACT_ENTRIES } from "./entries/contact.js";
 import { DATED_ENTRIES } from "./entries/dated.js";
+import { DETAIL_ENTRIES } from "./entries/details.js";
 import { FORM_ENTRIES } from "./entries/form.js";
 import { JOURNEY_ENTRIES } from "./entries/journey.js";
 import { MEMBER_PHRASINGS } from "./member-phrasings.js";
@@ -16,6 +17,7 @@ export const FAQ_ENTRIES: FaqEntry[] = defineFaq(
       ...FORM_ENTRIES,
       ...AFTER_ENTRIES,
       ...DATED_ENTRIES,
+      ...DETAIL_ENTRIES,
       ...CONTACT_ENTRIES,
       ...BOT_ENTRIES,
     ],

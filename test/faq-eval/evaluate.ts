@@ -11,7 +11,7 @@ import {
 } from "../../src/answerer/offline/index.js";
 import type { FaqMatch, FaqResult } from "../../src/answerer/types.js";
 
-const itemSchema = z.object({ q: z.string(), expect: z.string().min(1) });
+const itemSchema = z.object({ q: z.string(), expect: z.string().min(1), alsoOk: z.string().optional() });
 const setSchema = z.object({ tune: z.array(itemSchema), test: z.array(itemSchema) });
 export type EvalItem = z.infer<typeof itemSchema>;
 
@@ -24,7 +24,9 @@ export function loadEvalSet(): { tune: EvalItem[]; test: EvalItem[] } {
   const own = setSchema.parse(JSON.parse(readFileSync(new URL("./questions.json", import.meta.url), "utf8")));
   const members = loadDevMembers().filter((i) => i.expect !== "social");
   const half = (parity: number) =>
-    members.filter((_, n) => n % 2 === parity).map(({ q, expect }) => ({ q, expect }));
+    members
+      .filter((_, n) => n % 2 === parity)
+      .map(({ q, expect, alsoOk }) => ({ q, expect, ...(typeof alsoOk === "string" ? { alsoOk } : {}) }));
   return { tune: [...own.tune, ...half(0)], test: [...own.test, ...half(1)] };
 }
 
@@ -133,6 +135,10 @@ function siblingShown(result: FaqResult, expect: string): boolean {
   );
 }
 
+/** The labelled entry, or the one the label says answers as well. */
+const right = (item: EvalItem, id: string | undefined) =>
+  id === item.expect || (id !== undefined && id === item.alsoOk);
+
 export interface Ranked {
   item: EvalItem;
   ranked: FaqMatch[];
@@ -176,11 +182,11 @@ export function measure(results: Ranked[], t: Thresholds): Metrics {
     if (none) isNone++;
     else {
       answerable++;
-      if (ranked[0]?.entry.id === item.expect) top1++;
-      if (ranked.slice(0, 3).some((m) => m.entry.id === item.expect)) top3++;
+      if (right(item, ranked[0]?.entry.id)) top1++;
+      if (ranked.slice(0, 3).some((m) => right(item, m.entry.id))) top3++;
     }
     if (result.kind === "confident") {
-      if (result.entry.id === item.expect) confidentRight++;
+      if (right(item, result.entry.id)) confidentRight++;
       else if (!siblingShown(result, item.expect)) wrongConfident++;
     }
     if (result.kind === "none") {
@@ -206,7 +212,7 @@ function utility(results: Ranked[], t: Thresholds): number {
   for (const { item, ranked } of results) {
     const r = decide(ranked, t);
     const none = item.expect === "none";
-    if (r.kind === "confident") u += r.entry.id === item.expect ? 1 : siblingShown(r, item.expect) ? 0.3 : -4;
+    if (r.kind === "confident") u += right(item, r.entry.id) ? 1 : siblingShown(r, item.expect) ? 0.3 : -4;
     else if (r.kind === "unsure")
       u += r.candidates.some((e) => e.id === item.expect) ? 0.3 : none ? -0.3 : -0.5;
     else u += none ? 1 : -0.5;
@@ -221,8 +227,8 @@ function steps(from: number, to: number, by: number): number[] {
   );
 }
 
-/** Wrong direct answers tolerated while tuning: 1 %, since on the test half and on new questions they ran two to three times the tune half's rate (the target is 3 %). */
-const MAX_WRONG_CONFIDENT = 0.01;
+/** Wrong direct answers tolerated while tuning, on each half of the tune set (the target is 3 % on questions not tuned on). */
+const MAX_WRONG_CONFIDENT = 0.02;
 const GRID = {
   confident: steps(0.06, 0.5, 0.01),
   lead: steps(0.5, 0.95, 0.05),

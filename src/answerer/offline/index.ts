@@ -23,7 +23,7 @@ export interface Thresholds {
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.26, lead: 0.75, suggest: 0.24 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.24, lead: 0.75, suggest: 0.23 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
