@@ -52,7 +52,7 @@ export const journeyCopy = JourneyCopySchema.parse({
       done: "登録画面まで進みましたね。",
     },
     linkSent: {
-      title: "「登録」と「OK」を押す",
+      title: "登録ボタンとOKボタンを押す",
       report: "登録ボタンを押した",
       words: [
         "登録ボタンを押した",
@@ -218,6 +218,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     redoTooEarly:
       "メールのリンクはまだ有効です（{deadline}まで）。メールのリンクを押して登録を完了してください。",
     redoNothing: "やり直す記録はありません。いまの進み具合をご確認ください。",
+    pressedWhich: "ありがとうございます。どこまで進んだか、下のボタンで教えてください。",
   },
   buttons: {
     progress: "進み具合",
@@ -231,6 +232,16 @@ export const journeyCopy = JourneyCopySchema.parse({
     withdrawExemption: "対象外を取り消す",
   },
   words: {
+    pressed: [
+      "押した",
+      "おした",
+      "押しました",
+      "おしました",
+      "押せた",
+      "押せました",
+      "クリックした",
+      "クリックしました",
+    ],
     mailArrived: [
       "メールが届いた",
       "メール届いた",

@@ -17,6 +17,9 @@ export const FAQ_MESSAGES = {
   /** A question nearest to a topic the knowledge does not cover (flows/faq/outside.ts). */
   outsideTopic: (about: string) =>
     `申し訳ありません。${about}のことは、このLINEの自動回答ではお答えできません。\n本会の担当者にお問い合わせいただけます。`,
+  /** The same for the portal's and the app's own troubles: the official call centre first. */
+  outsideTopicCallCentre: (about: string) =>
+    `申し訳ありません。${about}のことは、このLINEの自動回答ではお答えできません。\nポータルやアプリの操作は、オンライン資格確認等コールセンター（0800-080-4583）でご相談いただけます。`,
   askPerson: "担当者に聞く",
   callCentreLabel: "コールセンター",
   callCentre: `${CALL_CENTRE_TEXT}\n\nポータルの操作で困ったときは、こちらにお電話ください。`,

@@ -6,20 +6,28 @@
 // set still measures what the answerer makes of questions it has not seen.
 // A topic staff later answer in the knowledge simply loses to the new entry (an exact phrasing scores higher).
 import { z } from "zod";
+import { ON_TOPIC_UNCOVERED } from "./outside-on-topic.js";
 
 const outsideTopicSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   /** What the topic is, as the reply names it: 「{about}のことは…」. */
   about: z.string().min(1).max(30),
+  /** Who can help: the association (default) or, for the portal and the app, the official call centre. */
+  contact: z.enum(["association", "callcentre"]).default("association"),
   questions: z.array(z.string().trim().min(1)).min(5),
 });
-export type OutsideTopic = z.infer<typeof outsideTopicSchema>;
+export type OutsideTopic = z.output<typeof outsideTopicSchema>;
 
 export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse([
+  ...ON_TOPIC_UNCOVERED,
   {
     id: "association-fees",
     about: "本会の会費",
     questions: [
+      // The issue's own example (会費), written here from the issue.
+      "会費の金額を知りたい",
+      "年会費っていくら？",
+      "会費はいくらですか",
       "会費の口座振替に変えたいんですが、どうすればいいですか",
       "会費の領収書をなくしてしまいました。再発行してもらえますか？",
       "年会費 振込先",

@@ -69,7 +69,7 @@ export const MHLW_NOTICE_2025_11: FaqSource = {
 
 /** The association's own notes on public pages (the design brief, section 6), not yet verified line by line. */
 export const ASSOCIATION_NOTES: FaqSource = {
-  title: "本会の調査メモ（公開ページのまとめ・要確認）",
+  title: "本会のまとめ（公開されている情報から）",
   asOf: "2026-11-25",
 };
 

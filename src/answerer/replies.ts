@@ -60,6 +60,10 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
       // A person first, then the member's own next step and the menu: never a dead end. A topic the
       // desk knows it does not cover is named, and only the association is offered (not the portal's call centre).
       const others = extra.filter((c) => c.label !== M.askPerson);
+      if (result.outside?.contact === "callcentre")
+        return [
+          text(M.outsideTopicCallCentre(result.outside.about), [...personChoices].reverse().concat(others)),
+        ];
       if (result.outside) return [text(M.outsideTopic(result.outside.about), [personChoices[0]!, ...others])];
       return [text(M.notFound, [...personChoices, ...others])];
     }

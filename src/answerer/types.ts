@@ -22,12 +22,19 @@ export interface FaqEntry {
   choices?: FaqChoice[];
 }
 
+/** A topic the knowledge does not cover, and who can help with it. */
+export interface OutsideRef {
+  id: string;
+  about: string;
+  contact: "association" | "callcentre";
+}
+
 export type FaqResult =
   /** `related`: the next likeliest entries when they are close, offered as buttons under the answer. */
   | { kind: "confident"; entry: FaqEntry; score: number; related?: FaqEntry[] }
   | { kind: "unsure"; candidates: FaqEntry[] }
   /** `outside`: the question is nearest to a topic the knowledge does not cover (flows/faq/outside.ts). */
-  | { kind: "none"; outside?: { id: string; about: string } };
+  | { kind: "none"; outside?: OutsideRef };
 
 /** Pure, synchronous, offline: the engine may call it while computing a step. */
 export interface FaqLookup {
@@ -48,5 +55,5 @@ export interface FaqMatch {
   /** Ids of entries that answer overlapping questions (flows/faq/siblings.ts). */
   siblings?: readonly string[];
   /** Set when the match is an out-of-scope topic, not an entry: never shown as an answer. */
-  outside?: { id: string; about: string };
+  outside?: OutsideRef;
 }

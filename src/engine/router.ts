@@ -9,7 +9,15 @@ import type { FaqLookup, FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
 import { createInquiry, type InquiryDesk } from "./inquiry.js";
 import { formatDateTime } from "./journey/steps.js";
-import { type Choice, parsePostback, postbackData, settleReplies, text, withChoices } from "./messages.js";
+import {
+  type Choice,
+  MAX_QUICK_REPLIES,
+  parsePostback,
+  postbackData,
+  settleReplies,
+  text,
+  withChoices,
+} from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
 import {
   type ConversationState,
@@ -67,6 +75,15 @@ function onceEach(faq: FaqLookup): FaqLookup {
 
 type Trigger = keyof MenuContent["triggers"];
 
+/** Buttons of an answer that still mean something under the form's next question. */
+function carriedOver(item: { action?: { type?: string; data?: string } }): boolean {
+  const data = item.action?.type === "postback" ? (item.action.data ?? "") : "";
+  const action = parsePostback(data).action;
+  return (
+    action === "faq" || action === "faq.none" || action.startsWith("inquiry.") || action === "callcentre"
+  );
+}
+
 export function createEngine(parts: EngineParts): Engine {
   const { menu } = parts;
   const understand = createInterpreter(parts.understanding);
@@ -108,7 +125,24 @@ export function createEngine(parts: EngineParts): Engine {
     const flow = flowOf(result.state);
     // A question for a person being written keeps the last word (its buttons must stay last).
     if (!flow || result.state.flow !== state.flow || result.state.inquiry) return result;
-    return { ...result, replies: settleReplies([...result.replies, ...flow.resume(ctx, result.state)]) };
+    // LINE shows buttons only under the last bubble: the answer's own way on (「もしかして」's entries,
+    // 担当者に聞く, the call centre, related entries) moves to the form's question, before its choices.
+    const carried = (result.replies.at(-1)?.quickReply?.items ?? []).filter(carriedOver);
+    const resumed = flow.resume(ctx, result.state);
+    const prompt = resumed.at(-1);
+    const merged =
+      prompt && carried.length > 0
+        ? [
+            ...resumed.slice(0, -1),
+            {
+              ...prompt,
+              quickReply: {
+                items: [...carried, ...(prompt.quickReply?.items ?? [])].slice(0, MAX_QUICK_REPLIES),
+              },
+            },
+          ]
+        : resumed;
+    return { ...result, replies: settleReplies([...result.replies, ...merged]) };
   };
 
   const desk: InquiryDesk = createInquiry(menu, { menuChoices });

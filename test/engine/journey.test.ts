@@ -89,7 +89,7 @@ describe("journeyFeature › progress card", () => {
     expect(rows[0]).toEqual(["✓", "機器を用意する", "11月20日"]);
     expect(rows[1]).toEqual(["✓", "ポータルサイトを開く", "11月25日"]);
     expect(rows[2]).toEqual(["✓", "ユーザー登録を入力する"]);
-    expect(rows[3]).toEqual(["✓", "「登録」と「OK」を押す", "11月25日"]);
+    expect(rows[3]).toEqual(["✓", "登録ボタンとOKボタンを押す", "11月25日"]);
     expect(rows[4]).toEqual(["▶", "メールのリンクで登録完了"]);
     expect(rows[5]![0]).toBe("・");
     expect(cardText(result.replies)).toContain("リンクの有効期限：11月26日 10:00まで");
@@ -112,7 +112,7 @@ describe("journeyFeature › progress card", () => {
       ctx("registering", { ...LINK_SENT_AT, registering: at(25) }),
       postback("journey.progress"),
     )!;
-    expect(cardRows(result.replies)[3]).toEqual(["▶", "「登録」と「OK」を押す"]);
+    expect(cardRows(result.replies)[3]).toEqual(["▶", "登録ボタンとOKボタンを押す"]);
   });
 
   it("at アプリを入れた still shows the 運用開始日 as the step to do", () => {

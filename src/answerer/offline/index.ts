@@ -23,7 +23,7 @@ export interface Thresholds {
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.24, lead: 0.75, suggest: 0.23 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.24, lead: 0.8, suggest: 0.19 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
@@ -306,7 +306,12 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     return docs
       .map((entry, i): FaqMatch => {
         const topic = topicOf(i);
-        if (topic) return { entry, score: best[i]!, outside: { id: topic.id, about: topic.about } };
+        if (topic)
+          return {
+            entry,
+            score: best[i]!,
+            outside: { id: topic.id, about: topic.about, contact: topic.contact },
+          };
         const siblings = siblingsOf.get(entry.id);
         return siblings ? { entry, score: best[i]!, siblings } : { entry, score: best[i]! };
       })

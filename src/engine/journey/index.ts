@@ -219,6 +219,15 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (found.kind === "exempt") return exemptAsk(ctx, state);
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
     if (found.kind === "mailMissing") return mailMissing(state);
+    if (found.kind === "pressed") {
+      // 「押しました」 after 「…を押したら教えてください」: the member's own current step, if it is a button.
+      const current = currentStep(ctx.member.journeyStep);
+      if (current && copy.steps[current].todo.includes("押")) return report(ctx, state, current);
+      const deadline = linkDeadline(copy, ctx.member, ctx.now);
+      return done(state, [
+        text(copy.replies.pressedWhich, nextChoices(copy, current, deadline !== null && ctx.now >= deadline)),
+      ]);
+    }
     return report(ctx, state, found.step);
   }
 

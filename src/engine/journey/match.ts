@@ -11,7 +11,8 @@ export type TypedReport =
   | { kind: "report"; step: JourneyStep }
   | { kind: "mailArrived" }
   | { kind: "mailMissing" }
-  | { kind: "exempt" };
+  | { kind: "exempt" }
+  | { kind: "pressed" };
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 
@@ -38,6 +39,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   add(copy.words.mailArrived, { kind: "mailArrived" });
   add(copy.words.mailMissing, { kind: "mailMissing" });
   add(copy.exemption.words, { kind: "exempt" });
+  add(copy.words.pressed, { kind: "pressed" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
   return (input) => {

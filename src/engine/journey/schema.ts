@@ -71,6 +71,8 @@ export const JourneyCopySchema = z.object({
     redone: Text,
     redoTooEarly: Text,
     redoNothing: Text,
+    /** 「押しました」 when the member's current step is not a button: which step was it? */
+    pressedWhich: Text,
   }),
   buttons: z.object({
     progress: Label,
@@ -83,7 +85,12 @@ export const JourneyCopySchema = z.object({
     exempt: Label,
     withdrawExemption: Label,
   }),
-  words: z.object({ mailArrived: Words, mailMissing: Words }),
+  words: z.object({
+    mailArrived: Words,
+    mailMissing: Words,
+    /** 「押しました」 alone: the member's own current step, when it is pressing a button. */
+    pressed: Words,
+  }),
   exemption: z.object({
     words: Words,
     intro: z.array(Text).min(1).max(4),
