@@ -30,7 +30,7 @@ export const knowledgeEntrySchema = z
     questions: z
       .array(z.string().trim().min(1).max(200, "質問の言い方は1つ200文字以内で入力してください"))
       .min(1, "質問の言い方を1つ以上入力してください")
-      .max(60, "質問の言い方は60個までです"),
+      .max(80, "質問の言い方は80個までです"),
     answer: z
       .string()
       .trim()

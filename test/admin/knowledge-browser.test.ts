@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
     expect(texts(await bot.say(member, QUESTION))).toContain("お答えできる情報がありませんでした");
     await bot.say(member, "正月三が日もつながりますか？");
     // Only 「もしかして」, then 「担当者に聞く」 (the question is shown to confirm; not sent here).
-    expect(texts(await bot.say(member, "ログインできないときはどこに聞けば"))).toContain("もしかして");
+    expect(texts(await bot.say(member, "アプリのこと"))).toContain("もしかして");
     await bot.send({ userId: member, postback: "a=inquiry.create" });
     await bot.send({ userId: member, postback: "a=inquiry.cancel" });
     await signIn(staff, "tanaka");
@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("staff teach the bot in a bro
     const group = staff.locator(`[data-gap="${QUESTION}"]`);
     expect(await group.getByRole("heading").textContent()).toContain("2回");
     expect(await group.textContent()).toContain("答えられなかった 2回");
-    const unsure = staff.locator('[data-gap="ログインできないときはどこに聞けば"]');
+    const unsure = staff.locator('[data-gap="アプリのこと"]');
     expect(await unsure.textContent()).toContain("「もしかして」だけ 1回・担当者へ 1回");
   });
 

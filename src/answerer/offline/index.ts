@@ -23,7 +23,7 @@ export interface Thresholds {
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.24, lead: 0.8, suggest: 0.19 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.22, lead: 0.7, suggest: 0.2 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
@@ -31,7 +31,7 @@ const MAX_RELATED = 2;
 /** An out-of-scope topic ranked first is named in the reply from this score (below it, the plain "not found"). */
 const OUTSIDE_NAMED = 0.12;
 /** For a bare topic, the entries scoring at least this share of the best are the choices offered. */
-const TOPIC_SHARE = 0.5;
+const TOPIC_SHARE = 0.4;
 
 /** Weight of the answer text relative to the best question variant. */
 const ANSWER_WEIGHT = 0.35;

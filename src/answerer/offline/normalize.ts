@@ -74,6 +74,9 @@ const GRAMMAR = [
   "でしょうか",
   "ところ",
   "ということ",
+  "わたし",
+  "わたくし",
+  "あたし",
 ].map((g) => foldText(g));
 
 /** Shortest folded reading read as a word. */

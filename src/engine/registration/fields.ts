@@ -13,7 +13,7 @@ import {
 import { COPY, fill } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
-import { normalizeName } from "./normalize.js";
+import { normalizeName, spokenNumber } from "./normalize.js";
 import { choicesFor, resume } from "./prompts.js";
 import {
   matchOption,
@@ -161,7 +161,9 @@ function clinicField(state: ConversationState, raw: string): StepResult {
   return advance(clinic, "clinicName", { clinicName: value.trim() });
 }
 
-function numberField(state: ConversationState, field: "agreementKind" | "registrationDigits", raw: string) {
+function numberField(state: ConversationState, field: "agreementKind" | "registrationDigits", typed: string) {
+  // A number read aloud (「協の1107777の1の2」) is the number.
+  const raw = spokenNumber(typed.normalize("NFKC"));
   if (field === "agreementKind") {
     const option = matchOption(raw, COPY.agreementKinds);
     const found = extractRegistrationNumber(raw);
@@ -200,7 +202,9 @@ function numberField(state: ConversationState, field: "agreementKind" | "registr
   return reject(state, fill(E.digits[parsed.error], { n: parsed.count ?? 0 }));
 }
 
-function phoneField(state: ConversationState, raw: string): StepResult {
+function phoneField(state: ConversationState, typed: string): StepResult {
+  // 「〇四八の七七七の八八八八」 as voice input writes it is 048-777-8888.
+  const raw = spokenNumber(typed.normalize("NFKC"));
   const found = extractPhone(raw);
   const checked = validatePhone(found?.value ?? raw);
   if (!checked.ok) return reject(state, fill(E.phone[checked.error], { n: checked.count ?? 0 }));

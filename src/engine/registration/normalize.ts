@@ -35,9 +35,25 @@ export function normalizeName(input: string): string {
   return settle((s) => stripEdges(nfkc(s)).replace(SPACES, " "), input);
 }
 
-/** A registration number or its digits: NFKC, no spaces, every dash as "-". */
+const KANJI_DIGITS = "〇一二三四五六七八九";
+/** 「の」 between two digits, as voice input writes a number read aloud (「1107777の1の2」). */
+const SPOKEN_SEPARATOR = /(?<=[0-9〇一二三四五六七八九])の(?=[0-9〇一二三四五六七八九])/gu;
+/** A text that is a number and nothing else (協/契, digits in either script, separators). */
+const ONLY_NUMBER = /^[協契0-9〇一二三四五六七八九\-\s.・/()【】「」『』]+$/u;
+
+/**
+ * A number as voice input writes it: 「の」 between the groups becomes a dash, 「協の…」 is 協…, and in a
+ * text that is only a number, kanji digits are digits (「〇四八の七七七の八八八八」 → 048-777-8888).
+ */
+export function spokenNumber(input: string): string {
+  const s = input.replace(SPOKEN_SEPARATOR, "-").replace(/^([協契])の/u, "$1");
+  if (!ONLY_NUMBER.test(s)) return s;
+  return s.replace(/[〇一二三四五六七八九]/gu, (c) => String(KANJI_DIGITS.indexOf(c)));
+}
+
+/** A registration number or its digits: NFKC, no spaces, every dash as "-", a spoken number read. */
 export function normalizeNumberText(input: string): string {
-  return settle((s) => removeSpaces(unifyHyphens(stripEdges(nfkc(s)))), input);
+  return settle((s) => removeSpaces(unifyHyphens(spokenNumber(stripEdges(nfkc(s))))), input);
 }
 
 /** A phone number: half-width digits only, +81 written as the leading 0. */
