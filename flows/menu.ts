@@ -38,6 +38,7 @@ const MenuSchema = z.object({
     created: Text.refine((t) => t.includes("{hours}")),
     /** When the association's staff read and answer questions (set by the association). */
     staffHours: Text,
+    weekend: Text,
     /** {date}: when it was sent; {hours}: when staff answer. */
     status: Text,
   }),
@@ -131,6 +132,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
     tooLong: "長すぎるため受け付けられませんでした。3,000文字以内にまとめて送ってください。",
     created: "担当者にお送りしました。{hours}に、このトークで順番にお返事します。しばらくお待ちください。",
     staffHours: "本会事務局の受付時間（土日祝日・年末年始を除く平日の日中）",
+    weekend: "今日は土日のため、お返事は月曜日以降になります。",
     status:
       "お問い合わせは{date}に担当者へお送りしています。{hours}に、このトークで順番にお返事しますので、もうしばらくお待ちください。お急ぎのときは「担当者に聞く」で書き足せます。",
   },

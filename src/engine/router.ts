@@ -75,6 +75,12 @@ function onceEach(faq: FaqLookup): FaqLookup {
 
 type Trigger = keyof MenuContent["triggers"];
 
+/** Saturday or Sunday in Japan time (the association's office is closed; holidays are not known here). */
+function weekendInJapan(now: Date): boolean {
+  const day = new Date(now.getTime() + 9 * 3_600_000).getUTCDay();
+  return day === 0 || day === 6;
+}
+
 /** Buttons of an answer that still mean something under the form's next question. */
 function carriedOver(item: { action?: { type?: string; data?: string } }): boolean {
   const data = item.action?.type === "postback" ? (item.action.data ?? "") : "";
@@ -295,9 +301,13 @@ export function createEngine(parts: EngineParts): Engine {
     if (sentAt && requestOf(raw, ["inquiryStatus"]) && ctx.faq.answer(raw).kind !== "confident")
       return reply(state, [
         text(
-          menu.inquiry.status
-            .replace("{date}", formatDateTime(sentAt))
-            .replace("{hours}", menu.inquiry.staffHours),
+          [
+            menu.inquiry.status
+              .replace("{date}", formatDateTime(sentAt))
+              .replace("{hours}", menu.inquiry.staffHours),
+            // On a Saturday or Sunday (Japan time), say that the answer comes on Monday at the earliest.
+            ...(weekendInJapan(ctx.now) ? [menu.inquiry.weekend] : []),
+          ].join("\n"),
           menuChoices,
         ),
       ]);

@@ -351,6 +351,26 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
   );
 });
 
+describe("yes and no in the member's own words at the form's questions", () => {
+  it("「これでおねがいします」 at the card takes it, as 「この内容でOK」 would", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("これでおねがいします");
+    expect(m.read).not.toContain(C.messages.pressButton);
+    expect(m.quickLabels).toContain("登録ボタンを押した");
+  });
+
+  it("「やっぱりやめない」 after 「やめる」 goes on with the form, answers kept", async () => {
+    const m = newMember();
+    await m.say("登録");
+    await m.say(SAMPLE.familyName);
+    await m.say("やめる");
+    await m.say("やっぱりやめない");
+    expect(m.read).not.toContain(C.messages.pressButton);
+    expectAsked(m, "givenName");
+  });
+});
+
 describe("corrections at 入力内容確認 and after the copy sheet", () => {
   it("「電話番号を間違えました」 opens the phone number; the new one goes back to the card", async () => {
     const m = newMember();
@@ -454,7 +474,17 @@ describe("a question for a person is never lost", () => {
     await m.say("まだ？");
     expect(m.read).toContain("担当者へお送りしています");
     expect(m.read).toContain(MENU.inquiry.staffHours);
+    expect(m.read, "a Wednesday").not.toContain(MENU.inquiry.weekend);
     expect(await inquiriesOf(m.userId)).toHaveLength(1);
+    // On a Saturday in Japan the member is told the answer comes on Monday at the earliest.
+    const before = bot.clock.now();
+    bot.clock.set("2026-12-05T01:00:00.000Z");
+    try {
+      await m.say("まだ？");
+      expect(m.read).toContain(MENU.inquiry.weekend);
+    } finally {
+      bot.clock.set(before.toISOString());
+    }
   });
 
   it("送らない drops it", async () => {
