@@ -295,12 +295,38 @@ export const journeyCopy = JourneyCopySchema.parse({
       "対象外に当たる場合も、届出が必要です。届出がないと、導入していない施術所として扱われます。届出は本会を通じて行います。",
       "当てはまるものを選んでください。",
     ],
+    // Each reason is checked with its own condition before anything is recorded: a wrong tap would
+    // stop every reminder in the month 受領委任 may be stopped.
     reasons: {
-      age70: { label: "70歳以上", name: "常勤の施術者が皆70歳以上" },
-      closing: { label: "廃止・休止", name: "廃止・休止を決めている" },
-      stopReceipt: { label: "受領委任をやめる", name: "受領委任の取扱いをやめる" },
-      visualImpairment: { label: "視覚障害（あはき）", name: "視覚障害（あはきの施術所）" },
+      age70: {
+        label: "70歳以上",
+        name: "常勤の施術者が皆70歳以上",
+        check:
+          "令和6年（2024年）4月の時点で、常勤の施術者（ご自身を含めて）が全員70歳以上でしたか。\nいま70歳を過ぎていても、令和6年4月に69歳だった方や、70歳未満の常勤の方がいる場合は当てはまりません。",
+      },
+      closing: {
+        label: "廃止・休止",
+        name: "廃止・休止を決めている",
+        check:
+          "令和7年（2025年）12月2日までに、施術所の廃止・休止をすることが決まっていましたか。\nこれから閉院・休止をお考えの場合は、この条件に当たらないことがあります。",
+      },
+      stopReceipt: {
+        label: "受領委任をやめる",
+        name: "受領委任の取扱いをやめる",
+        check: "令和7年（2025年）12月2日までに、受領委任の取扱いをやめることが決まっていましたか。",
+      },
+      visualImpairment: {
+        label: "視覚障害（あはき）",
+        name: "視覚障害（あはきの施術所）",
+        check:
+          "あはき（あん摩マッサージ指圧・はり・きゅう）の施術所で、視覚障害のある施術者の場合ですか。\n柔道整復の施術所は、この条件には当たりません。",
+      },
     },
+    checkYes: "当てはまります",
+    checkNo: "当てはまりません",
+    checkUnsure: "わからない",
+    unsureReply:
+      "わからないときは、記録はせずに本会にご確認ください。「担当者に聞く」から、このトークで本会にお尋ねいただけます。それまでは、導入の準備も進めておくと安心です。",
     notApplicable: "当てはまらない",
     notApplicableReply: "当てはまらない場合は、導入が必要です。いまの進み具合から、一緒に進めましょう。",
     recorded: [

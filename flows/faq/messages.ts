@@ -11,6 +11,10 @@ export const FAQ_MESSAGES = {
   /** The small bubble under a confident answer. */
   source: (title: string, asOf?: string) => `出典：${title}${asOf ? `（${japaneseDate(asOf)}時点）` : ""}`,
   unsureIntro: "もしかして、次のどれかでしょうか。",
+  /** One near entry only. */
+  unsureOne: (label: string) => `「${label}」のことでしょうか。`,
+  yesShow: "はい、それです",
+  notThis: "いいえ、ちがいます",
   noneOfThese: "どれでもない",
   notFound:
     "申し訳ありません。そのご質問には、ここではお答えできる情報がありませんでした。\n本会の担当者にお問い合わせいただくか、ポータルの操作についてはコールセンターにご相談ください。",

@@ -50,6 +50,16 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
     case "confident":
       return entryReplies(result.entry, result.related, extra, now);
     case "unsure":
+      // One near entry: ask about it as a person would (「…のことでしょうか」), はい shows it.
+      if (result.candidates.length === 1) {
+        const only = result.candidates[0]!;
+        return [
+          text(M.unsureOne(only.label), [
+            { label: M.yesShow, data: postbackData("faq", { id: only.id }), displayText: only.label },
+            { label: M.notThis, data: postbackData("faq.none") },
+          ]),
+        ];
+      }
       return [
         text(M.unsureIntro, [
           ...result.candidates.slice(0, 3).map(entryChoice),

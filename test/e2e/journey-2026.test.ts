@@ -56,6 +56,20 @@ describe("the steps after 利用開始申請", () => {
 });
 
 describe("exemption (対象外（届出）)", () => {
+  it("「わからない」 at the condition records nothing and offers a person", async () => {
+    const m = new Member(() => bot);
+    await m.say("対象外です");
+    await m.tap("廃止・休止");
+    expect(m.read).toContain("令和7年（2025年）12月2日までに");
+    await m.tap(J.exemption.checkUnsure);
+    expect(m.read).toContain(J.exemption.unsureReply);
+    expect(m.quickLabels).toContain(J.buttons.askPerson);
+    const [row] = await bot.db.all<{ exemption: string | null }>(
+      sql`select exemption from members where user_id = ${m.userId}`,
+    );
+    expect(row?.exemption ?? null).toBeNull();
+  });
+
   it("explains what counts and that it must be reported through the association, records it, stops reminders", async () => {
     const m = new Member(() => bot);
     await m.say("アプリを入れました");
@@ -74,6 +88,14 @@ describe("exemption (対象外（届出）)", () => {
     ]);
 
     await m.tap("70歳以上");
+    // The condition is asked first (as of April 2024, every full-time practitioner): nothing recorded yet.
+    expect(m.read).toContain("令和6年（2024年）4月の時点で");
+    expect(m.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
+    const [before] = await bot.db.all<{ exemption: string | null }>(
+      sql`select exemption from members where user_id = ${m.userId}`,
+    );
+    expect(before?.exemption ?? null).toBeNull();
+    await m.tap(J.exemption.checkYes);
     expect(m.read).toContain("「対象外（届出）」として記録しました（常勤の施術者が皆70歳以上）");
     expect(m.read).toContain("担当者にお伝えしました");
     expect((await memberRow(bot.db, m.userId)) as unknown).toMatchObject({ journey_step: "appInstalled" });

@@ -123,6 +123,29 @@ describe("direct answers", () => {
     expect(answered).toBe(true);
   });
 
+  it("one near entry only: 「…のことでしょうか」, and はい shows it", async () => {
+    const m = newMember();
+    await m.say("うちみたいな小さい接骨院もやらないとだめなの");
+    const mandatory = FAQ_ENTRIES.find((e) => e.id === "mandatory")!;
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(mandatory.label));
+    expect(m.quickLabels).toEqual([FAQ_MESSAGES.yesShow, FAQ_MESSAGES.notThis]);
+    await m.tap(FAQ_MESSAGES.yesShow);
+    expect(m.read).toContain(mandatory.answer.slice(0, 20));
+  });
+
+  it("mid-form, a question's buttons (「もしかして」's entries, 担当者に聞く) come under the form's question", async () => {
+    const m = newMember();
+    await m.say("登録");
+    await m.say(SAMPLE.familyName);
+    await m.say("アプリのこと？");
+    expect(m.read).toContain(FAQ_MESSAGES.unsureIntro);
+    expectAsked(m, "givenName");
+    expect(m.quickLabels).toContain(FAQ_ENTRIES.find((e) => e.id === "app-store")!.label);
+    await m.say("つうちしょってどれのこと？");
+    expectAsked(m, "givenName");
+    expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
+  });
+
   it("two entries that both answer it: one of them, with the other as a button", async () => {
     const m = newMember();
     await m.say("日曜日でも電話できますか");

@@ -188,6 +188,18 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     );
   }
 
+  /** The reason's own condition, asked before anything is recorded. */
+  function exemptCheck(state: ConversationState, reason: ExemptionReason): StepResult {
+    const e = copy.exemption;
+    return done(state, [
+      text(e.reasons[reason].check, [
+        { label: e.checkYes, data: postbackData("journey.exempt.reason", { reason, sure: "1" }) },
+        { label: e.checkNo, data: postbackData("journey.exempt.no") },
+        { label: e.checkUnsure, data: postbackData("journey.exempt.unsure") },
+      ]),
+    ]);
+  }
+
   /** Records 対象外（届出）: reminders and nudges stop, and staff get an inquiry to do the report with them. */
   function exemptRecord(ctx: FlowContext, state: ConversationState, reason: ExemptionReason): StepResult {
     if (ctx.member.exemption === reason) return exemptAsk(ctx, state);
@@ -263,7 +275,18 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
         case "journey.exempt":
           return exemptAsk(ctx, state);
         case "journey.exempt.reason":
-          return isExemptionReason(params.reason) ? exemptRecord(ctx, state, params.reason) : null;
+          if (!isExemptionReason(params.reason)) return null;
+          return params.sure === "1"
+            ? exemptRecord(ctx, state, params.reason)
+            : exemptCheck(state, params.reason);
+        case "journey.exempt.unsure":
+          return done(state, [
+            text(copy.exemption.unsureReply, [
+              buttonChoices(copy).askPerson,
+              buttonChoices(copy).progress,
+              buttonChoices(copy).menu,
+            ]),
+          ]);
         case "journey.exempt.no":
           return done(state, [text(copy.exemption.notApplicableReply), nextLine(ctx)]);
         case "journey.unexempt":

@@ -96,9 +96,21 @@ export const JourneyCopySchema = z.object({
     intro: z.array(Text).min(1).max(4),
     reasons: z.object(
       Object.fromEntries(
-        EXEMPTION_REASONS.map((r) => [r, z.object({ label: Label, name: z.string().min(1).max(40) })]),
-      ) as Record<ExemptionReason, z.ZodObject<{ label: typeof Label; name: z.ZodString }>>,
+        EXEMPTION_REASONS.map((r) => [
+          r,
+          z.object({ label: Label, name: z.string().min(1).max(40), check: Text }),
+        ]),
+      ) as Record<
+        ExemptionReason,
+        z.ZodObject<{ label: typeof Label; name: z.ZodString; check: typeof Text }>
+      >,
     ),
+    /** The buttons under a reason's check question (「当てはまります」「当てはまりません」「わからない」). */
+    checkYes: Label,
+    checkNo: Label,
+    checkUnsure: Label,
+    /** 「わからない」: nothing is recorded; the association can tell. */
+    unsureReply: Text,
     notApplicable: Label,
     notApplicableReply: Text,
     recorded: z.array(Text).min(1).max(3),
