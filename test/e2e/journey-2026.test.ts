@@ -143,7 +143,14 @@ describe("dated answers", () => {
     expect(m.read).toContain("令和8年（2026年）1月ごろ（＝11か月前）");
     expect(m.read).toContain("令和7年8月8日時点");
     expect(m.read).toContain("zenseikyo.net");
-    expect(m.quickLabels.slice(0, 3)).toEqual(["進み具合", "対象外の方はこちら", "担当者に聞く"]);
+    // What to do now first: start the registration, see where one is, or report the exemption.
+    expect(m.quickLabels.slice(0, 4)).toEqual([
+      "登録をはじめる",
+      "進み具合",
+      "対象外の方はこちら",
+      "担当者に聞く",
+    ]);
+    expect(m.read).toContain("令和8年12月は、中止の予定とされていた時期です");
     await m.tap("対象外の方はこちら");
     expect(m.read).toContain("届出が必要です");
   });

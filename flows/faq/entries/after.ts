@@ -1,6 +1,6 @@
 // FAQ: what happens after OK — the mail with the 24-hour link, completion, the wait, the application, the app.
 import type { FaqEntry } from "../../../src/answerer/types.js";
-import { BRIEFING } from "../sources.js";
+import { ASSOCIATION_NOTES, BRIEFING } from "../sources.js";
 
 export const AFTER_ENTRIES: FaqEntry[] = [
   {
@@ -72,8 +72,9 @@ export const AFTER_ENTRIES: FaqEntry[] = [
       "時間切れになりました",
     ],
     answer:
-      "説明会資料には、期限が切れたときのポータルでの手続きが書かれていないため、正確な手順は分かりません。お手数ですが、オンライン資格確認等コールセンター（0800-080-4583、通話無料）にご相談ください。受付は月〜金 8:00〜18:00、土 8:00〜16:00（いずれも祝日を除く）です。",
+      "説明会資料には、期限が切れたときのポータルでの手続きが書かれていないため、正確な手順は分かりません。2026年11月時点で公式の案内も見つかっていませんが、ポータルの「新規ユーザー登録はこちら」から、もう一度登録し直すのが考えられる方法です。迷うときは、オンライン資格確認等コールセンター（0800-080-4583、通話無料）にご相談ください。受付は月〜金 8:00〜18:00、土 8:00〜16:00（いずれも祝日を除く）です。",
     source: BRIEFING,
+    alsoFrom: [ASSOCIATION_NOTES],
   },
   {
     id: "mail-not-arrived",
@@ -203,6 +204,10 @@ export const AFTER_ENTRIES: FaqEntry[] = [
       "登録したのにまだ申請できません",
       "どれくらい待てば申請できる",
       "一週間くらいかかるの",
+      // 「7日」 as members ask about it: a wait, not a deadline.
+      "7日以内ってなにが7日なの",
+      "メールが届いてから7日以内に何かしないといけないの",
+      "7日ってなんの日数",
     ],
     answer:
       "説明会資料では、登録完了のメールが届いたあと、各種申請ができるようになるまで最大7日程度かかる場合がある、とされています。少し間をおいてから次の手順に進んでください。",
