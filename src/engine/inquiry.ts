@@ -4,6 +4,7 @@
 // and is told when staff answer. The pending question lives in the state (one row), not in memory.
 import type { MenuContent } from "../../flows/menu.js";
 import type { SocialKind } from "../../flows/understanding.js";
+import { formatDateTime } from "./journey/steps.js";
 import { type Choice, postbackData, text } from "./messages.js";
 import type { ConversationState, StepResult } from "./types.js";
 import { normalizeCommand } from "./understand/normalize.js";
@@ -15,6 +16,10 @@ export interface InquiryDesk {
   /** A typed text while an inquiry is pending, or null when the text is not for it. */
   text(state: ConversationState, raw: string, social: SocialKind | null, now: Date): StepResult | null;
 }
+
+/** A question asking to be called back: 「電話で」「お電話ください」, or a phone number in it. */
+const PHONE_WISH =
+  /電話(で|を|して|ください|下さい|ほしい|欲しい|希望)|でんわ(で|して|ほしい)|0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}/u;
 
 /** Longest question kept; a longer addition is refused with the reason. */
 const MAX_QUESTION = 3000;
@@ -84,9 +89,11 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     // Remembered so that 「まだ？」「返事は？」 later are read as asking after this question.
     const sent = clear(state);
     const next = { ...sent, scratch: { ...sent.scratch, inquirySentAt: now.toISOString() } };
+    // Asked to be called (「電話で」 or a phone number in the question): say it is passed on too.
+    const callBack = PHONE_WISH.test(question) ? [text(w.callBackNoted)] : [];
     return result(
       next,
-      [text(w.created.replace("{hours}", w.staffHours), options.menuChoices)],
+      [...callBack, text(w.created.replace("{hours}", w.staffHours), options.menuChoices)],
       [{ type: "createInquiry", question }],
     );
   };
@@ -108,7 +115,16 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
           return last ? confirm(state, last) : ask(state);
         }
         case "inquiry.send":
-          return state.inquiry?.stage === "confirm" ? send(state, now) : ask(state);
+          if (state.inquiry?.stage === "confirm") return send(state, now);
+          // 送る tapped again on a question already sent: say so, rather than start a new one.
+          if (!state.inquiry && state.scratch?.inquirySentAt)
+            return result(state, [
+              text(
+                w.alreadySent.replace("{date}", formatDateTime(state.scratch.inquirySentAt)),
+                options.menuChoices,
+              ),
+            ]);
+          return ask(state);
         case "inquiry.add":
           return state.inquiry?.question
             ? result({ ...state, inquiry: { stage: "add", question: state.inquiry.question } }, [

@@ -510,6 +510,17 @@ describe("a question for a person is never lost", () => {
     }
   });
 
+  it("asked to be called back, the member is told so; 送る tapped twice sends once", async () => {
+    const m = newMember();
+    await m.say("担当者に聞く");
+    await m.say("アプリが起動しません。電話でおしえてほしいです");
+    await m.tap(MENU.inquiry.sendLabel);
+    expect(m.read).toContain(MENU.inquiry.callBackNoted);
+    await m.postback("a=inquiry.send");
+    expect(m.read).toContain("担当者へお送りしています");
+    expect(await inquiriesOf(m.userId)).toHaveLength(1);
+  });
+
   it("送らない drops it", async () => {
     const m = newMember();
     await m.say("担当者に聞きたい");
