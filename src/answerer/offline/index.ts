@@ -148,7 +148,7 @@ export type OfflineOptions = Partial<Thresholds> &
 
 /** Turns a ranking into a result; pure, so the evaluation can try thresholds without re-ranking. */
 export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
-  const [top, second] = ranked;
+  const [top] = ranked;
   // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest entry.
   if (top?.outside && top.score >= OUTSIDE_NAMED) return { kind: "none", outside: top.outside };
   if (!top || top.outside || top.score < t.suggest) return { kind: "none" };
