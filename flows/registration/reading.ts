@@ -101,6 +101,8 @@ export const readingCopy = {
     ],
     messages: {
       nameSplitAsk: "姓「{family}」、名「{given}」でよろしいですか。",
+      givenSurnameAsk:
+        "「{given}」は名字のようです。名を「{given}」でよろしいですか。\n姓を直したいときは「姓を直す」を押してください。",
       clinicAtName:
         "「{value}」は施術所名のようです。施術所名はあとでお聞きします。\nいまは、お名前の「{label}」を入力してください。\n例）{example}",
       dataAtName:
@@ -123,6 +125,8 @@ export const readingCopy = {
       splitYes: "はい",
       splitFamilyOnly: "姓だけです",
       splitRetry: "入力しなおす",
+      givenKeep: "はい、名です",
+      givenFixFamily: "姓を直す",
       typoFix: "はい",
       typoKeep: "このまま",
       replaceYes: "はい、変える",

@@ -156,6 +156,7 @@ export const RegistrationCopySchema = z
       mailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
       messages: z.object({
         nameSplitAsk: Text,
+        givenSurnameAsk: Text,
         clinicAtName: Text,
         dataAtName: Text,
         sentenceAtName: Text,
@@ -173,6 +174,8 @@ export const RegistrationCopySchema = z
         splitYes: Label,
         splitFamilyOnly: Label,
         splitRetry: Label,
+        givenKeep: Label,
+        givenFixFamily: Label,
         typoFix: Label,
         typoKeep: Label,
         replaceYes: Label,

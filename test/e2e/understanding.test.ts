@@ -254,6 +254,20 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect((await conversation(bot.db, m.userId)).answers).toEqual({});
   });
 
+  it("a family name typed at 名 is asked about, not stored in silence; 「姓を直す」 goes back to 姓", async () => {
+    const m = newMember();
+    await m.say("登録");
+    await m.say("すずき");
+    await m.say("鈴木");
+    expect(m.read).toContain("「鈴木」は名字のようです");
+    await m.tap("姓を直す");
+    expectAsked(m, "familyName");
+    await m.say("鈴木");
+    expectAsked(m, "givenName");
+    await m.say("まさお");
+    expectAsked(m, "affiliation");
+  });
+
   it("「埼玉と申します」 is 埼玉", async () => {
     const m = newMember();
     await atField(m, []);

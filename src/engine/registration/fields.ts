@@ -119,6 +119,9 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
       : value;
   const checked = validateName(own, COPY.maxNameLength);
   if (!checked.ok) return reject(state, fill(E.name[checked.error], { ...vars, n: checked.count ?? 0 }));
+  // A family name at 名 (「鈴木」 typed after 戻る meant for 姓): asked, never stored in silence.
+  if (field === "givenName" && stepOf(state) !== "givenSurname" && R.surnames.includes(checked.value))
+    return ask(enter(state, "givenSurname", { editing: state.editing, scratch: { typed: checked.value } }));
   if (field === "familyName" && !state.editing) {
     const split = likelySplit(checked.value);
     if (split)

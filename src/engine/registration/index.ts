@@ -17,7 +17,14 @@ import { onPostback } from "./postbacks.js";
 import { answerThenResume, choicesFor, matchChoice, resume } from "./prompts.js";
 
 const M = COPY.messages;
-const TEXT_STEPS = new Set(["rosterWait", "clinicConfirm", "emailCaseOffer", "nameSplit", "emailTypo"]);
+const TEXT_STEPS = new Set([
+  "rosterWait",
+  "clinicConfirm",
+  "emailCaseOffer",
+  "nameSplit",
+  "givenSurname",
+  "emailTypo",
+]);
 
 /** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
 function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {

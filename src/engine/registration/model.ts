@@ -25,6 +25,7 @@ export const SUB_STEPS = [
   "restartConfirm",
   "resumeOffer", // answers from an earlier attempt: 続きから / 最初から
   "nameSplit", // 「埼玉太郎」 typed at 姓: 姓「埼玉」、名「太郎」でよろしいですか
+  "givenSurname", // a family name typed at 名 (「鈴木」 after 戻る): 名で合っていますか
   "emailTypo", // 「gmial.com」: 「gmail.com」ではありませんか
   "replaceOffer", // a new value typed at 入力内容確認: change that field to it?
 ] as const;
@@ -46,6 +47,7 @@ export function fieldOf(state: ConversationState): Field | undefined {
   if (step === "rosterWait" || step === "clinicConfirm") return "clinicName";
   if (step === "emailCaseOffer" || step === "emailTypo") return "email";
   if (step === "nameSplit") return "familyName";
+  if (step === "givenSurname") return "givenName";
   const returnTo = state.scratch?.returnTo;
   if ((step === "cancelConfirm" || step === "restartConfirm") && isField(returnTo)) return returnTo;
   return undefined;

@@ -74,6 +74,12 @@ function splitFamilyOnly(s: ConversationState): StepResult | null {
   return advance(enter(s, "familyName"), "familyName", { familyName: typed });
 }
 
+function givenKeep(s: ConversationState): StepResult | null {
+  const typed = s.scratch?.typed;
+  if (!at(s, "givenSurname") || !typed) return null;
+  return advance(enter(s, "givenName", editingOf(s)), "givenName", { givenName: typed });
+}
+
 function typoFix(s: ConversationState): StepResult | null {
   const offer = s.scratch?.emailOffer;
   if (!at(s, "emailTypo") || !offer) return null;
@@ -102,6 +108,11 @@ const HANDLERS = new Map<string, Handler>([
   ["reg.split.yes", (_, s) => splitYes(s)],
   ["reg.split.family", (_, s) => splitFamilyOnly(s)],
   ["reg.split.retry", (_, s) => (at(s, "nameSplit") ? ask(enter(s, "familyName")) : null)],
+  ["reg.given.keep", (_, s) => givenKeep(s)],
+  [
+    "reg.given.family",
+    (_, s) => (at(s, "givenSurname") ? ask(enter(s, "familyName", { editing: s.editing })) : null),
+  ],
   ["reg.typo.fix", (_, s) => typoFix(s)],
   ["reg.typo.keep", (_, s) => typoKeep(s)],
   ["reg.replace.yes", (_, s) => replaceYes(s)],

@@ -73,6 +73,12 @@ export function choicesFor(state: ConversationState): StepChoice[] {
         pb(RB.splitRetry, "reg.split.retry", {}, "no"),
         ...commandChoices("familyName"),
       ];
+    case "givenSurname":
+      return [
+        pb(RB.givenKeep, "reg.given.keep", {}, "yes"),
+        pb(RB.givenFixFamily, "reg.given.family", {}, "no"),
+        ...commandChoices("givenName"),
+      ];
     case "emailTypo":
       return [pb(RB.typoFix, "reg.typo.fix", {}, "yes"), pb(RB.typoKeep, "reg.typo.keep", {}, "no")];
     case "replaceOffer":
@@ -131,6 +137,8 @@ export function resume(state: ConversationState): LineMessage[] {
           choices,
         ),
       ];
+    case "givenSurname":
+      return [text(fill(RM.givenSurnameAsk, { given: state.scratch?.typed ?? "" }), choices)];
     case "emailTypo": {
       const offer = state.scratch?.emailOffer ?? "";
       const suggestion = offer.slice(offer.lastIndexOf("@") + 1);
