@@ -106,6 +106,15 @@ export function createEngine(parts: EngineParts): Engine {
     const t = raw.normalize("NFKC");
     return kinds.find((k) => menu.requests[k].some((group) => group.every((w) => t.includes(w)))) ?? null;
   };
+  /** Nothing but a request's own words (「とうろくしたい」「登録お願いします」): no question to answer instead. */
+  const onlyRequest = (raw: string, kind: keyof MenuContent["requests"]): boolean => {
+    const t = normalizeCommand(raw);
+    return menu.requests[kind].some((group) => {
+      if (!group.every((w) => t.includes(normalizeCommand(w)))) return false;
+      const rest = group.reduce((left, w) => left.split(normalizeCommand(w)).join(""), t);
+      return rest.replace(/[をはがもにのでですますねよ]/gu, "").length <= 2;
+    });
+  };
   const triggerOf = (raw: string): Trigger | null => {
     const command = normalizeCommand(raw);
     if (command.length === 0) return null;
@@ -314,7 +323,10 @@ export function createEngine(parts: EngineParts): Engine {
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);
-    if (request && ctx.faq.answer(understand.withoutOpeners(raw)).kind !== "confident")
+    if (
+      request &&
+      (onlyRequest(raw, request) || ctx.faq.answer(understand.withoutOpeners(raw)).kind !== "confident")
+    )
       return onTrigger(ctx, state, request, raw);
     return answerQuestion(ctx, state, raw);
   }

@@ -67,6 +67,12 @@ describe("small talk gets a short human reply and the menu, never an apology", (
 });
 
 describe("the bot's own words work when typed", () => {
+  it("「とうろくしたい」 starts the registration, even though an FAQ entry is about registering", async () => {
+    const m = newMember();
+    await m.say("とうろくしたい");
+    expectAsked(m, "familyName");
+  });
+
   it("「よくある質問」 typed shows the example questions", async () => {
     const m = newMember();
     await m.say("よくある質問");

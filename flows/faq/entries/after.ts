@@ -7,6 +7,9 @@ export const AFTER_ENTRIES: FaqEntry[] = [
     id: "mail-link",
     label: "登録用リンクのメール",
     questions: [
+      // 「どこを押せば」 while waiting for the link mail (a receptionist's play-through).
+      "メールがきたんですけど どこをおせばいい",
+      "届いたメールのどこを押せばいいですか",
       "OKを押した後はどうなりますか",
       "メールが届くって何のメール",
       "登録確認メールのリンクは何",
