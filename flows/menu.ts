@@ -39,6 +39,8 @@ const MenuSchema = z.object({
     /** When the association's staff read and answer questions (set by the association). */
     staffHours: Text,
     weekend: Text,
+    /** Before the status when the member asks again. */
+    sorryWait: Text,
     /** {date}: when it was sent (送る tapped again). */
     alreadySent: Text,
     callBackNoted: Text,
@@ -136,6 +138,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
     created: "担当者にお送りしました。{hours}に、このトークで順番にお返事します。しばらくお待ちください。",
     staffHours: "本会事務局の受付時間（土日祝日・年末年始を除く平日の日中）",
     weekend: "今日は土日のため、お返事は月曜日以降になります。",
+    sorryWait: "お待たせしていて、申し訳ありません。",
     alreadySent:
       "このお問い合わせは{date}に担当者へお送りしています。書き足すときは「担当者に聞く」を押してください。",
     callBackNoted: "お電話でのご連絡をご希望のことも、あわせて担当者にお伝えします。",

@@ -78,7 +78,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
   confirmCard: {
     altText: "入力内容確認：この内容でよろしいですか。",
     title: "入力内容確認",
-    lead: "以下の内容で登録します。\n（ポータルの確認画面と同じ内容です。実際の登録は、このあとポータルで行います）",
+    lead: "ポータルに入力する内容は以下のとおりです。\n（まだ登録は終わっていません。この内容を、このあとポータルで入力します）",
     rows: {
       familyName: "姓",
       givenName: "名",

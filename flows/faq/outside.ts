@@ -248,7 +248,7 @@ export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse(
   },
   {
     id: "health-and-other",
-    about: "施術や健康のご相談",
+    about: "オンライン資格確認と関係のないご相談",
     questions: [
       "肩が上がらない患者さんに、どんな施術がいいですか",
       "ぎっくり腰の患者さん、温めるのと冷やすのどっちがいい？",

@@ -307,10 +307,14 @@ export function createEngine(parts: EngineParts): Engine {
     if (journey) return journey;
     // 「まだ？」「返事は？」 after a question was sent to staff: where it stands.
     const sentAt = state.scratch?.inquirySentAt;
-    if (sentAt && requestOf(raw, ["inquiryStatus"]) && ctx.faq.answer(raw).kind !== "confident")
-      return reply(state, [
+    if (sentAt && requestOf(raw, ["inquiryStatus"]) && ctx.faq.answer(raw).kind !== "confident") {
+      // Asked again: the same facts, with an apology for the wait first.
+      const again = state.scratch?.statusAskedFor === sentAt;
+      const asked: ConversationState = { ...state, scratch: { ...state.scratch, statusAskedFor: sentAt } };
+      return reply(asked, [
         text(
           [
+            ...(again ? [menu.inquiry.sorryWait] : []),
             menu.inquiry.status
               .replace("{date}", formatDateTime(sentAt))
               .replace("{hours}", menu.inquiry.staffHours),
@@ -320,6 +324,7 @@ export function createEngine(parts: EngineParts): Engine {
           menuChoices,
         ),
       ]);
+    }
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);

@@ -519,6 +519,9 @@ describe("a question for a person is never lost", () => {
     expect(m.read).toContain(MENU.inquiry.staffHours);
     expect(m.read, "a Wednesday").not.toContain(MENU.inquiry.weekend);
     expect(await inquiriesOf(m.userId)).toHaveLength(1);
+    expect(m.read).not.toContain(MENU.inquiry.sorryWait);
+    await m.say("きのう質問したのに まだですか？");
+    expect(m.read, "asked again: an apology first").toContain(MENU.inquiry.sorryWait);
     // On a Saturday in Japan the member is told the answer comes on Monday at the earliest.
     const before = bot.clock.now();
     bot.clock.set("2026-12-05T01:00:00.000Z");

@@ -75,6 +75,11 @@ describe("eligibility flow", () => {
     expect(results.map((r) => r.state.step)).toEqual(["facility", "juryo", "number", "device", undefined]);
   });
 
+  it("takes a choice's words before a comma (「柔道整復の施術所、うちは接骨院です」)", () => {
+    const results = run(say("柔道整復の施術所、うちは接骨院です"), say("はい、持っています"));
+    expect(results.map((r) => r.state.step)).toEqual(["facility", "juryo", "number"]);
+  });
+
   it("re-asks politely on anything else, staying on the same question", () => {
     const [, r] = run(say("うーん、どうだろう"));
     expect(r!.state).toMatchObject({ flow: "eligibility", step: "facility" });

@@ -201,7 +201,7 @@ describe("registrationFlow › a clean run", () => {
     const card = JSON.stringify(flexOf(confirm));
     for (const v of [
       "入力内容確認",
-      "以下の内容で登録します。",
+      "ポータルに入力する内容は以下のとおりです。",
       "所属機関選択",
       "協1101234-5-6",
       "0486251211",

@@ -95,6 +95,9 @@ export const DATED_ENTRIES: FaqEntry[] = [
     id: "exemptions",
     label: "義務化の対象外",
     questions: [
+      // How the report is made: the answer says it goes through the association (a receptionist's question).
+      "届出ってどうやるの？用紙は？",
+      "対象外の届出のしかた",
       "義務化の対象外になるのはどんな場合",
       "高齢なので免除されますか",
       "閉院予定でも導入が必要ですか",

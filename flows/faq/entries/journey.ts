@@ -225,6 +225,9 @@ export const JOURNEY_ENTRIES: FaqEntry[] = [
     id: "smartphone-ok",
     label: "スマホで登録",
     questions: [
+      // Without a PC at hand (a receptionist's play-through).
+      "パソコンは院長の家にしかないんだけど、スマホで今やればいい？",
+      "パソコンが手元にないけどスマホでできる？",
       "スマホでも登録できますか",
       "パソコンを持っていないのですが登録できますか",
       "携帯から登録してもいい？",
