@@ -101,6 +101,15 @@ describe("journeyFeature › progress card", () => {
     ]);
   });
 
+  it("does not tick 機器 for a member who reported only the portal steps (registering needs no device)", () => {
+    const { device: _device, ...withoutDevice } = LINK_SENT_AT;
+    const result = run(ctx("linkSent", withoutDevice, new Date(at(2))), postback("journey.progress"))!;
+    const rows = cardRows(result.replies);
+    expect(rows[0]).toEqual(["・", "機器を用意する"]);
+    expect(rows[1]![0]).toBe("✓");
+    expect(rows[4]).toEqual(["▶", "メールのリンクで登録完了"]);
+  });
+
   it("offers 「やり直す」 only once the link has expired", () => {
     const result = run(ctx("linkSent", LINK_SENT_AT, new Date(at(25))), postback("journey.progress"))!;
     expect(cardText(result.replies)).toContain("リンクの有効期限（11月26日 10:00）を過ぎています");

@@ -21,14 +21,14 @@ export function linkDeadline(copy: JourneyCopy, member: MemberView, now: Date): 
 export function progressCard(copy: JourneyCopy, member: MemberView, now: Date): LineMessage {
   const reached = stepIndex(member.journeyStep);
   const current = currentStep(member.journeyStep);
-  const rows = JOURNEY_STEPS.map((step, i) =>
-    stepRow(
-      copy,
-      step,
-      i <= reached ? "done" : i === reached + 1 ? "current" : "next",
-      i <= reached ? member.journeyAt[step] : undefined,
-    ),
-  );
+  // Registering on the portal does not need the device: it is ticked only when reported, or when a
+  // later step needs it (端末の登録), not because the member reported the portal steps.
+  const deviceImplied = reached >= JOURNEY_STEPS.indexOf("deviceRegistered");
+  const rows = JOURNEY_STEPS.map((step, i) => {
+    const unreported = step === "device" && !member.journeyAt.device && !deviceImplied;
+    const mark = i <= reached ? (unreported ? "next" : "done") : i === reached + 1 ? "current" : "next";
+    return stepRow(copy, step, mark, i <= reached ? member.journeyAt[step] : undefined);
+  });
   if (member.exemption) return exemptCard(copy, member, rows);
   const deadline = linkDeadline(copy, member, now);
   const expired = deadline !== null && now >= deadline;
