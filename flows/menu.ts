@@ -49,6 +49,7 @@ const MenuSchema = z.object({
   }),
   unknownPostback: Text,
   faqPrompt: Text,
+  secondQuestion: Text.refine((t) => t.includes("{question}")),
   /** Sample questions offered under よくある質問; they go through the FAQ like typed text. */
   faqExamples: z.array(Label).min(1).max(12),
   /**
@@ -147,6 +148,8 @@ export const menuContent: MenuContent = MenuSchema.parse({
   },
   unknownPostback: "そのボタンは今は使えません。メニューからもう一度お選びください。",
   faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
+  /** Before the part of a two-question message that got no direct answer. {question}: that part. */
+  secondQuestion: "もう一つの「{question}」について：",
   faqExamples: [
     "登録の流れは？",
     "導入しないとどうなる？",

@@ -53,7 +53,7 @@ const MAX_INPUT = 5000;
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
 /** Where a second question starts in one message. */
 const TWO_QUESTIONS =
-  /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[。？?！!\n]+/u;
+  /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[、,]\s*あと|[。？?！!\n]+/u;
 
 export type Engine = (ctx: FlowContext, state: ConversationState, input: Input) => StepResult;
 
@@ -349,7 +349,33 @@ export function createEngine(parts: EngineParts): Engine {
     if (partsOf.length !== 2) return null;
     const results = partsOf.map((p) => ctx.faq.answer(p));
     const [a, b] = results;
-    if (a?.kind !== "confident" || b?.kind !== "confident" || a.entry.id === b.entry.id) return null;
+    if (!a || !b) return null;
+    // One part answered, the other only near an entry or not at all: the answer, then that part's own
+    // 「もしかして」 or "not found" (named), so half of the message is never dropped in silence.
+    const oneAnswered = a.kind === "confident" ? 0 : b.kind === "confident" ? 1 : -1;
+    const other = oneAnswered === -1 ? null : results[1 - oneAnswered]!;
+    if (other && other.kind !== "confident") {
+      const answered = results[oneAnswered]!;
+      if (answered.kind !== "confident") return null;
+      const first = parts
+        .faqReplies({ ...answered, related: [] }, [], ctx.now)
+        .map((m) => ({ ...m, quickReply: undefined }));
+      const lead = menu.secondQuestion.replace("{question}", partsOf[1 - oneAnswered]!.trim());
+      const rest = parts
+        .faqReplies(other, answerChoices(ctx, state), ctx.now)
+        .map((m, i) => (i === 0 && m.type === "text" ? { ...m, text: `${lead}\n${m.text}` } : m));
+      const asked = scrubPersonal(partsOf[1 - oneAnswered]!, Object.values(state.answers));
+      return reply(state, settleReplies([...first, ...rest]), [
+        { type: "recordQuestion", outcome: "direct", entryId: answered.entry.id },
+        ...(other.kind === "unsure"
+          ? [{ type: "recordQuestion" as const, outcome: "suggested" as const, question: asked }]
+          : [
+              { type: "recordUnanswered" as const, question: asked },
+              { type: "recordQuestion" as const, outcome: "none" as const, question: asked },
+            ]),
+      ]);
+    }
+    if (a.kind !== "confident" || b.kind !== "confident" || a.entry.id === b.entry.id) return null;
     const extra = answerChoices(ctx, state);
     const first = parts
       .faqReplies({ ...a, related: [] }, [], ctx.now)

@@ -187,6 +187,14 @@ describe("direct answers", () => {
     expect(m.last.length).toBeLessThanOrEqual(5);
   });
 
+  it("two questions where only one has an answer: that answer, then the other's own reply, named", async () => {
+    const m = newMember();
+    await m.say("会費はいくら？あとリンクの有効期限は？");
+    expect(m.read).toContain("24時間");
+    expect(m.read).toContain(MENU.secondQuestion.replace("{question}", "会費はいくら"));
+    expect(m.read).toContain(FAQ_MESSAGES.outsideTopic("本会の会費"));
+  });
+
   it("「次は何をすればいいですか」 shows the member's own progress card", async () => {
     const m = newMember();
     await m.say("次は何をすればいいですか");
