@@ -14,6 +14,8 @@ const outsideTopicSchema = z.object({
   about: z.string().min(1).max(30),
   /** Who can help: the association (default) or, for the portal and the app, the official call centre. */
   contact: z.enum(["association", "callcentre"]).default("association"),
+  /** Own wording instead of the shared 「{about}のことは…」 (e.g. the association's own contact). */
+  reply: z.string().min(1).max(300).optional(),
   questions: z.array(z.string().trim().min(1)).min(5),
 });
 export type OutsideTopic = z.output<typeof outsideTopicSchema>;
@@ -85,7 +87,12 @@ export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse(
   {
     id: "association-office",
     about: "本会の事務局の場所や連絡先",
+    reply:
+      "申し訳ありません。本会事務局の連絡先は、このLINEではご案内していません。「担当者に聞く」から、このトークで本会の担当者にお尋ねいただけます。",
     questions: [
+      // The association's own number (a member's play-through): not in the knowledge, so a person.
+      "しかいの電話番号をおしえて",
+      "師会の事務局の電話番号は",
       // The issue's own example (駐車場), written here from the issue.
       "本会に車で行くとき駐車場はありますか",
       "事務局の駐車場は何台とめられますか",

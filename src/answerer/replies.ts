@@ -74,7 +74,10 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
         return [
           text(M.outsideTopicCallCentre(result.outside.about), [...personChoices].reverse().concat(others)),
         ];
-      if (result.outside) return [text(M.outsideTopic(result.outside.about), [personChoices[0]!, ...others])];
+      if (result.outside)
+        return [
+          text(result.outside.reply ?? M.outsideTopic(result.outside.about), [personChoices[0]!, ...others]),
+        ];
       return [text(M.notFound, [...personChoices, ...others])];
     }
   }

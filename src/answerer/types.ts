@@ -27,6 +27,8 @@ export interface OutsideRef {
   id: string;
   about: string;
   contact: "association" | "callcentre";
+  /** The topic's own reply, when it has one. */
+  reply?: string;
 }
 
 export type FaqResult =

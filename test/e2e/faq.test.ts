@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ELIGIBILITY_TREE } from "../../flows/eligibility.js";
 import { FAQ_MESSAGES } from "../../flows/faq/messages.js";
+import { OUTSIDE_TOPICS } from "../../flows/faq/outside.js";
 import { menuContent as MENU } from "../../flows/menu.js";
 import { registrationCopy as C } from "../../flows/registration.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
@@ -52,7 +53,7 @@ describe("questions", () => {
     const unansweredBefore = await countRows(bot.db, "unanswered_questions");
     await m.say(OFF_TOPIC);
     // Parking is a topic the desk knows it does not cover: named, with a person to ask.
-    expect(m.read).toContain(FAQ_MESSAGES.outsideTopic("本会の事務局の場所や連絡先"));
+    expect(m.read).toContain(OUTSIDE_TOPICS.find((t) => t.id === "association-office")!.reply!);
     expect(m.quickLabels).not.toContain(FAQ_MESSAGES.callCentreLabel);
     expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
 

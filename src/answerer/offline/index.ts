@@ -310,7 +310,12 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
           return {
             entry,
             score: best[i]!,
-            outside: { id: topic.id, about: topic.about, contact: topic.contact },
+            outside: {
+              id: topic.id,
+              about: topic.about,
+              contact: topic.contact,
+              ...(topic.reply ? { reply: topic.reply } : {}),
+            },
           };
         const siblings = siblingsOf.get(entry.id);
         return siblings ? { entry, score: best[i]!, siblings } : { entry, score: best[i]! };
