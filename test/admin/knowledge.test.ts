@@ -56,6 +56,13 @@ describe("the knowledge pages", () => {
     expect(await knowledgeRows(h.db)).toEqual([]);
   });
 
+  it("the try-out names an out-of-scope topic as such, with the honest reply members get", async () => {
+    const page = await (await clerk.get(`/admin/knowledge/try?q=${encodeURIComponent("会費はいくらですか")}`)).text();
+    expect(page).toContain("範囲外の話題：本会の会費");
+    expect(page).toContain("本会の会費のことは、このLINEの自動回答ではお答えできません");
+    expect(page).not.toContain('href="/admin/knowledge/outside-');
+  });
+
   it("answers 404 for an unknown entry or a revision of another entry", async () => {
     expect((await clerk.get("/admin/knowledge/no-such-entry")).status).toBe(404);
     expect((await clerk.get("/admin/knowledge/Bad_Id")).status).toBe(404);
