@@ -57,7 +57,9 @@ describe("the knowledge pages", () => {
   });
 
   it("the try-out names an out-of-scope topic as such, with the honest reply members get", async () => {
-    const page = await (await clerk.get(`/admin/knowledge/try?q=${encodeURIComponent("会費はいくらですか")}`)).text();
+    const page = await (
+      await clerk.get(`/admin/knowledge/try?q=${encodeURIComponent("会費はいくらですか")}`)
+    ).text();
     expect(page).toContain("範囲外の話題：本会の会費");
     expect(page).toContain("本会の会費のことは、このLINEの自動回答ではお答えできません");
     expect(page).not.toContain('href="/admin/knowledge/outside-');
