@@ -46,6 +46,8 @@ const WORD_COVERAGE_WEIGHT = 0.5;
 /** A word the whole knowledge never uses weighs more: it is what the question is really about. */
 const UNKNOWN_WORD_WEIGHT = 2;
 const MAX_QUESTION = 600;
+/** Bound of the word → documents memo (cleared when full: its memory stays small). */
+const MAX_REMEMBERED_WORDS = 20_000;
 /** What may follow a bare topic, folded (see foldText: no voiced marks): 「のこと」「について」「の件」「です」. */
 const TOPIC_TAIL =
   /^(の?(こと|件|けん)(て|で)?|について|に関して|にかんして)?(て|を|は|か|な|ね|よ|て?す|たけと|なんたけと|なんてすか)*$/u;
@@ -242,14 +244,25 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
    * For each entry, the weighted share of the question's content words it has (1 when the question
    * has none). A word the whole knowledge never uses weighs more. One scan per word, not per entry.
    */
+  /** The documents that use a word, remembered (members ask with the same words again and again). */
+  const ownersByWord = new Map<string, number[]>();
+  function ownersOf(word: string): number[] {
+    const known = ownersByWord.get(word);
+    if (known) return known;
+    const owners: number[] = [];
+    for (let i = 0; i < entryBlobs.length; i++) if (entryBlobs[i]!.includes(word)) owners.push(i);
+    if (ownersByWord.size >= MAX_REMEMBERED_WORDS) ownersByWord.clear();
+    ownersByWord.set(word, owners);
+    return owners;
+  }
+
   function wordCoverage(words: string[]): Float64Array {
     const out = new Float64Array(docs.length).fill(1);
     if (words.length === 0) return out;
     const found = new Float64Array(docs.length);
     let all = 0;
     for (const w of words) {
-      const owners: number[] = [];
-      for (let i = 0; i < entryBlobs.length; i++) if (entryBlobs[i]!.includes(w)) owners.push(i);
+      const owners = ownersOf(w);
       // A word only out-of-scope topics use is still one the knowledge never answers about.
       const weight = owners.some((i) => i < entries.length) ? 1 : sw.unknownWord;
       all += weight;
@@ -266,12 +279,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     if (text.length === 0) return out;
     const q = idf.vector(text);
     const qNorm = norm(q);
-    const best = new Float64Array(docs.length);
-    const perVariant = variants.cosines(q, qNorm);
-    perVariant.forEach((s, d) => {
-      const owner = variants.owners[d]!;
-      if (s > best[owner]!) best[owner] = s;
-    });
+    const best = variants.bestPerOwner(q, qNorm, docs.length);
     const perAnswer = answers.cosines(q, qNorm);
     const content = contentChars(text);
     const covered = wordCoverage(contentWords(question));

@@ -65,6 +65,28 @@ export class CosineIndex {
     }
   }
 
+  /**
+   * For each owner, the best cosine of the query with its documents (`owners` of them): only the
+   * documents the query's n-grams touch are visited, so a large index costs its postings, not its size.
+   */
+  bestPerOwner(query: Vector, queryNorm: number, ownerCount: number): Float64Array {
+    const best = new Float64Array(ownerCount);
+    if (queryNorm === 0) return best;
+    const dots = new Map<number, number>();
+    for (const [g, qw] of query) {
+      const list = this.postings.get(g);
+      if (list) for (const p of list) dots.set(p.doc, (dots.get(p.doc) ?? 0) + qw * p.weight);
+    }
+    for (const [doc, dot] of dots) {
+      const n = this.norms[doc]!;
+      if (n === 0) continue;
+      const cosine = dot / (queryNorm * n);
+      const owner = this.owners[doc]!;
+      if (cosine > best[owner]!) best[owner] = cosine;
+    }
+    return best;
+  }
+
   /** Cosine of the query with each document, indexed like `owners`. */
   cosines(query: Vector, queryNorm: number): Float64Array {
     const scores = new Float64Array(this.owners.length);
