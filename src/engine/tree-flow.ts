@@ -125,12 +125,11 @@ export function createTreeFlow(definition: DecisionTree): Flow {
     if (input.kind !== "text") return undefined;
     const typed = fold(input.text);
     if (quitWords.has(typed)) return "quit";
-    const exact = node.choices.find((c) => [c.label, ...c.also].some((w) => fold(w) === typed));
-    if (exact) return exact;
-    // 「まだない、院長がガラケーです」: a choice's own words first, then a comma and more.
+    const saying = (key: string) =>
+      node.choices.find((c) => [c.label, ...c.also].some((w) => fold(w) === key));
+    // Else 「まだない、院長がガラケーです」: a choice's own words first, then a comma and more.
     const lead = fold(input.text.split(/[、,。.！!]/u)[0] ?? "");
-    if (lead.length === 0 || lead === typed) return undefined;
-    return node.choices.find((c) => [c.label, ...c.also].some((w) => fold(w) === lead));
+    return saying(typed) ?? (lead.length > 0 && lead !== typed ? saying(lead) : undefined);
   }
 
   return {

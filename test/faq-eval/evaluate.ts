@@ -95,8 +95,7 @@ export function memberOutcomes(
     const result = interpreter.social(item.q)
       ? ({ kind: "none" } as const)
       : answerer.answer(interpreter.withoutOpeners(item.q));
-    const also = typeof item.alsoOk === "string" ? [item.alsoOk] : (item.alsoOk ?? []);
-    const ok = (id: string) => id === item.expect || also.includes(id);
+    const ok = (id: string) => right(item, id);
     if (item.expect === "none") {
       none++;
       if (result.kind === "none") honestNone++;
@@ -135,9 +134,12 @@ function siblingShown(result: FaqResult, expect: string): boolean {
   );
 }
 
-/** The labelled entry, or the one the label says answers as well. */
-const right = (item: EvalItem, id: string | undefined) =>
-  id === item.expect || (id !== undefined && id === item.alsoOk);
+/** The labelled entry, or one the label says answers as well (dev items name one, held-out items one or more). */
+function right(item: { expect: string; alsoOk?: string | string[] }, id: string | undefined): boolean {
+  if (id === undefined) return false;
+  if (id === item.expect) return true;
+  return typeof item.alsoOk === "string" ? id === item.alsoOk : (item.alsoOk ?? []).includes(id);
+}
 
 export interface Ranked {
   item: EvalItem;

@@ -148,6 +148,20 @@ export type OfflineOptions = Partial<Thresholds> &
     siblings?: readonly (readonly string[])[];
   };
 
+const isSiblingOf = (top: FaqMatch, m: FaqMatch) => top.siblings?.includes(m.entry.id) ?? false;
+
+/** The buttons under a direct answer: the close runners-up (entries only), siblings first. */
+function relatedTo(top: FaqMatch, ranked: readonly FaqMatch[], t: Thresholds): FaqEntry[] {
+  const rest = ranked.filter((m) => !m.outside && m.entry !== top.entry);
+  const close = (m: FaqMatch) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score;
+  return [
+    ...rest.filter((m) => isSiblingOf(top, m) && close(m)),
+    ...rest.filter((m) => !isSiblingOf(top, m) && close(m)),
+  ]
+    .slice(0, MAX_RELATED)
+    .map((m) => m.entry);
+}
+
 /** Turns a ranking into a result; pure, so the evaluation can try thresholds without re-ranking. */
 export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   const [top] = ranked;
@@ -156,19 +170,9 @@ export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   if (!top || top.outside || top.score < t.suggest) return { kind: "none" };
   const entries = ranked.filter((m) => !m.outside);
   // A sibling close behind is a second right answer, not a rival: the lead is taken over the rest.
-  const isSibling = (m: FaqMatch) => top.siblings?.includes(m.entry.id) ?? false;
-  const rival = ranked.slice(1).find((m) => !isSibling(m));
-  if (top.score >= t.confident && (rival?.score ?? 0) <= t.lead * top.score) {
-    const close = (m: FaqMatch) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score;
-    const rest = entries.slice(1);
-    const related = [
-      ...rest.filter((m) => isSibling(m) && close(m)),
-      ...rest.filter((m) => !isSibling(m) && close(m)),
-    ]
-      .slice(0, MAX_RELATED)
-      .map((m) => m.entry);
-    return { kind: "confident", entry: top.entry, score: top.score, related };
-  }
+  const rival = ranked.slice(1).find((m) => !isSiblingOf(top, m));
+  if (top.score >= t.confident && (rival?.score ?? 0) <= t.lead * top.score)
+    return { kind: "confident", entry: top.entry, score: top.score, related: relatedTo(top, ranked, t) };
   const candidates = entries.filter((m) => m.score >= t.suggest).slice(0, MAX_CANDIDATES);
   return { kind: "unsure", candidates: candidates.map((m) => m.entry) };
 }
@@ -348,13 +352,13 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
         // Word for word one entry's own question (the menu's examples, a question staff added): that entry.
         const own = exact.get(normalize(question.slice(0, MAX_QUESTION)));
         if (own !== undefined && own !== null && own < entries.length) {
-          const top = ranked.find((m) => m.entry === entries[own]);
-          const related = ranked
-            .filter((m) => !m.outside && m.entry !== entries[own] && m.score >= thresholds.suggest)
-            .filter((m) => m.score >= RELATED_SHARE * (top?.score ?? 1))
-            .slice(0, MAX_RELATED)
-            .map((m) => m.entry);
-          return { kind: "confident", entry: entries[own]!, score: top?.score ?? 1, related };
+          const top = ranked.find((m) => m.entry === entries[own]) ?? { entry: entries[own]!, score: 1 };
+          return {
+            kind: "confident",
+            entry: top.entry,
+            score: top.score,
+            related: relatedTo(top, ranked, thresholds),
+          };
         }
         const result = decide(ranked, thresholds);
         // A bare topic (「メール」「パスワードのこと」) names no question: when several entries are about
