@@ -1,5 +1,6 @@
 // `npm run eval:faq`: tunes the offline answerer's thresholds on the tune half of the dev questions
-// (test/faq-eval/questions.json), reports on its test half, then on the held-out set
+// (test/faq-eval/questions.json, dev-members.json, dev-blind.json), reports on its test half, on the
+// members' and the blind dev sets, then on the held-out set
 // (test/faq-eval/heldout.json: written blind by someone who had not seen the answerer; never tuned
 // on) with the figures members notice: answered directly and right, wrong direct answers, honest
 // "I don't know" to off-topic questions, small talk recognised, and latency.
@@ -15,6 +16,7 @@ import { createInterpreter } from "../src/engine/understand/interpret.js";
 import { openDatabase } from "../src/node/database.js";
 import { answerableEntries, composeKnowledge, knowledgeRows } from "../src/store/knowledge.js";
 import {
+  loadDevBlind,
   loadDevMembers,
   loadEvalSet,
   loadHeldOut,
@@ -85,6 +87,12 @@ console.log(
 const devMembers = memberOutcomes(loadDevMembers(), answerer, createInterpreter(understanding));
 console.log(
   `dev members' set (${devMembers.answerable} answerable, ${devMembers.none} none, ${devMembers.social} small talk): direct and right ${pct(devMembers.directRight)}, among choices ${pct(devMembers.rightOffered)}, wrong direct ${pct(devMembers.wrongDirect)}, honest none ${pct(devMembers.honestNone)}, small talk ${pct(devMembers.socialRecognised)}`,
+);
+
+// The blind dev set (written as the held-out set was, from the sources only), both halves, as members see it.
+const devBlind = memberOutcomes(loadDevBlind(), answerer, createInterpreter(understanding));
+console.log(
+  `dev blind set (${devBlind.answerable} answerable, ${devBlind.none} none, ${devBlind.social} small talk): direct and right ${pct(devBlind.directRight)}, among choices ${pct(devBlind.rightOffered)}, wrong direct ${pct(devBlind.wrongDirect)}, honest none ${pct(devBlind.honestNone)}, small talk ${pct(devBlind.socialRecognised)}`,
 );
 
 // The held-out set: figures only (no per-question output, so nobody tunes on it by accident).

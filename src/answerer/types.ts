@@ -35,8 +35,11 @@ export type FaqResult =
   /** `related`: the next likeliest entries when they are close, offered as buttons under the answer. */
   | { kind: "confident"; entry: FaqEntry; score: number; related?: FaqEntry[] }
   | { kind: "unsure"; candidates: FaqEntry[] }
-  /** `outside`: the question is nearest to a topic the knowledge does not cover (flows/faq/outside.ts). */
-  | { kind: "none"; outside?: OutsideRef };
+  /**
+   * `outside`: the question is nearest to a topic the knowledge does not cover (flows/faq/outside.ts).
+   * `near`: entries that only touch on it, offered after a person ("no answer, but perhaps one of these").
+   */
+  | { kind: "none"; outside?: OutsideRef; near?: FaqEntry[] };
 
 /** Pure, synchronous, offline: the engine may call it while computing a step. */
 export interface FaqLookup {

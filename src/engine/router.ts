@@ -49,6 +49,14 @@ export interface EngineParts {
 }
 
 const MAX_INPUT = 5000;
+/** Social turns that are often only the polite wrapping of a question (not 「あとで」「待って」: those put it off). */
+const WRAPPERS = new Set<keyof Understanding["social"]>([
+  "thanks",
+  "apology",
+  "greeting",
+  "help",
+  "acknowledge",
+]);
 /** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
 /** Where a second question starts in one message. */
@@ -450,7 +458,17 @@ export function createEngine(parts: EngineParts): Engine {
     if (request) return onTrigger(ctx, state, request, raw);
     const social = understand.social(raw);
     // Mid-form, emoji or brackets alone are a (wrong) answer: the field says what it needs.
-    if (social && (!flow || /\p{L}/u.test(raw))) return onSocial(ctx, state, social);
+    if (social && (!flow || /\p{L}/u.test(raw))) {
+      // 「ありがとう、補助金の上限は」「困ってます。メールが届かない」: the polite words wrap a question
+      // the FAQ answers, and the question is what needs the reply.
+      const wrapsQuestion =
+        WRAPPERS.has(social) &&
+        understand.onlyAround(raw) &&
+        ctx.faq.answer(understand.withoutOpeners(raw)).kind === "confident";
+      if (!wrapsQuestion) return onSocial(ctx, state, social);
+      if (flow) return thenResume(ctx, state, answerQuestion(ctx, state, raw));
+      return onIdleText(ctx, state, raw);
+    }
     if (!flow) return onIdleText(ctx, state, raw);
     // Mid-form: a clear question is answered by the same answerer, then the form goes on; a text
     // with only a question word (「いつき接骨院」) is a question only when the FAQ has a leading answer.

@@ -59,6 +59,27 @@ describe("small talk gets a short human reply and the menu, never an apology", (
     expect(m.quickLabels).toEqual(MENU.menu.map((x) => x.label));
   });
 
+  it.each([
+    ["よろしくお願いいたします。", U.social.greeting.idle],
+    ["夜分にすみません", U.social.apology.idle],
+    ["すみません まちがえておくりました", U.social.apology.idle],
+    ["また夜に続きやります", U.social.later.idle],
+  ])("「%s」 (as the blind dev set's writers typed it)", async (typed, expected) => {
+    const m = newMember();
+    await m.say(typed);
+    expect(m.read).toContain(expected);
+  });
+
+  it("thanks or a plea wrapped around a question: the question is answered", async () => {
+    const m = newMember();
+    await m.say("ありがとう、補助金の上限は");
+    expect(m.read).toContain("41,000円");
+    expect(m.read).not.toContain(U.social.thanks.idle);
+    await m.say("困ってます、パスワードの決まり");
+    expect(m.read).toContain("英大文字・英小文字・数字");
+    expect(m.read).not.toContain(U.social.help.idle);
+  });
+
   it("a greeting before a question: the question is answered", async () => {
     const m = newMember();
     await m.say("こんにちは。リンクの有効期限を教えてください");
@@ -129,14 +150,29 @@ describe("direct answers", () => {
     expect(answered).toBe(true);
   });
 
+  it("a wrong IME conversion is read as the word it sounds like (「雲用開始日」「短末」)", async () => {
+    const m = newMember();
+    await m.say("利用開始新生はどこからするんですか");
+    const usage = FAQ_ENTRIES.find((e) => e.id === "usage-application")!;
+    expect(m.read).toContain(usage.answer.split(/[{\n]/)[0]!.slice(0, 30));
+  });
+
+  it("no answer, but entries touch on it: a person first, then those entries, said as such", async () => {
+    const m = newMember();
+    await m.say("受付の子のメアドで登録しても平気？その子辞めたらどうなる");
+    expect(m.read).toContain(FAQ_MESSAGES.notFoundNear);
+    expect(m.quickLabels[0]).toBe(FAQ_MESSAGES.askPerson);
+    expect(m.quickLabels).toContain(FAQ_ENTRIES.find((e) => e.id === "email-which")!.label);
+  });
+
   it("one near entry only: 「…のことでしょうか」, and はい shows it", async () => {
     const m = newMember();
-    await m.say("うちみたいな小さい接骨院もやらないとだめなの");
-    const mandatory = FAQ_ENTRIES.find((e) => e.id === "mandatory")!;
-    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(mandatory.label));
+    await m.say("姓と名のあいだにスペースはいる？");
+    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
     expect(m.quickLabels).toEqual([FAQ_MESSAGES.yesShow, FAQ_MESSAGES.notThis]);
     await m.tap(FAQ_MESSAGES.yesShow);
-    expect(m.read).toContain(mandatory.answer.slice(0, 20));
+    expect(m.read).toContain(formName.answer.slice(0, 20));
   });
 
   it("mid-form, a question's buttons (「もしかして」's entries, 担当者に聞く) come under the form's question", async () => {

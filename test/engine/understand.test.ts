@@ -34,6 +34,10 @@ describe("social turns", () => {
     ["患者さん来たのでまた後で", "later"],
     ["ちょっと待って", "wait"],
     ["おやすみなさい", "goodbye"],
+    ["よろしくお願いいたします。", "greeting"],
+    ["夜分にすみません", "apology"],
+    ["ごめんなさいね年寄りで何回も聞いて", "apology"],
+    ["また夜に続きやります", "later"],
   ])("「%s」 is %s", (typed, kind) => {
     expect(read.social(typed)).toBe(kind);
   });
@@ -48,6 +52,14 @@ describe("social turns", () => {
     "後藤接骨院",
   ])("「%s」 is not small talk", (typed) => {
     expect(read.social(typed)).toBeNull();
+  });
+
+  it("knows when a social word only wraps the sentence (the engine then asks the FAQ about it)", () => {
+    expect(read.onlyAround("ありがとう、補助金の上限は")).toBe(true);
+    expect(read.onlyAround("ちょっと電話がきたので後で")).toBe(true);
+    expect(read.onlyAround("ありがとう")).toBe(false);
+    expect(read.onlyAround("了解です、ありがとうございます")).toBe(false);
+    expect(read.onlyAround("補助金の上限は")).toBe(false);
   });
 
   it("drops social openers before a question", () => {

@@ -11,23 +11,34 @@ import {
 } from "../../src/answerer/offline/index.js";
 import type { FaqMatch, FaqResult } from "../../src/answerer/types.js";
 
-const itemSchema = z.object({ q: z.string(), expect: z.string().min(1), alsoOk: z.string().optional() });
+const itemSchema = z.object({
+  q: z.string(),
+  expect: z.string().min(1),
+  alsoOk: z.union([z.string(), z.array(z.string())]).optional(),
+});
 const setSchema = z.object({ tune: z.array(itemSchema), test: z.array(itemSchema) });
 export type EvalItem = z.infer<typeof itemSchema>;
 
 /**
- * The dev questions: questions.json (written while building the answerer) and the members' dev set
- * (dev-members.json, written by a helper blind to the answerer), each split in halves: thresholds are
- * tuned on `tune`, figures reported on `test`. Small talk is the interpreter's, not the answerer's.
+ * The dev questions: questions.json (written while building the answerer), the members' dev set
+ * (dev-members.json, written by a helper who saw the entries' answers) and the blind dev set
+ * (dev-blind.json, written as the held-out set was: from the sources only), each split in halves:
+ * thresholds are tuned on `tune`, figures reported on `test`. Small talk is the interpreter's, not the
+ * answerer's.
  */
 export function loadEvalSet(): { tune: EvalItem[]; test: EvalItem[] } {
   const own = setSchema.parse(JSON.parse(readFileSync(new URL("./questions.json", import.meta.url), "utf8")));
-  const members = loadDevMembers().filter((i) => i.expect !== "social");
-  const half = (parity: number) =>
-    members
+  const asked = (items: HeldOutItem[]) => items.filter((i) => i.expect !== "social");
+  const members = asked(loadDevMembers());
+  const blind = asked(loadDevBlind());
+  const half = (items: HeldOutItem[], parity: number) =>
+    items
       .filter((_, n) => n % 2 === parity)
-      .map(({ q, expect, alsoOk }) => ({ q, expect, ...(typeof alsoOk === "string" ? { alsoOk } : {}) }));
-  return { tune: [...own.tune, ...half(0)], test: [...own.test, ...half(1)] };
+      .map(({ q, expect, alsoOk }) => ({ q, expect, ...(alsoOk === undefined ? {} : { alsoOk }) }));
+  return {
+    tune: [...own.tune, ...half(members, 0), ...half(blind, 0)],
+    test: [...own.test, ...half(members, 1), ...half(blind, 1)],
+  };
 }
 
 const heldOutSchema = z.object({
@@ -46,6 +57,12 @@ export type HeldOutItem = z.infer<typeof heldOutSchema>["items"][number];
 /** The members' dev set (answerable, "none" and "social" items): tuned on and read question by question. */
 export function loadDevMembers(): HeldOutItem[] {
   return heldOutSchema.parse(JSON.parse(readFileSync(new URL("./dev-members.json", import.meta.url), "utf8")))
+    .items;
+}
+
+/** The blind dev set: written from the sources only, as the held-out set was; tuned on and read question by question. */
+export function loadDevBlind(): HeldOutItem[] {
+  return heldOutSchema.parse(JSON.parse(readFileSync(new URL("./dev-blind.json", import.meta.url), "utf8")))
     .items;
 }
 
@@ -92,8 +109,8 @@ export function memberOutcomes(
       continue;
     }
     // As the engine does it: small talk first, then the question without its social opener.
-    const result = interpreter.social(item.q)
-      ? ({ kind: "none" } as const)
+    const result: FaqResult = interpreter.social(item.q)
+      ? { kind: "none" }
       : answerer.answer(interpreter.withoutOpeners(item.q));
     const ok = (id: string) => right(item, id);
     if (item.expect === "none") {
@@ -108,6 +125,7 @@ export function memberOutcomes(
       else wrongDirect++;
       if (ok(result.entry.id) || (result.related ?? []).some((e) => ok(e.id))) rightOffered++;
     } else if (result.kind === "unsure" && result.candidates.some((e) => ok(e.id))) rightOffered++;
+    else if (result.kind === "none" && (result.near ?? []).some((e) => ok(e.id))) rightOffered++;
   }
   return {
     answerable,
@@ -217,7 +235,8 @@ function utility(results: Ranked[], t: Thresholds): number {
     if (r.kind === "confident") u += right(item, r.entry.id) ? 1 : siblingShown(r, item.expect) ? 0.3 : -4;
     else if (r.kind === "unsure")
       u += r.candidates.some((e) => e.id === item.expect) ? 0.3 : none ? -0.3 : -0.5;
-    else u += none ? 1 : -0.5;
+    // "Not found", with the right entry among those that touch on it: a tap away, after a person.
+    else u += none ? 1 : (r.near ?? []).some((e) => right(item, e.id)) ? 0.2 : -0.5;
   }
   return u;
 }
@@ -229,8 +248,12 @@ function steps(from: number, to: number, by: number): number[] {
   );
 }
 
-/** Wrong direct answers tolerated while tuning, on each half of the tune set (the target is 3 % on questions not tuned on). */
-const MAX_WRONG_CONFIDENT = 0.02;
+/**
+ * Wrong direct answers tolerated while tuning, on each half of the tune set: the issue's bar. Half of
+ * the tune set is written as the held-out set was (blind to the entries), where no lower figure can
+ * be had without giving up most direct answers.
+ */
+const MAX_WRONG_CONFIDENT = 0.03;
 const GRID = {
   confident: steps(0.06, 0.5, 0.01),
   lead: steps(0.5, 0.95, 0.05),

@@ -5,6 +5,7 @@
 // A confidence threshold and a margin over the runner-up decide between a confident answer, a
 // 「もしかして」 list, or nothing.
 
+import { KANJI_ON_READINGS } from "../../../flows/faq/kanji-readings.generated.js";
 import { OUTSIDE_TOPICS, type OutsideTopic } from "../../../flows/faq/outside.js";
 import { GENERATED_READINGS } from "../../../flows/faq/readings.generated.js";
 import { FAQ_SIBLINGS } from "../../../flows/faq/siblings.js";
@@ -23,13 +24,16 @@ export interface Thresholds {
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.22, lead: 0.7, suggest: 0.2 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.36, lead: 0.85, suggest: 0.3 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
 const MAX_RELATED = 2;
 /** An out-of-scope topic ranked first is named in the reply from this score (below it, the plain "not found"). */
 const OUTSIDE_NAMED = 0.12;
+/** Below the suggest threshold, entries scoring at least this are offered under the honest "not found". */
+const NEAR = 0.12;
+const MAX_NEAR = 2;
 /** For a bare topic, the entries scoring at least this share of the best are the choices offered. */
 const TOPIC_SHARE = 0.4;
 
@@ -103,6 +107,9 @@ const GENERIC = new Set(
   ].map((w) => w),
 );
 
+/** Half-width katakana: how some older phones type kana. */
+const HALF_WIDTH_KANA = /[\uff66-\uff9f]/u;
+
 /** An out-of-scope topic as an index document: its questions, no answer. */
 function outsideDoc(topic: OutsideTopic): FaqEntry {
   return {
@@ -167,8 +174,12 @@ export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   const [top] = ranked;
   // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest entry.
   if (top?.outside && top.score >= OUTSIDE_NAMED) return { kind: "none", outside: top.outside };
-  if (!top || top.outside || top.score < t.suggest) return { kind: "none" };
   const entries = ranked.filter((m) => !m.outside);
+  if (!top || top.outside || top.score < t.suggest) {
+    // Nothing answers it; entries that touch on it are offered after a person, never as the answer.
+    const near = top?.outside ? [] : entries.filter((m) => m.score >= NEAR).slice(0, MAX_NEAR);
+    return near.length > 0 ? { kind: "none", near: near.map((m) => m.entry) } : { kind: "none" };
+  }
   // A sibling close behind is a second right answer, not a rival: the lead is taken over the rest.
   const rival = ranked.slice(1).find((m) => !isSiblingOf(top, m));
   if (top.score >= t.confident && (rival?.score ?? 0) <= t.lead * top.score)
@@ -188,6 +199,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     synonyms: options.synonyms ?? [...SYNONYMS, ...READINGS],
     fillers: options.fillers ?? FILLERS,
     readings: options.readings ?? GENERATED_READINGS,
+    kanjiReadings: options.kanjiReadings ?? KANJI_ON_READINGS,
   });
 
   // Out-of-scope topics are indexed beside the entries (their questions only; they have no answer).
@@ -233,11 +245,18 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
    * each a concept or a run of two or more kanji: what the question is about, word by word.
    */
   function contentWords(raw: string): string[] {
-    const found = raw.slice(0, MAX_QUESTION).normalize("NFKC").match(WORDS) ?? [];
+    const text = raw.slice(0, MAX_QUESTION).normalize("NFKC");
+    const inContext = normalize(text);
+    // Typed in half-width ｶﾅ (「ﾒｰﾙｺﾅｲ ﾄﾞｺﾃﾞ」): its katakana runs are sentences, not loanwords.
+    const loanwords = !HALF_WIDTH_KANA.test(raw);
     const pieces = new Set<string>();
-    for (const word of found) {
+    for (const word of text.match(WORDS) ?? []) {
+      if (!loanwords && /^[\p{Script=Katakana}ー]+$/u.test(word)) continue;
       for (const piece of normalize(word).split(PIECES)) {
         if (piece.length === 0) continue;
+        // A piece the whole question does not have was read differently in context (ユーザー inside
+        // the concept ユーザー登録): what it means is already scored there.
+        if (!inContext.includes(piece)) continue;
         if (CONCEPT_ONLY.test(piece) || Array.from(piece).length >= 2) pieces.add(piece);
       }
     }
@@ -363,8 +382,9 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
         const result = decide(ranked, thresholds);
         // A bare topic (「メール」「パスワードのこと」) names no question: when several entries are about
         // it, ask which, as a call-centre agent would, rather than answer one of them.
-        if (result.kind === "confident" && topicOnly(question)) {
-          const about = ranked.filter((m) => !m.outside && m.score >= TOPIC_SHARE * result.score);
+        if (result.kind !== "none" && topicOnly(question)) {
+          const best = ranked.find((m) => !m.outside)?.score ?? 0;
+          const about = ranked.filter((m) => !m.outside && m.score >= TOPIC_SHARE * best);
           if (about.length > 1)
             return { kind: "unsure", candidates: about.slice(0, MAX_CANDIDATES).map((m) => m.entry) };
         }

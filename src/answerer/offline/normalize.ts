@@ -51,6 +51,8 @@ export interface NormalizerTables {
   synonyms: readonly (readonly string[])[];
   /** Polite fillers removed after synonyms are applied. */
   fillers: readonly string[];
+  /** On-readings of single kanji ("漢よみ,よみ …"): a wrong IME conversion is read back to the known word. */
+  kanjiReadings?: string;
 }
 
 /**
@@ -104,7 +106,11 @@ export function createNormalizer(tables: NormalizerTables): (text: string) => st
   }
   const synonymPattern = alternation(concept.keys());
   const fillerPattern = alternation(tables.fillers.map(foldText));
-  const spelled = new Map<string, string>();
+  // Several words may share a reading, one of them a member's typo kept in a phrasing (補助禁 and
+  // 補助金): the word more of the knowledge's compounds are built on is the one meant.
+  const surfaces = (tables.readings ?? []).map(([surface]) => foldText(surface ?? ""));
+  const compounds = (word: string) => surfaces.filter((x) => x.includes(word)).length;
+  const candidates = new Map<string, string[]>();
   for (const [surface, ...kana] of tables.readings ?? []) {
     const word = foldText(surface ?? "");
     for (const k of kana) {
@@ -115,17 +121,96 @@ export function createNormalizer(tables: NormalizerTables): (text: string) => st
         Array.from(folded).length >= MIN_READING &&
         !/っ$/u.test(toHiragana(k)) &&
         !GRAMMAR.some((g) => g.includes(folded));
-      if (word && usable && folded !== word && !spelled.has(folded)) spelled.set(folded, word);
+      if (word && usable && folded !== word)
+        candidates.set(folded, [...(candidates.get(folded) ?? []), word]);
     }
   }
+  const spelled = new Map<string, string>();
+  for (const [folded, words] of candidates)
+    spelled.set(
+      folded,
+      words.length === 1 ? words[0]! : words.reduce((a, b) => (compounds(b) > compounds(a) ? b : a)),
+    );
   const readingPattern = alternation(spelled.keys());
+  const misconverted = createMisconversionReader(tables.kanjiReadings, spelled);
   return function normalize(text: string): string {
     let s = foldText(text);
+    if (misconverted) s = misconverted(s);
     if (readingPattern) s = s.replace(readingPattern, (k) => spelled.get(k) ?? k);
     if (synonymPattern) s = s.replace(synonymPattern, (w) => concept.get(w) ?? w);
     if (fillerPattern) s = s.replace(fillerPattern, "");
     return s;
   };
+}
+
+const KANJI_RUN = /(\p{Script=Han}+)(\p{Script=Hiragana}*)/gu;
+/** Longest kanji span read back, and most readings tried for one span (bounds the work per question). */
+const MAX_SPAN = 5;
+const MAX_READINGS = 128;
+
+/**
+ * A kanji run the knowledge never writes, read kanji by kanji (on-readings), that sounds exactly like a
+ * word it does write is that word mistyped by the IME: 「雲用」→うんよう→運用, 「資格核にん」→確認,
+ * 「性諾通知書」→承諾, 「短末」→端末. Voiced marks are folded, so 「保所金」 meets 補助金.
+ */
+function createMisconversionReader(
+  table: string | undefined,
+  spelled: Map<string, string>,
+): ((folded: string) => string) | null {
+  if (!table || spelled.size === 0) return null;
+  const readings = new Map<string, string[]>();
+  for (const item of table.split(" ")) {
+    const [k, ...rest] = Array.from(item);
+    if (!k) continue;
+    const variants = new Set<string>();
+    for (const r of rest.join("").split(",")) {
+      const f = foldText(r);
+      if (!f) continue;
+      variants.add(f);
+      // A reading cut short before the next kanji (学 がく → 学校 がっこう): っ folds to つ.
+      if (/[くつちき]$/u.test(f)) variants.add(`${f.slice(0, -1)}つ`);
+    }
+    readings.set(k, [...variants]);
+  }
+  // Every kanji span of the words the knowledge writes: such a span is not a typo.
+  const known = new Set<string>();
+  for (const word of spelled.values())
+    for (const run of word.match(/\p{Script=Han}+/gu) ?? []) {
+      const c = Array.from(run);
+      for (let i = 0; i < c.length; i++)
+        for (let j = i + 1; j <= c.length; j++) known.add(c.slice(i, j).join(""));
+    }
+  const readingsOf = (span: string[]): string[] => {
+    let out = [""];
+    for (const k of span) {
+      const rs = readings.get(k);
+      if (!rs) return [];
+      out = out.flatMap((o) => rs.map((r) => o + r));
+      if (out.length > MAX_READINGS) return [];
+    }
+    return out;
+  };
+  const readBack = (run: string, kana: string): string => {
+    if (known.has(run)) return run + kana;
+    const c = Array.from(run);
+    for (let i = 0; i < c.length; i++)
+      for (let j = Math.min(c.length, i + MAX_SPAN); j > i; j--) {
+        const span = c.slice(i, j);
+        if (known.has(span.join(""))) continue;
+        for (const r of readingsOf(span)) {
+          // The run's last kanji may be followed by the rest of the word in kana (「核にん」).
+          const tails = j === c.length ? Array.from(kana).length : 0;
+          for (let t = tails; t >= 0; t--) {
+            if (t === 0 && span.length < 2) continue;
+            const typed = kana.slice(0, t);
+            const word = spelled.get(r + typed);
+            if (word) return c.slice(0, i).join("") + word + c.slice(j).join("") + kana.slice(typed.length);
+          }
+        }
+      }
+    return run + kana;
+  };
+  return (folded) => folded.replace(KANJI_RUN, (_, run: string, kana: string) => readBack(run, kana));
 }
 
 const SINGLE = /[\p{Script=Han}\p{Co}]/u;

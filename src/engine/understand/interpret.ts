@@ -10,6 +10,8 @@ export type QuestionStrength = "strong" | "weak";
 export interface Interpreter {
   /** The social turn the whole message is, if it is one. */
   social(raw: string): SocialKind | null;
+  /** Social only because of a word inside a longer sentence (「ありがとう、補助金の上限は」): it may wrap a question. */
+  onlyAround(raw: string): boolean;
   /** How clearly the text asks something: "strong" (？, ですか, 教えて…), "weak" (a question word), or null. */
   question(raw: string): QuestionStrength | null;
   /** The text without social openers (「こんにちは。補助金は…」→「補助金は…」). */
@@ -62,7 +64,8 @@ export function createInterpreter(u: Understanding): Interpreter {
     return weak.some((w) => t.includes(w)) ? "weak" : null;
   }
 
-  function social(raw: string): SocialKind | null {
+  /** A message that is a social turn as a whole (its words, or a greeting with a self-introduction). */
+  function wholeSocial(raw: string): SocialKind | null {
     if (NO_WORDS.test(raw) && raw.trim().length > 0) return "acknowledge";
     const key = normalizeCommand(raw);
     if (key.length === 0) return null;
@@ -97,10 +100,24 @@ export function createInterpreter(u: Understanding): Interpreter {
       )
         return "greeting";
     }
-    // A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data.
+    return null;
+  }
+
+  function social(raw: string): SocialKind | null {
+    return wholeSocial(raw) ?? aroundWord(raw);
+  }
+
+  /** A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data. */
+  function aroundWord(raw: string): SocialKind | null {
+    const key = normalizeCommand(raw);
     if (raw.length > u.socialMaxLength || HAS_DATA.test(raw) || question(raw) === "strong") return null;
     for (const kind of PRIORITY) if (within.get(kind)!.some((w) => key.includes(w))) return kind;
     return null;
+  }
+
+  /** Social only because of a word inside a longer sentence (「ありがとう、補助金の上限は」). */
+  function onlyAround(raw: string): boolean {
+    return wholeSocial(raw) === null && aroundWord(raw) !== null;
   }
 
   function withoutOpeners(raw: string): string {
@@ -117,5 +134,5 @@ export function createInterpreter(u: Understanding): Interpreter {
     return t.length > 0 ? t : raw;
   }
 
-  return { social, question, withoutOpeners };
+  return { social, onlyAround, question, withoutOpeners };
 }
