@@ -195,12 +195,23 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     suggest: options.suggest ?? DEFAULT_THRESHOLDS.suggest,
   };
   const sw: ScoreWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const normalize = createNormalizer({
+  const normalizeText = createNormalizer({
     synonyms: options.synonyms ?? [...SYNONYMS, ...READINGS],
     fillers: options.fillers ?? FILLERS,
     readings: options.readings ?? GENERATED_READINGS,
     kanjiReadings: options.kanjiReadings ?? KANJI_ON_READINGS,
   });
+  // One question is normalized whole, sentence by sentence and word by word, and members use the
+  // same words again and again: each text is normalized once (bounded: cleared when full).
+  const normalized = new Map<string, string>();
+  const normalize = (text: string): string => {
+    const known = normalized.get(text);
+    if (known !== undefined) return known;
+    const value = normalizeText(text);
+    if (normalized.size >= MAX_REMEMBERED_WORDS) normalized.clear();
+    normalized.set(text, value);
+    return value;
+  };
 
   // Out-of-scope topics are indexed beside the entries (their questions only; they have no answer).
   const outside = options.outside ?? OUTSIDE_TOPICS;
@@ -228,16 +239,18 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     for (const t of texts) exact.set(t, exact.has(t) && exact.get(t) !== i ? null : i);
   });
 
-  /** idf-weighted share of the question's kanji and concepts that entry i mentions (1 when it has none). */
-  function coverage(question: Set<string>, i: number): number {
-    let all = 0;
-    let found = 0;
-    for (const c of question) {
-      const w = idf.weight(c);
-      all += w;
-      if (entryContent[i]!.has(c)) found += w;
+  /** For each entry, the idf-weighted share of the question's kanji and concepts it mentions (1 when it has none). */
+  function coverage(question: Set<string>): Float64Array {
+    const out = new Float64Array(docs.length).fill(1);
+    const weighed = [...question].map((c) => [c, idf.weight(c)] as const);
+    const all = weighed.reduce((sum, [, w]) => sum + w, 0);
+    if (all === 0) return out;
+    for (let i = 0; i < docs.length; i++) {
+      let found = 0;
+      for (const [c, w] of weighed) if (entryContent[i]!.has(c)) found += w;
+      out[i] = found / all;
     }
-    return all === 0 ? 1 : found / all;
+    return out;
   }
 
   /**
@@ -304,12 +317,12 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     const qNorm = norm(q);
     const best = variants.bestPerOwner(q, qNorm, docs.length);
     const perAnswer = answers.cosines(q, qNorm);
-    const content = contentChars(text);
+    const mentioned = coverage(contentChars(text));
     const covered = wordCoverage(contentWords(question));
     for (let i = 0; i < docs.length; i++)
       out[i] =
         (i < entries.length ? (best[i]! + sw.answer * perAnswer[i]!) / (1 + sw.answer) : best[i]!) *
-        (1 - sw.coverage + sw.coverage * coverage(content, i)) *
+        (1 - sw.coverage + sw.coverage * mentioned[i]!) *
         (1 - sw.wordCoverage + sw.wordCoverage * covered[i]!);
     return out;
   }

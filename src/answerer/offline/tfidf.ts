@@ -48,21 +48,45 @@ export function norm(v: Vector): number {
   return Math.sqrt(sum);
 }
 
+/** Postings of one n-gram, packed: the documents that have it and its weight in each. */
+interface Packed {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
 /** Documents with an owner (an entry index); cosine(query, document) for every document at once. */
 export class CosineIndex {
-  private readonly postings = new Map<string, { doc: number; weight: number }[]>();
+  private readonly lists = new Map<string, { doc: number; weight: number }[]>();
+  private packed: Map<string, Packed> | null = null;
   private readonly norms: number[] = [];
+  /** Dot products of the current query, per document (reused between queries: only touched ones are reset). */
+  private dots = new Float64Array(0);
   readonly owners: number[] = [];
 
   add(owner: number, v: Vector): void {
     const doc = this.owners.length;
     this.owners.push(owner);
     this.norms.push(norm(v));
+    this.packed = null;
     for (const [g, weight] of v) {
-      const list = this.postings.get(g);
+      const list = this.lists.get(g);
       if (list) list.push({ doc, weight });
-      else this.postings.set(g, [{ doc, weight }]);
+      else this.lists.set(g, [{ doc, weight }]);
     }
+  }
+
+  /** Typed arrays for the query loop, built once after the last document (a Map per query was the cost). */
+  private postings(): Map<string, Packed> {
+    if (this.packed) return this.packed;
+    const packed = new Map<string, Packed>();
+    for (const [g, list] of this.lists)
+      packed.set(g, {
+        docs: Int32Array.from(list, (p) => p.doc),
+        weights: Float64Array.from(list, (p) => p.weight),
+      });
+    this.packed = packed;
+    this.dots = new Float64Array(this.owners.length);
+    return packed;
   }
 
   /**
@@ -72,12 +96,21 @@ export class CosineIndex {
   bestPerOwner(query: Vector, queryNorm: number, ownerCount: number): Float64Array {
     const best = new Float64Array(ownerCount);
     if (queryNorm === 0) return best;
-    const dots = new Map<number, number>();
+    const postings = this.postings();
+    const dots = this.dots;
+    const touched: number[] = [];
     for (const [g, qw] of query) {
-      const list = this.postings.get(g);
-      if (list) for (const p of list) dots.set(p.doc, (dots.get(p.doc) ?? 0) + qw * p.weight);
+      const p = postings.get(g);
+      if (!p) continue;
+      for (let k = 0; k < p.docs.length; k++) {
+        const doc = p.docs[k]!;
+        if (dots[doc] === 0) touched.push(doc);
+        dots[doc]! += qw * p.weights[k]!;
+      }
     }
-    for (const [doc, dot] of dots) {
+    for (const doc of touched) {
+      const dot = dots[doc]!;
+      dots[doc] = 0;
       const n = this.norms[doc]!;
       if (n === 0) continue;
       const cosine = dot / (queryNorm * n);
@@ -91,9 +124,11 @@ export class CosineIndex {
   cosines(query: Vector, queryNorm: number): Float64Array {
     const scores = new Float64Array(this.owners.length);
     if (queryNorm === 0) return scores;
+    const postings = this.postings();
     for (const [g, qw] of query) {
-      const list = this.postings.get(g);
-      if (list) for (const p of list) scores[p.doc]! += qw * p.weight;
+      const p = postings.get(g);
+      if (!p) continue;
+      for (let k = 0; k < p.docs.length; k++) scores[p.docs[k]!]! += qw * p.weights[k]!;
     }
     for (let d = 0; d < scores.length; d++) {
       const n = this.norms[d]!;
