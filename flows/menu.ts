@@ -26,6 +26,8 @@ const MenuSchema = z.object({
     askPrompt: Text,
     /** When the message after 「担当者に聞く」 was 「はい」 or a word, not a question. */
     askAgain: Text,
+    /** 「ちがいます」 to the question shown for sending: ask for the one meant. */
+    notThis: Text,
     /** Shown before sending; {question} is what the member wrote. */
     confirm: Text.refine((t) => t.includes("{question}")),
     sendLabel: Label,
@@ -128,6 +130,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
     askPrompt:
       "本会の担当者に聞きたいことを、このあと文章で送ってください。送る前に内容を確かめていただけます。",
     askAgain: "担当者にお伝えするご質問を、文章で送ってください。（例）アプリの設定画面が出てきません",
+    notThis: "失礼しました。では、担当者にお伝えすることを、このあと文章で送ってください。",
     confirm: "次の内容を本会の担当者にお送りします。\n\n「{question}」\n\nこの内容でよろしいですか。",
     sendLabel: "送る",
     addLabel: "書き足す",
@@ -144,7 +147,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
       "このお問い合わせは{date}に担当者へお送りしています。書き足すときは「担当者に聞く」を押してください。",
     callBackNoted: "お電話でのご連絡をご希望のことも、あわせて担当者にお伝えします。",
     status:
-      "お問い合わせは{date}に担当者へお送りしています。{hours}に、このトークで順番にお返事しますので、もうしばらくお待ちください。お急ぎのときは「担当者に聞く」で書き足せます。",
+      "お問い合わせは{date}に担当者へお送りしています。{hours}に、このトークで順番にお返事しますので、もうしばらくお待ちください。お急ぎのときは「担当者に聞く」で書き足せます。\nポータルやアプリの操作でお急ぎのときは、オンライン資格確認等コールセンター（0800-080-4583、通話無料）にもご相談いただけます。",
   },
   unknownPostback: "そのボタンは今は使えません。メニューからもう一度お選びください。",
   faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
@@ -194,6 +197,9 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["事務局", "聞きたい"],
       ["事務局の人"],
       ["電話で相談したい"],
+      ["にんげん"],
+      ["人間の人"],
+      ["担当の方"],
     ],
   },
   requestMaxLength: 60,

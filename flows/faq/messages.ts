@@ -20,7 +20,7 @@ export const FAQ_MESSAGES = {
     "申し訳ありません。そのご質問には、ここではお答えできる情報がありませんでした。\n本会の担当者にお問い合わせいただくか、ポータルの操作についてはコールセンターにご相談ください。",
   /** The same, with entries that only touch on the question as buttons after a person. */
   notFoundNear:
-    "申し訳ありません。そのご質問には、ここではお答えできる情報がありませんでした。\n本会の担当者にお問い合わせいただくか、ポータルの操作についてはコールセンターにご相談ください。関係しそうな項目も下に並べています。",
+    "そのご質問にぴったりのお答えは、ここでは見つかりませんでした。\n近い項目を下に並べましたので、よろしければご覧ください。ちがうときは「担当者に聞く」から本会にお尋ねいただけます。",
   /** A question nearest to a topic the knowledge does not cover (flows/faq/outside.ts). */
   outsideTopic: (about: string) =>
     `申し訳ありません。${about}のことは、このLINEの自動回答ではお答えできません。\n本会の担当者にお問い合わせいただけます。`,

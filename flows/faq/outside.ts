@@ -256,6 +256,9 @@ export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse(
   {
     id: "health-and-other",
     about: "オンライン資格確認と関係のないご相談",
+    // Not "ask the staff": the weather or a restaurant is nobody's job here.
+    reply:
+      "申し訳ありません。このLINEでは、オンライン資格確認の準備と、本会からのお知らせについてお答えしています。そのほかのご相談にはお答えできません。",
     questions: [
       "肩が上がらない患者さんに、どんな施術がいいですか",
       "ぎっくり腰の患者さん、温めるのと冷やすのどっちがいい？",

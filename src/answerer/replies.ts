@@ -78,9 +78,9 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
         return [
           text(result.outside.reply ?? M.outsideTopic(result.outside.about), [personChoices[0]!, ...others]),
         ];
-      // Entries that only touch on the question come after a person, named as such.
+      // Entries that only touch on the question, said to be only near, then a person.
       if (result.near?.length)
-        return [text(M.notFoundNear, [...personChoices, ...result.near.map(entryChoice), ...others])];
+        return [text(M.notFoundNear, [...result.near.map(entryChoice), ...personChoices, ...others])];
       return [text(M.notFound, [...personChoices, ...others])];
     }
   }

@@ -6,12 +6,15 @@ import type { MenuContent } from "../../flows/menu.js";
 import type { SocialKind } from "../../flows/understanding.js";
 import { formatDateTime } from "./journey/steps.js";
 import { type Choice, postbackData, text } from "./messages.js";
-import type { ConversationState, StepResult } from "./types.js";
+import { type ConversationState, inquirySentAt, type StepResult } from "./types.js";
 import { normalizeCommand } from "./understand/normalize.js";
 
 export interface InquiryDesk {
-  /** 「担当者に聞く」: asks for the question (or shows the one just asked, to confirm). */
-  start(state: ConversationState): StepResult;
+  /**
+   * 「担当者に聞く」: asks for the question (or shows the one just asked, to confirm). `typed`: the
+   * member's own request, when it says more than "a person, please" (「電話してもらえますか」).
+   */
+  start(state: ConversationState, typed?: string): StepResult;
   postback(state: ConversationState, action: string, now: Date): StepResult;
   /** A typed text while an inquiry is pending, or null when the text is not for it. */
   text(state: ConversationState, raw: string, social: SocialKind | null, now: Date): StepResult | null;
@@ -20,6 +23,11 @@ export interface InquiryDesk {
 /** A question asking to be called back: 「電話で」「お電話ください」, or a phone number in it. */
 const PHONE_WISH =
   /電話(で|を|して|ください|下さい|ほしい|欲しい|希望)|でんわ(で|して|ほしい)|0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}/u;
+
+/** A typed request at least this long says something of its own (not only "a person, please"). */
+const OWN_REQUEST = 20;
+/** 「ちがいます」「違う」「そうじゃない」 at the start of a reply to 「この内容でよろしいですか」. */
+const NOT_THIS = /^(?:ちが|違|いいえ|いや[、,\s]|そうじゃな|そうではな)/u;
 
 /** Longest question kept; a longer addition is refused with the reason. */
 const MAX_QUESTION = 3000;
@@ -88,7 +96,7 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     if (!question) return ask(state);
     // Remembered so that 「まだ？」「返事は？」 later are read as asking after this question.
     const sent = clear(state);
-    const next = { ...sent, scratch: { ...sent.scratch, inquirySentAt: now.toISOString() } };
+    const next: ConversationState = { ...sent, inquirySentAt: now.toISOString() };
     // Asked to be called (「電話で」 or a phone number in the question): say it is passed on too.
     const callBack = PHONE_WISH.test(question) ? [text(w.callBackNoted)] : [];
     return result(
@@ -100,9 +108,11 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
   const cancel = (state: ConversationState) => result(clear(state), [text(w.cancelled, options.menuChoices)]);
 
   return {
-    start(state) {
-      // A question already written is shown again, never dropped.
-      const pending = state.inquiry?.question ?? state.scratch?.lastQuestion;
+    start(state, typed) {
+      // A question already written is shown again, never dropped; a request that says something of
+      // its own (「人と話したいです。電話してもらえますか」) is what is sent, not an older question.
+      const own = typed && (PHONE_WISH.test(typed) || Array.from(typed.trim()).length >= OWN_REQUEST);
+      const pending = state.inquiry?.question ?? (own ? typed.trim() : state.scratch?.lastQuestion);
       return pending ? confirm(state, pending) : ask(state);
     },
     postback(state, action, now) {
@@ -117,10 +127,10 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
         case "inquiry.send":
           if (state.inquiry?.stage === "confirm") return send(state, now);
           // 送る tapped again on a question already sent: say so, rather than start a new one.
-          if (!state.inquiry && state.scratch?.inquirySentAt)
+          if (!state.inquiry && inquirySentAt(state))
             return result(state, [
               text(
-                w.alreadySent.replace("{date}", formatDateTime(state.scratch.inquirySentAt)),
+                w.alreadySent.replace("{date}", formatDateTime(inquirySentAt(state)!)),
                 options.menuChoices,
               ),
             ]);
@@ -143,6 +153,8 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
       const key = normalizeCommand(raw);
       if (cancelWords.has(key)) return cancel(state);
       if (pending.stage === "confirm" && pending.question) {
+        // 「ちがいます、天気じゃないです」: not this question; ask for the one meant (never append it).
+        if (NOT_THIS.test(raw.trim().normalize("NFKC"))) return ask(state, w.notThis);
         if (sendWords.has(key) || social === "yes") return send(state, now);
         if (social === "no") return cancel(state);
         if (addWords.has(key)) return this.postback(state, "inquiry.add", now);

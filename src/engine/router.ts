@@ -23,6 +23,7 @@ import {
   type ConversationState,
   INITIAL_STATE,
   type Input,
+  inquirySentAt,
   type LineMessage,
   type StepResult,
 } from "./types.js";
@@ -271,7 +272,7 @@ export function createEngine(parts: EngineParts): Engine {
       case "callCentre":
         return thenResume(ctx, state, reply(state, parts.callCentreReplies()));
       case "inquiry":
-        return thenResume(ctx, state, handedOver(state, desk.start(state)));
+        return thenResume(ctx, state, handedOver(state, desk.start(state, raw)));
       case "faq":
         return thenResume(ctx, state, faqTop(state));
       case "resume":
@@ -309,30 +310,35 @@ export function createEngine(parts: EngineParts): Engine {
     return reply(state, needsHelp ? withChoices(resumed, [askPersonButton]) : resumed);
   }
 
+  /** 「まだ？」「返事は？」「でんわまだこないんだけど」 after a question was sent to staff: where it stands. */
+  function inquiryStatus(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
+    const sentAt = inquirySentAt(state);
+    if (!sentAt || !requestOf(raw, ["inquiryStatus"]) || ctx.faq.answer(raw).kind === "confident")
+      return null;
+    // Asked again: the same facts, with an apology for the wait first.
+    const again = state.statusAskedFor === sentAt;
+    const asked: ConversationState = { ...state, statusAskedFor: sentAt };
+    return reply(asked, [
+      text(
+        [
+          ...(again ? [menu.inquiry.sorryWait] : []),
+          menu.inquiry.status
+            .replace("{date}", formatDateTime(sentAt))
+            .replace("{hours}", menu.inquiry.staffHours),
+          // On a Saturday or Sunday (Japan time), say that the answer comes on Monday at the earliest.
+          ...(weekendInJapan(ctx.now) ? [menu.inquiry.weekend] : []),
+        ].join("\n"),
+        menuChoices,
+      ),
+    ]);
+  }
+
   /** Free text while no flow is active: the journey's typed reports, the FAQ, then a request in a sentence. */
   function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
-    // 「まだ？」「返事は？」 after a question was sent to staff: where it stands.
-    const sentAt = state.scratch?.inquirySentAt;
-    if (sentAt && requestOf(raw, ["inquiryStatus"]) && ctx.faq.answer(raw).kind !== "confident") {
-      // Asked again: the same facts, with an apology for the wait first.
-      const again = state.scratch?.statusAskedFor === sentAt;
-      const asked: ConversationState = { ...state, scratch: { ...state.scratch, statusAskedFor: sentAt } };
-      return reply(asked, [
-        text(
-          [
-            ...(again ? [menu.inquiry.sorryWait] : []),
-            menu.inquiry.status
-              .replace("{date}", formatDateTime(sentAt))
-              .replace("{hours}", menu.inquiry.staffHours),
-            // On a Saturday or Sunday (Japan time), say that the answer comes on Monday at the earliest.
-            ...(weekendInJapan(ctx.now) ? [menu.inquiry.weekend] : []),
-          ].join("\n"),
-          menuChoices,
-        ),
-      ]);
-    }
+    const status = inquiryStatus(ctx, state, raw);
+    if (status) return status;
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);
@@ -452,6 +458,11 @@ export function createEngine(parts: EngineParts): Engine {
     // 「担当者」 again while writing keeps the draft; any other command leaves it.
     if (trigger)
       return onTrigger(ctx, trigger === "inquiry" ? state : { ...state, inquiry: undefined }, trigger, raw);
+    // Mid-form too, 「まだ？」 after a question to staff asks about that question, not the form.
+    if (flow) {
+      const status = inquiryStatus(ctx, state, raw);
+      if (status) return thenResume(ctx, state, status);
+    }
     if (flow?.claims(ctx, state, raw)) return flow.step(ctx, state, { kind: "text", text: raw });
     // Mid-form, 「担当の人に聞きたいんだけど」 or 「続きをお願いします」 are requests, not answers.
     const request = flow ? requestOf(raw, ["inquiry", "resume"]) : null;
@@ -517,5 +528,21 @@ export function createEngine(parts: EngineParts): Engine {
 
   // One event may ask the FAQ about the same text more than once (is it a question? then answer
   // it): each distinct text is looked up once per event.
-  return (ctx, state, input) => withNextStep(step({ ...ctx, faq: onceEach(ctx.faq) }, state, input));
+  /**
+   * A question sent to staff stays known through forms started, cancelled or finished (their steps
+   * build fresh states): 「まだ？」 days later still asks after it. Erasing the member's data drops it.
+   */
+  const keepSentInquiry = (before: ConversationState, result: StepResult): StepResult => {
+    const sentAt = inquirySentAt(before);
+    if (!sentAt || result.state.inquirySentAt || result.effects.some((e) => e.type === "eraseMember"))
+      return result;
+    const statusAskedFor = result.state.statusAskedFor ?? before.statusAskedFor;
+    return {
+      ...result,
+      state: { ...result.state, inquirySentAt: sentAt, ...(statusAskedFor ? { statusAskedFor } : {}) },
+    };
+  };
+
+  return (ctx, state, input) =>
+    withNextStep(keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input)));
 }

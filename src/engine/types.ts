@@ -63,7 +63,17 @@ export interface ConversationState {
   editing?: boolean;
   /** A question for a person being written: asked for, shown to confirm, or being added to. */
   inquiry?: { stage: "ask" | "confirm" | "add"; question?: string };
+  /**
+   * When the last question was sent to staff: 「まだ？」 asks after it, in a form or not (outside
+   * `scratch`, which each form step replaces). `statusAskedFor`: the sending 「まだ？」 was asked about.
+   */
+  inquirySentAt?: string;
+  statusAskedFor?: string;
 }
+
+/** When the member's last question went to staff (states saved before it moved out of scratch too). */
+export const inquirySentAt = (state: ConversationState): string | undefined =>
+  state.inquirySentAt ?? state.scratch?.inquirySentAt;
 
 export const INITIAL_STATE: ConversationState = { flow: "idle", answers: {} };
 

@@ -157,12 +157,12 @@ describe("direct answers", () => {
     expect(m.read).toContain(usage.answer.split(/[{\n]/)[0]!.slice(0, 30));
   });
 
-  it("no answer, but entries touch on it: a person first, then those entries, said as such", async () => {
+  it("no answer, but entries touch on it: said so, those entries as buttons, and a person", async () => {
     const m = newMember();
     await m.say("受付の子のメアドで登録しても平気？その子辞めたらどうなる");
     expect(m.read).toContain(FAQ_MESSAGES.notFoundNear);
-    expect(m.quickLabels[0]).toBe(FAQ_MESSAGES.askPerson);
-    expect(m.quickLabels).toContain(FAQ_ENTRIES.find((e) => e.id === "email-which")!.label);
+    expect(m.quickLabels[0]).toBe(FAQ_ENTRIES.find((e) => e.id === "email-which")!.label);
+    expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
   });
 
   it("one near entry only: 「…のことでしょうか」, and はい shows it", async () => {
@@ -316,6 +316,23 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expectAsked(m, "givenName");
     await m.say("まさお");
     expectAsked(m, "affiliation");
+  });
+
+  it("「なまえは田中はなこです」 (voice input) offers the split, not a 姓 of 「なまえは田中はなこ」", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("なまえは田中はなこです");
+    expect(m.read).toContain("姓「田中」、名「はなこ」");
+  });
+
+  it("a phone number with a length its prefix never has is questioned, not stored", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎", "施術所（柔道整復）", "協1101234-5-6", "さいたま接骨院"]);
+    await m.say("048-123-45678");
+    expect(m.read).toContain("固定電話の番号は市外局番から10桁");
+    expect((await conversation(bot.db, m.userId)).answers.phoneNumber).toBeUndefined();
+    await m.say("048-123-4567");
+    expectAsked(m, "email");
   });
 
   it("「埼玉と申します」 is 埼玉", async () => {
@@ -575,6 +592,38 @@ describe("a question for a person is never lost", () => {
     } finally {
       bot.clock.set(before.toISOString());
     }
+  });
+
+  it("「まだ？」 in the middle of a form, days later, still asks after the question sent", async () => {
+    const m = newMember();
+    await m.say("担当者に聞く");
+    await m.say("アプリの設定画面が出てきません");
+    await m.say("おくる");
+    await atField(m, ["埼玉"]);
+    await m.say("でんわまだこないんだけど");
+    expect(m.read).toContain("担当者へお送りしています");
+    expectAsked(m, "givenName");
+    expect((await conversation(bot.db, m.userId)).answers.givenName).toBeUndefined();
+  });
+
+  it("「ちがいます」 to the question shown for sending asks for the one meant; nothing is appended", async () => {
+    const m = newMember();
+    await m.say("明日の天気は？");
+    await m.tap(FAQ_MESSAGES.askPerson);
+    expect(m.read).toContain("明日の天気は？");
+    await m.say("ちがいます天気じゃないです");
+    expect(m.read).toContain(MENU.inquiry.notThis);
+    await m.say("補助金の申請のことで相談したい");
+    expect(m.read).toContain("補助金の申請のことで相談したい");
+    expect(m.read).not.toContain("天気");
+  });
+
+  it("a typed request that says something of its own is what is sent, not the question before it", async () => {
+    const m = newMember();
+    await m.say("明日の天気は？");
+    await m.say("人と話したいです。電話してもらえますか");
+    expect(m.read).toContain("「人と話したいです。電話してもらえますか」");
+    expect(m.read).not.toContain("天気");
   });
 
   it("asked to be called back, the member is told so; 送る tapped twice sends once", async () => {

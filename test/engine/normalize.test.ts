@@ -72,6 +72,9 @@ describe("normalize › examples", () => {
     ["048-625-121", "wrongLength"],
     ["048-625-12111-2", "wrongLength"],
     ["486251211", "noLeadingZero"],
+    // A length its prefix never has: a landline with 11 digits, a mobile number with 10.
+    ["048-123-45678", "landlineLength"],
+    ["090-1234-567", "mobileLength"],
     ["048-625-abcd", "notDigits"],
     ["", "empty"],
   ])("refuses the phone number %s", (input, error) => {
@@ -212,7 +215,12 @@ describe("normalize › properties", () => {
   });
 
   it("reads any Japanese phone number however it is written", () => {
-    const phone = fc.stringMatching(/^0[1-9]\d{8,9}$/);
+    // 10 digits (市外局番, 0120), or 11 with the prefixes that have 11 (070/080/090, 050, 0800, 0120).
+    const phone = fc.oneof(
+      fc.stringMatching(/^0[1-9][1-9]\d{7}$/),
+      fc.stringMatching(/^0[2-9]0\d{8}$/),
+      fc.stringMatching(/^0(?:800|120)\d{7}$/),
+    );
     fc.assert(
       fc.property(
         phone.chain((p) => fc.tuple(fc.constant(p), messy(p))),

@@ -31,6 +31,8 @@ const RELATED_SHARE = 0.6;
 const MAX_RELATED = 2;
 /** An out-of-scope topic ranked first is named in the reply from this score (below it, the plain "not found"). */
 const OUTSIDE_NAMED = 0.12;
+/** …and when the nearest entry scores at most this share of it. */
+const OUTSIDE_LEAD = 0.6;
 /** Below the suggest threshold, entries scoring at least this are offered under the honest "not found". */
 const NEAR = 0.12;
 const MAX_NEAR = 2;
@@ -172,9 +174,12 @@ function relatedTo(top: FaqMatch, ranked: readonly FaqMatch[], t: Thresholds): F
 /** Turns a ranking into a result; pure, so the evaluation can try thresholds without re-ranking. */
 export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   const [top] = ranked;
-  // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest entry.
-  if (top?.outside && top.score >= OUTSIDE_NAMED) return { kind: "none", outside: top.outside };
   const entries = ranked.filter((m) => !m.outside);
+  // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest
+  // entry; named only when no entry is close behind (「iPhoneでもアプリつかえる？」 is not about costs).
+  const nearestEntry = entries[0]?.score ?? 0;
+  if (top?.outside && top.score >= OUTSIDE_NAMED && nearestEntry <= OUTSIDE_LEAD * top.score)
+    return { kind: "none", outside: top.outside };
   if (!top || top.outside || top.score < t.suggest) {
     // Nothing answers it; entries that touch on it are offered after a person, never as the answer.
     const near = top?.outside ? [] : entries.filter((m) => m.score >= NEAR).slice(0, MAX_NEAR);

@@ -16,7 +16,13 @@ export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; 
 export type AgreementKind = "協" | "契";
 export type NameError = "empty" | "tooLong" | "digitsOnly" | "emoji" | "noLetters";
 export type DigitsError = "empty" | "notDigits" | "wrongLength";
-export type PhoneError = "empty" | "notDigits" | "noLeadingZero" | "wrongLength";
+export type PhoneError =
+  | "empty"
+  | "notDigits"
+  | "noLeadingZero"
+  | "wrongLength"
+  | "mobileLength"
+  | "landlineLength";
 export type EmailError = "empty" | "tooLong" | "noAt" | "dots" | "badLocal" | "badDomain" | "upperCase";
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
@@ -58,13 +64,23 @@ export function formatRegistrationNumber(kind: AgreementKind, digits: string): s
   return `${kind}${digits.slice(0, 7)}-${digits.slice(7, 8)}-${digits.slice(8, 9)}`;
 }
 
-/** 電話番号: half-width digits, no hyphens, 10 or 11 digits starting with 0. */
+/**
+ * Prefixes of the 11-digit numbers (携帯・PHS 070/080/090, IP 050, 060, M2M 020, フリーダイヤル 0800,
+ * and 0120 as in the portal's own example 01201234567).
+ */
+const ELEVEN_DIGITS = /^(?:0[2-9]0|0800|0120)/;
+
+/** 電話番号: half-width digits, no hyphens, 10 or 11 digits starting with 0, the length its prefix has. */
 export function validatePhone(input: string): Result<string, PhoneError> {
   const value = normalizePhone(input);
   if (value.length === 0) return fail("empty");
   if (!/^\d+$/.test(value)) return fail("notDigits");
   if (!value.startsWith("0")) return fail("noLeadingZero");
   if (value.length !== 10 && value.length !== 11) return fail("wrongLength", value.length);
+  // 11 digits are mobile, IP and 0800 numbers only; those are never 10 (「048-123-45678」 is a typo).
+  const long = ELEVEN_DIGITS.test(value);
+  if (value.length === 11 && !long) return fail("landlineLength", value.length);
+  if (value.length === 10 && /^0[2-9]0/.test(value)) return fail("mobileLength", value.length);
   return { ok: true, value };
 }
 
