@@ -382,7 +382,7 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       "なんで",
       "どうなる",
       "どうなり",
-      "かな",
+      // 「かな」 only as an ending (see endings): inside 「しかない」 it asks nothing.
       "のか",
       "いいの",
       "ばいい",

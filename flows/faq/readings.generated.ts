@@ -1898,6 +1898,7 @@ export const GENERATED_READINGS: readonly (readonly string[])[] = [
 export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
   ["終わっ","おわっ"],
   ["作っ","つくっ"],
+  ["作り","つくり"],
   ["作成","さくせい"],
   ["免除","めんじょ"],
   ["入れ","いれ"],

@@ -467,6 +467,12 @@ export function createEngine(parts: EngineParts): Engine {
     // Mid-form, 「担当の人に聞きたいんだけど」 or 「続きをお願いします」 are requests, not answers.
     const request = flow ? requestOf(raw, ["inquiry", "resume"]) : null;
     if (request) return onTrigger(ctx, state, request, raw);
+    // Right after a question of the journey's own (the exemption's condition), 「はい」「いいえ」 or a
+    // birth date answer it, before they are read as small talk.
+    if (!flow && state.scratch?.exemptCheck) {
+      const answered = parts.journey.handle(ctx, state, { kind: "text", text: raw });
+      if (answered) return answered;
+    }
     const social = understand.social(raw);
     // Mid-form, emoji or brackets alone are a (wrong) answer: the field says what it needs.
     if (social && (!flow || /\p{L}/u.test(raw))) {
@@ -543,6 +549,21 @@ export function createEngine(parts: EngineParts): Engine {
     };
   };
 
+  /** A question the journey asked (`exemptAsked`) waits for one answer only: the turn after, it is gone. */
+  const forgetOldQuestion = (before: ConversationState, result: StepResult): StepResult => {
+    const asked = before.scratch?.exemptAsked;
+    if (!asked || result.state.scratch?.exemptAsked !== asked) return result;
+    const { exemptCheck: _check, exemptAsked: _token, ...rest } = result.state.scratch ?? {};
+    const state: ConversationState = { ...result.state, scratch: rest };
+    if (Object.keys(rest).length === 0) delete state.scratch;
+    return { ...result, state };
+  };
+
   return (ctx, state, input) =>
-    withNextStep(keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input)));
+    withNextStep(
+      forgetOldQuestion(
+        state,
+        keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input)),
+      ),
+    );
 }

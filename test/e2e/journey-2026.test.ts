@@ -70,6 +70,29 @@ describe("exemption (対象外（届出）)", () => {
     expect(row?.exemption ?? null).toBeNull();
   });
 
+  it("a birth date typed at the 70-year condition is worked out; 「いいえ」 there says 導入が必要; nothing recorded", async () => {
+    const m = new Member(() => bot);
+    await m.say("対象外です");
+    await m.tap("70歳以上");
+    await m.say("しょうわ29ねん8がつうまれです");
+    expect(m.read).toContain("令和6年（2024年）4月の時点では69歳ですので");
+    expect(m.read).toContain(J.exemption.notApplicableReply);
+    await m.tap("対象外の方はこちら");
+    await m.tap("70歳以上");
+    await m.say("わたしは72さいです");
+    expect(m.read, "72 today: 69 or 70 then, so asked again").toContain("69歳か70歳");
+    expect(m.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
+    await m.say("いいえ");
+    expect(m.read).toContain(J.exemption.notApplicableReply);
+    // The question was answered: a later 「いいえ」 is small talk again.
+    await m.say("いいえ");
+    expect(m.read).not.toContain(J.exemption.notApplicableReply);
+    const [row] = await bot.db.all<{ exemption: string | null }>(
+      sql`select exemption from members where user_id = ${m.userId}`,
+    );
+    expect(row?.exemption ?? null).toBeNull();
+  });
+
   it("explains what counts and that it must be reported through the association, records it, stops reminders", async () => {
     const m = new Member(() => bot);
     await m.say("アプリを入れました");

@@ -211,6 +211,23 @@ describe("journeyFeature › reporting a step", () => {
     ]);
   });
 
+  it.each([
+    ["べつのブラウザでやったらできました！登録完了しました", "registered"],
+    ["りんくおしたらかんりょうしましたってでました", "registered"],
+    ["「ユーザー登録が完了いたしました」と出ました", "registered"],
+    ["アカウントつくりました", "appAccount"],
+  ])("reads the report in the member's own words: 「%s」 is %s", (typed, step) => {
+    const result = run(ctx(null), { kind: "text", text: typed })!;
+    expect(result.effects).toContainEqual({ type: "advanceJourney", step });
+  });
+
+  it.each(["登録ボタンを押した。でもメールが来ない", "完了しましたって出ないんですけど"])(
+    "a report followed by a trouble, or a screen that did not show it, is left to the FAQ: 「%s」",
+    (typed) => {
+      expect(run(ctx(null), { kind: "text", text: typed })).toBeNull();
+    },
+  );
+
   it("is idempotent: the same step again records nothing and says when it was recorded", () => {
     const result = run(ctx("linkSent", LINK_SENT_AT), postback("journey.report", { step: "linkSent" }))!;
     expect(result.effects).toEqual([]);

@@ -16,6 +16,8 @@ import {
   type LineMessage,
   type StepResult,
 } from "../types.js";
+import { normalizeCommand } from "../understand/normalize.js";
+import { ageInApril2024 } from "./age.js";
 import { linkDeadline, progressCard } from "./card.js";
 import { buttonChoices, nextChoices, reportChoice } from "./choices.js";
 import { createMatcher, type TypedReport } from "./match.js";
@@ -188,16 +190,62 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     );
   }
 
-  /** The reason's own condition, asked before anything is recorded. */
-  function exemptCheck(state: ConversationState, reason: ExemptionReason): StepResult {
+  /** The reason's own condition, asked before anything is recorded; the next typed message may answer it. */
+  function exemptCheck(state: ConversationState, reason: ExemptionReason, lead: string[] = []): StepResult {
     const e = copy.exemption;
-    return done(state, [
+    const asked: ConversationState = {
+      ...state,
+      // A new token each time it is asked: the engine forgets the question one turn later.
+      scratch: {
+        ...state.scratch,
+        exemptCheck: reason,
+        exemptAsked: String(Number(state.scratch?.exemptAsked ?? 0) + 1),
+      },
+    };
+    return done(asked, [
+      ...lead.map((l) => text(l)),
       text(e.reasons[reason].check, [
         { label: e.checkYes, data: postbackData("journey.exempt.reason", { reason, sure: "1" }) },
         { label: e.checkNo, data: postbackData("journey.exempt.no") },
         { label: e.checkUnsure, data: postbackData("journey.exempt.unsure") },
       ]),
     ]);
+  }
+
+  const notApplicable = (ctx: FlowContext, state: ConversationState, lead: string[] = []) =>
+    done(state, [...lead.map((l) => text(l)), text(copy.exemption.notApplicableReply), nextLine(ctx)]);
+  const unsure = (state: ConversationState) =>
+    done(state, [
+      text(copy.exemption.unsureReply, [
+        buttonChoices(copy).askPerson,
+        buttonChoices(copy).progress,
+        buttonChoices(copy).menu,
+      ]),
+    ]);
+
+  /**
+   * A typed answer to the condition just asked (「はい」「いいえ」「わからない」, or for the age a birth
+   * date or an age: 「しょうわ29ねん8がつうまれです」 was 69 in April 2024). Null: not an answer to it.
+   */
+  function exemptAnswer(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
+    const reason = state.scratch?.exemptCheck;
+    if (!isExemptionReason(reason)) return null;
+    const e = copy.exemption;
+    const key = normalizeCommand(raw);
+    if (e.yesWords.some((w) => normalizeCommand(w) === key)) return exemptRecord(ctx, state, reason);
+    if (e.noWords.some((w) => normalizeCommand(w) === key)) return notApplicable(ctx, state);
+    if (e.unsureWords.some((w) => key.includes(normalizeCommand(w)))) return unsure(state);
+    if (reason !== "age70") return null;
+    const then = ageInApril2024(raw, ctx.now);
+    if (!then) return null;
+    if ("age" in then) {
+      if (then.age < 70) return notApplicable(ctx, state, [fill(e.age.under, { age: String(then.age) })]);
+      return exemptCheck(state, reason, [fill(e.age.over, { age: String(then.age) })]);
+    }
+    const [low, high] = then.between;
+    if (high < 70) return notApplicable(ctx, state, [fill(e.age.under, { age: `${low}〜${high}` })]);
+    if (low >= 70) return exemptCheck(state, reason, [fill(e.age.over, { age: `${low}〜${high}` })]);
+    return exemptCheck(state, reason, [fill(e.age.unclear, { low: String(low), high: String(high) })]);
   }
 
   /** Records 対象外（届出）: reminders and nudges stop, and staff get an inquiry to do the report with them. */
@@ -256,6 +304,8 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     },
     handle(ctx, state, input: Input) {
       if (input.kind === "text") {
+        const answered = exemptAnswer(ctx, state, input.text);
+        if (answered) return answered;
         const found = match(input.text);
         return found ? typed(ctx, state, found) : null;
       }
@@ -280,15 +330,9 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
             ? exemptRecord(ctx, state, params.reason)
             : exemptCheck(state, params.reason);
         case "journey.exempt.unsure":
-          return done(state, [
-            text(copy.exemption.unsureReply, [
-              buttonChoices(copy).askPerson,
-              buttonChoices(copy).progress,
-              buttonChoices(copy).menu,
-            ]),
-          ]);
+          return unsure(state);
         case "journey.exempt.no":
-          return done(state, [text(copy.exemption.notApplicableReply), nextLine(ctx)]);
+          return notApplicable(ctx, state);
         case "journey.unexempt":
           return exemptWithdraw(ctx, state);
         default:

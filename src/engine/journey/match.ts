@@ -15,6 +15,14 @@ export type TypedReport =
   | { kind: "pressed" };
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
+const SENTENCE = /[。．.!！\n]+/u;
+/** A sentence saying something went wrong or did not happen. */
+const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|けど/u;
+/** 「リンクを押したら」「クリックすると」 before the screen's words. */
+const AFTER_DOING = /^.*(?:たら|すると|したら)\s*/u;
+/** 「…って出ました」「…と出た」「…と表示された」: the words on the screen. */
+const QUOTED =
+  /^[「『]?(.+?)[」』]?(?:って|と)(?:出|で|表示され)(?:ました|た|てる|てます|ています)[。.!！\s]*$/u;
 
 const SPELLING = new RegExp(REPORT_SPELLINGS.map(([kanji]) => kanji).join("|"), "g");
 const SPELLED = new Map(REPORT_SPELLINGS);
@@ -42,8 +50,20 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   add(copy.words.pressed, { kind: "pressed" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
+  const exactly = (input: string) => table.get(foldReport(input)) ?? null;
   return (input) => {
     if (input.length > 60 || QUESTION.test(input)) return null;
-    return table.get(foldReport(input)) ?? null;
+    const whole = exactly(input);
+    if (whole) return whole;
+    // 「…完了しましたって出ました」: the screen's words, quoted.
+    // 「りんくおしたら かんりょうしましたって でました」: what was done first, then the screen's words.
+    const quoted = QUOTED.exec(input.trim())?.[1]?.replace(AFTER_DOING, "");
+    if (quoted && exactly(quoted)) return exactly(quoted);
+    // 「べつのブラウザでやったらできました！登録完了しました」: the report is the last sentence, and
+    // nothing before it is a trouble or a question (「押した。でもメールが来ない」 is for the FAQ).
+    const sentences = input.split(SENTENCE).filter((x) => x.trim().length > 0);
+    if (sentences.length < 2) return null;
+    if (sentences.slice(0, -1).some((x) => TROUBLE.test(x))) return null;
+    return exactly(sentences.at(-1)!);
   };
 }

@@ -113,6 +113,12 @@ export const JourneyCopySchema = z.object({
     unsureReply: Text,
     notApplicable: Label,
     notApplicableReply: Text,
+    /** Typed answers to a check: yes and no are whole messages, 「わからない」 may be inside one. */
+    yesWords: Words,
+    noWords: Words,
+    unsureWords: Words,
+    /** A birth date or an age typed at the 70-year check: {age} in April 2024, or {low}/{high}. */
+    age: z.object({ under: Text, over: Text, unclear: Text }),
     recorded: z.array(Text).min(1).max(3),
     /** What staff read in the inquiry the exemption creates (they do the report with the member). */
     inquiry: Text,

@@ -1,0 +1,42 @@
+// A birth date or an age typed in answer to 「令和6年4月の時点で、全員70歳以上でしたか」: how old
+// that person was in April 2024, when it can be told (「しょうわ29ねん8がつうまれです」 → 69).
+// Pure; an answer that cannot be told (only a year, born in April, a bare 72 today) says so.
+
+/** The month the condition is stated for: 令和6年（2024年）4月. */
+const AT = { year: 2024, month: 4 };
+const ERAS: Record<string, number> = { 昭和: 1925, しょうわ: 1925, 大正: 1911, たいしょう: 1911, 平成: 1988 };
+
+export type AgeThen = { age: number } | { between: [number, number] } | null;
+
+const digits = (s: string) => Number(s.normalize("NFKC"));
+
+/** The person's age in April 2024, or its two possible values, or null when the text holds neither. */
+export function ageInApril2024(text: string, now: Date): AgeThen {
+  const t = text.normalize("NFKC").replace(/\s+/gu, "");
+  const born =
+    /(昭和|しょうわ|大正|たいしょう|平成)(\d{1,2}|元)(?:年|ねん)?(?:(\d{1,2})月|(\d{1,2})がつ)?/u.exec(t) ??
+    /(19\d{2})年?(?:(\d{1,2})月)?(?=.*(?:生|うまれ))/u.exec(t);
+  if (born) {
+    const western = born[1]!.startsWith("19")
+      ? digits(born[1]!)
+      : ERAS[born[1]!]! + (born[2] === "元" ? 1 : digits(born[2]!));
+    const monthText = born[1]!.startsWith("19") ? born[2] : (born[3] ?? born[4]);
+    const month = monthText ? digits(monthText) : undefined;
+    const before = AT.year - western; // age after the birthday in 2024
+    if (month === undefined) return { between: [before - 1, before] };
+    if (month === AT.month) return { between: [before - 1, before] };
+    return { age: month < AT.month ? before : before - 1 };
+  }
+  // 「その時は69だったかな」: the age then, said as such.
+  const then = /(\d{2})(?:歳|さい|才)?(?:だった|でした)/u.exec(t);
+  if (then) return { age: digits(then[1]!) };
+  // 「72さいです」「わたしは75」: the age today; April 2024 was this many months ago.
+  const age = /(\d{2})(?:歳|さい|才)/u.exec(t) ?? /^(?:\D*?)(\d{2})(?:です|だ)?$/u.exec(t);
+  if (!age) return null;
+  const today = digits(age[1]!);
+  const monthsAgo = (now.getUTCFullYear() - AT.year) * 12 + (now.getUTCMonth() + 1 - AT.month);
+  const yearsAgo = Math.floor(monthsAgo / 12);
+  // Somebody aged `today` now was `today - yearsAgo` or one less, depending on the birthday.
+  const high = today - yearsAgo;
+  return monthsAgo % 12 === 0 ? { age: high } : { between: [high - 1, high] };
+}

@@ -1,0 +1,26 @@
+// How old someone was in April 2024 (the 70-year exemption's date), from what members type.
+import { describe, expect, it } from "vitest";
+import { ageInApril2024 } from "../../src/engine/journey/age.js";
+
+const NOW = new Date("2026-12-01T03:00:00.000Z");
+
+describe("ageInApril2024", () => {
+  it.each([
+    ["しょうわ29ねん8がつうまれです", { age: 69 }],
+    ["院長は昭和29年5月生まれです。わたしは受付で施術者じゃないです", { age: 69 }],
+    ["昭和29年3月生まれ", { age: 70 }],
+    ["1950年3月生まれ", { age: 74 }],
+    ["昭和27年生まれ", { between: [71, 72] }],
+    ["昭和29年4月生まれ", { between: [69, 70] }],
+    ["その時は69だったかな", { age: 69 }],
+    // An age today: April 2024 was 2 years 8 months before 2026-12, so 72 today was 69 or 70 then.
+    ["わたしは72さいです", { between: [69, 70] }],
+    ["７５歳", { between: [72, 73] }],
+  ])("「%s」 → %j", (typed, expected) => {
+    expect(ageInApril2024(typed, NOW)).toEqual(expected);
+  });
+
+  it.each(["当てはまります", "わからない", "施術者は2人です", ""])("「%s」 holds no age", (typed) => {
+    expect(ageInApril2024(typed, NOW)).toBeNull();
+  });
+});
