@@ -241,6 +241,13 @@ function emailField(state: ConversationState, raw: string): StepResult {
       enter(state, "emailCaseOffer", { editing: state.editing, scratch: { emailOffer: checked.suggestion } }),
     );
   if (checked.error === "dots") return reject(state, R.messages.emailDots);
+  // 「…@docomo.ne.j」: refused as it is, but one letter off a domain members use; offer that one.
+  const typed = (found?.value ?? raw).normalize("NFKC").trim().toLowerCase();
+  const near = mailDomainSuggestion(typed, R.mailDomains);
+  if (near && validateEmail(near).ok)
+    return ask(
+      enter(state, "emailTypo", { editing: state.editing, scratch: { emailOffer: near, emailTyped: typed } }),
+    );
   return reject(state, E.email[checked.error === "upperCase" ? "badLocal" : checked.error]);
 }
 

@@ -10,6 +10,7 @@ import { advance, ask, toConfirm } from "./fields.js";
 import { finish, start } from "./lifecycle.js";
 import { answeredCount, enter, fieldOf, isComplete, isField, reply, type Step, stepOf } from "./model.js";
 import { resume } from "./prompts.js";
+import { validateEmail } from "./validate.js";
 
 type Params = Record<string, string>;
 type Handler = (ctx: FlowContext, state: ConversationState, params: Params) => StepResult | null;
@@ -89,6 +90,12 @@ function typoFix(s: ConversationState): StepResult | null {
 function typoKeep(s: ConversationState): StepResult | null {
   const typed = s.scratch?.emailTyped;
   if (!at(s, "emailTypo") || !typed) return null;
+  // An address the portal would refuse as typed (「…@docomo.ne.j」) cannot be kept: asked again.
+  const checked = validateEmail(typed);
+  if (!checked.ok) {
+    const next = enter(s, "email", editingOf(s));
+    return reply(next, [text(COPY.errors.email.badDomain), ...resume(next).slice(-1)]);
+  }
   return advance(enter(s, "email", editingOf(s)), "email", { email: typed });
 }
 
