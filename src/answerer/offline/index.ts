@@ -24,7 +24,7 @@ export interface Thresholds {
 }
 
 /** Tuned by `npm run eval:faq` on the `tune` half of test/faq-eval (grid search). */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.38, lead: 0.95, suggest: 0.3 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.37, lead: 0.85, suggest: 0.3 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
