@@ -60,6 +60,8 @@ const WRAPPERS = new Set<keyof Understanding["social"]>([
 ]);
 /** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
+/** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
+const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /** Where a second question starts in one message. */
 const TWO_QUESTIONS =
   /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[、,]\s*あと|[。？?！!\n]+/u;
@@ -368,6 +370,13 @@ export function createEngine(parts: EngineParts): Engine {
     // 「もしかして」 or "not found" (named), so half of the message is never dropped in silence.
     const oneAnswered = a.kind === "confident" ? 0 : b.kind === "confident" ? 1 : -1;
     const other = oneAnswered === -1 ? null : results[1 - oneAnswered]!;
+    // 「ポータルってどこにあるの？アドレスおしえて」: a short kana follow-up names no topic of its own; the
+    // message is one question, answered whole.
+    if (other && other.kind !== "confident" && FOLLOW_UP.test(partsOf[1 - oneAnswered]!.trim())) {
+      const whole = ctx.faq.answer(question);
+      const near = other.kind === "unsure" ? other.candidates[0] : other.near?.[0];
+      if (whole.kind === "confident" && near?.id === whole.entry.id) return null;
+    }
     if (other && other.kind !== "confident") {
       const answered = results[oneAnswered]!;
       if (answered.kind !== "confident") return null;

@@ -231,6 +231,16 @@ describe("direct answers", () => {
     expect(m.read).toContain(FAQ_MESSAGES.outsideTopic("本会の会費"));
   });
 
+  it("a short follow-up (「…どこにあるの？アドレスおしえて」) is the same question, answered once", async () => {
+    const m = newMember();
+    await m.say("ポータルってどこにあるの？アドレスおしえて");
+    const access = FAQ_ENTRIES.find((e) => e.id === "portal-access")!;
+    expect(m.read).toContain(access.answer.split("\n")[0]!);
+    expect(m.read).not.toContain("もう一つの");
+    await m.say("補助金の上限は？パスワードは？");
+    expect(m.read, "a second topic is still its own question").toContain("もう一つの「パスワードは」");
+  });
+
   it("「次は何をすればいいですか」 shows the member's own progress card", async () => {
     const m = newMember();
     await m.say("次は何をすればいいですか");
