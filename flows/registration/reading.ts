@@ -101,6 +101,8 @@ export const readingCopy = {
     ],
     messages: {
       nameSplitAsk: "姓「{family}」、名「{given}」でよろしいですか。",
+      kanaWholeAsk:
+        "「{typed}」は、姓と名の両方でしょうか。\n両方のときは、姓と名のあいだにスペースを入れて送ってください。\n例）さいたま たろう\n姓だけのときは「姓だけです」を押してください。",
       givenSurnameAsk:
         "「{given}」は名字のようです。名を「{given}」でよろしいですか。\n姓を直したいときは「姓を直す」を押してください。",
       clinicAtName:

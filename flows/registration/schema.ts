@@ -163,6 +163,8 @@ export const RegistrationCopySchema = z
       mailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
       messages: z.object({
         nameSplitAsk: Text,
+        /** A long name in kana with no space at 姓 (「おがわしょういち」): both, or only the family name? */
+        kanaWholeAsk: Text,
         givenSurnameAsk: Text,
         clinicAtName: Text,
         dataAtName: Text,

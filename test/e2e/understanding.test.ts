@@ -335,6 +335,21 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect(m.read).toContain("姓「田中」、名「はなこ」");
   });
 
+  it("a whole name in kana with no space (「おがわしょういち」) is asked about; with a space it is split", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("おがわしょういち");
+    expect(m.read).toContain("姓と名の両方でしょうか");
+    expect(m.quickLabels.slice(0, 2)).toEqual(["姓だけです", "入力しなおす"]);
+    await m.say("おがわ しょういち");
+    expect(m.read).toContain("姓「おがわ」、名「しょういち」");
+    const other = newMember();
+    await atField(other, []);
+    await other.say("むしゃのこうじ");
+    await other.tap("姓だけです");
+    expectAsked(other, "givenName");
+  });
+
   it("a phone number with a length its prefix never has is questioned, not stored", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎", "施術所（柔道整復）", "協1101234-5-6", "さいたま接骨院"]);

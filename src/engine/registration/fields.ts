@@ -83,6 +83,9 @@ const isSentence = (value: string) =>
   R.sentenceMarkers.some((w) => value.includes(w)) || /[。、！？!?]/u.test(value.slice(0, -1));
 
 /** 「埼玉太郎」 typed at 姓: a known family name at the start, or two and two kanji. */
+/** Six kana or more with no space: more likely a whole name than a family name. */
+const KANA_WHOLE_NAME = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]{6,}$/u;
+
 function likelySplit(value: string): { family: string; given: string } | null {
   const chars = Array.from(value);
   if (chars.length < 3 || chars.length > 7 || !KANJI_OR_KANA.test(value)) return null;
@@ -128,6 +131,9 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
       return ask(
         enter(state, "nameSplit", { editing: state.editing, scratch: { ...split, typed: checked.value } }),
       );
+    // 「おがわしょういち」: a whole name in kana, no space, cannot be split by a known family name.
+    if (KANA_WHOLE_NAME.test(checked.value) && stepOf(state) !== "nameSplit")
+      return ask(enter(state, "nameSplit", { scratch: { typed: checked.value, whole: "1" } }));
   }
   return advance(state, field, { [field]: checked.value });
 }

@@ -67,6 +67,12 @@ export function choicesFor(state: ConversationState): StepChoice[] {
     case "emailCaseOffer":
       return [pb(B.mailYes, "reg.mail.yes", {}, "yes"), pb(B.mailRetry, "reg.mail.retry", {}, "no")];
     case "nameSplit":
+      if (state.scratch?.whole)
+        return [
+          pb(RB.splitFamilyOnly, "reg.split.family"),
+          pb(RB.splitRetry, "reg.split.retry", {}, "no"),
+          ...commandChoices("familyName"),
+        ];
       return [
         pb(RB.splitYes, "reg.split.yes", {}, "yes"),
         pb(RB.splitFamilyOnly, "reg.split.family"),
@@ -131,6 +137,8 @@ export function resume(state: ConversationState): LineMessage[] {
     case "emailCaseOffer":
       return [text(fill(M.emailCaseOffer, { email: state.scratch?.emailOffer ?? "" }), choices)];
     case "nameSplit":
+      if (state.scratch?.whole)
+        return [text(fill(RM.kanaWholeAsk, { typed: state.scratch.typed ?? "" }), choices)];
       return [
         text(
           fill(RM.nameSplitAsk, { family: state.scratch?.family ?? "", given: state.scratch?.given ?? "" }),
