@@ -18,6 +18,8 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
   ...readingCopy,
   messages: {
     progress: "（{n}/{total}）",
+    backAtCard:
+      "入力内容確認に戻ります。よろしければ「この内容でOK」を、直すところがあれば「修正する」を押してください。内容をもう一度見るときは「内容を見る」を押してください。",
     currentValue: "いまの入力：{value}\nこのままでよければ「{keep}」を押してください。",
     nameSplit: "姓「{family}」、名「{given}」として受け付けました。",
     numberDerived: "登録記号番号は「{number}」になります。",
@@ -68,6 +70,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     mailYes: "はい",
     mailRetry: "入力しなおす",
     ok: "この内容でOK",
+    showCard: "内容を見る",
     edit: "修正する",
     editDone: "確認に戻る",
     copy: "コピー",

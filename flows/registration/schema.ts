@@ -63,6 +63,8 @@ export const RegistrationCopySchema = z
     }),
     messages: z.object({
       progress: z.string().min(1),
+      /** After a question answered at 入力内容確認: the card's choices, without sending the card again. */
+      backAtCard: Text,
       currentValue: Text,
       nameSplit: Text,
       numberDerived: Text,
@@ -91,6 +93,8 @@ export const RegistrationCopySchema = z
       notReady: Text,
     }),
     buttons: z.object({
+      /** Shows the 入力内容確認 card again. */
+      showCard: Label,
       yes: Label,
       no: Label,
       keep: Label,

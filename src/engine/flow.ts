@@ -24,4 +24,6 @@ export interface Flow {
   help?(ctx: FlowContext, state: ConversationState): LineMessage[];
   /** The prompt of the current step again, after the engine answered something else mid-flow. */
   resume(ctx: FlowContext, state: ConversationState): LineMessage[];
+  /** The same after a side question, when it can be shorter than the step's full prompt. */
+  resumeAfterAside?(ctx: FlowContext, state: ConversationState): LineMessage[];
 }

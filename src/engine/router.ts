@@ -3,6 +3,7 @@
 // (src/engine/understand: a command, the current step's own words, small talk, a question, or an
 // answer), and routes it: to the menu, the flows, the journey, the question for a person, or the FAQ.
 
+import type { messagingApi } from "@line/bot-sdk";
 import type { MenuContent } from "../../flows/menu.js";
 import type { Understanding } from "../../flows/understanding.js";
 import type { FaqLookup, FaqResult } from "../answerer/types.js";
@@ -101,6 +102,20 @@ function carriedOver(item: { action?: { type?: string; data?: string } }): boole
   );
 }
 
+/**
+ * Under the form's question, 「はい、それです」 beside 協／契 would read as an answer to the form: the
+ * entry's button says which entry it shows, and 「いいえ、ちがいます」 is left out (ヘルプ and the form remain).
+ */
+function underForm(item: messagingApi.QuickReplyItem): messagingApi.QuickReplyItem[] {
+  const action = item.action;
+  if (action?.type !== "postback") return [item];
+  const kind = parsePostback(action.data ?? "").action;
+  if (kind === "faq.none") return [];
+  if (kind === "faq" && action.displayText && action.label !== action.displayText)
+    return [{ ...item, action: { ...action, label: Array.from(action.displayText).slice(0, 20).join("") } }];
+  return [item];
+}
+
 export function createEngine(parts: EngineParts): Engine {
   const { menu } = parts;
   const understand = createInterpreter(parts.understanding);
@@ -153,8 +168,8 @@ export function createEngine(parts: EngineParts): Engine {
     if (!flow || result.state.flow !== state.flow || result.state.inquiry) return result;
     // LINE shows buttons only under the last bubble: the answer's own way on (「もしかして」's entries,
     // 担当者に聞く, the call centre, related entries) moves to the form's question, before its choices.
-    const carried = (result.replies.at(-1)?.quickReply?.items ?? []).filter(carriedOver);
-    const resumed = flow.resume(ctx, result.state);
+    const carried = (result.replies.at(-1)?.quickReply?.items ?? []).filter(carriedOver).flatMap(underForm);
+    const resumed = (flow.resumeAfterAside ?? flow.resume)(ctx, result.state);
     const prompt = resumed.at(-1);
     const merged =
       prompt && carried.length > 0

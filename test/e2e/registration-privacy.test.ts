@@ -44,7 +44,8 @@ describe("passwords", () => {
     await tryPasswords("email");
     await m.say("aoi.hatogaya@example.jp");
     await tryPasswords();
-    expect(m.last.at(-1)?.type).toBe("flex");
+    // Still at 入力内容確認: its choices come back (the card itself only on 「内容を見る」).
+    expect(m.quickLabels).toContain("この内容でOK");
     await m.tap("この内容でOK");
     await tryPasswords();
 

@@ -501,6 +501,28 @@ describe("yes and no in the member's own words at the form's questions", () => {
 });
 
 describe("corrections at 入力内容確認 and after the copy sheet", () => {
+  it("a question at the card is answered without the whole card again; 「内容を見る」 shows it", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("リンクの有効期限は？");
+    expect(m.read).toContain("24時間");
+    expect(m.last.some((x) => x.type === "flex")).toBe(false);
+    expect(m.quickLabels).toEqual(expect.arrayContaining(["この内容でOK", "修正する", "内容を見る"]));
+    await m.tap("内容を見る");
+    expect(m.last.at(-1)?.type).toBe("flex");
+  });
+
+  it("「はい、それです」 of a 「…のことでしょうか」 is not put beside the form's own buttons", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("姓と名のあいだにスペースはいる？");
+    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    expect(m.quickLabels).not.toContain(FAQ_MESSAGES.yesShow);
+    expect(m.quickLabels).not.toContain(FAQ_MESSAGES.notThis);
+    expect(m.quickLabels[0]).toBe(formName.label);
+  });
+
   it("「電話番号を間違えました」 opens the phone number; the new one goes back to the card", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -14,7 +14,7 @@ import { answeredCount, fieldOf, isComplete, isField, reply, stepOf } from "./mo
 import { charCount } from "./normalize.js";
 import { looksLikePassword, mentionsPassword } from "./password.js";
 import { onPostback } from "./postbacks.js";
-import { answerThenResume, choicesFor, matchChoice, resume } from "./prompts.js";
+import { answerThenResume, choicesFor, matchChoice, resume, resumeAfterAside } from "./prompts.js";
 
 const M = COPY.messages;
 const TEXT_STEPS = new Set([
@@ -67,6 +67,7 @@ export const registrationFlow: Flow = {
     return field ? [text(COPY.fields[field].hint)] : [];
   },
   resume: (_ctx, state) => resume(state),
+  resumeAfterAside: (_ctx, state) => resumeAfterAside(state),
 };
 
 export { FIELDS, type Field, registrationNumberOf, type Step } from "./model.js";

@@ -144,6 +144,7 @@ const HANDLERS = new Map<string, Handler>([
   ["reg.mail.yes", (_, s) => mailYes(s)],
   ["reg.mail.retry", (_, s) => (at(s, "emailCaseOffer") ? ask(enter(s, "email", editingOf(s))) : null)],
   ["reg.ok", (ctx, s) => (at(s, "confirm") && isComplete(s.answers) ? finish(ctx, s) : null)],
+  ["reg.card", (_, s) => (at(s, "confirm") ? reply(s, resume(s)) : null)],
   ["reg.edit", (_, s, p) => edit(s, p)],
   ["reg.edit.done", (_, s) => (at(s, "editPick") ? toConfirm(s) : null)],
   ["reg.sheet", (_, s) => sheet(s)],

@@ -116,6 +116,15 @@ export function fieldPromptText(state: ConversationState, field: Field): string 
 }
 
 /** The prompt of the current step, quick replies on the last message. */
+/**
+ * The prompt after something else was answered mid-form: at 入力内容確認 a short line with the card's
+ * choices (the big card again after each side question buried the answer), else the step's prompt.
+ */
+export function resumeAfterAside(state: ConversationState): LineMessage[] {
+  if (state.flow !== "registration" || stepOf(state) !== "confirm") return resume(state);
+  return [text(M.backAtCard, [...choicesFor(state), pb(B.showCard, "reg.card")])];
+}
+
 export function resume(state: ConversationState): LineMessage[] {
   if (state.flow !== "registration") return [];
   const choices = choicesFor(state);
