@@ -99,6 +99,9 @@ export const journeyCopy = JourneyCopySchema.parse({
       words: [
         "利用開始申請をした",
         "利用開始申請した",
+        "申請できた",
+        "利用開始申請ができた",
+        "申請が終わった",
         "利用開始申請が終わった",
         "利用開始申請済み",
         "申請した",

@@ -61,6 +61,9 @@ const WRAPPERS = new Set<keyof Understanding["social"]>([
 ]);
 /** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
+/** Mid-form, what asks after the question sent to staff (not 「まだないです」, an answer to the form). */
+const ASKS_AFTER_REPLY =
+  /返事|回答|返信|連絡|電話|でんわ|へんじ|担当|^まだ(?:です|ですか|かな)?[?？!！。…]*$/u;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /** Where a second question starts in one message. */
@@ -483,7 +486,8 @@ export function createEngine(parts: EngineParts): Engine {
     if (trigger)
       return onTrigger(ctx, trigger === "inquiry" ? state : { ...state, inquiry: undefined }, trigger, raw);
     // Mid-form too, 「まだ？」 after a question to staff asks about that question, not the form.
-    if (flow) {
+    // (「まだないです」 answers the form's question: mid-form only a text about the reply, or 「まだ？」 alone.)
+    if (flow && ASKS_AFTER_REPLY.test(raw.normalize("NFKC").trim())) {
       const status = inquiryStatus(ctx, state, raw);
       if (status) return thenResume(ctx, state, status);
     }

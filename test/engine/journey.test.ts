@@ -216,6 +216,9 @@ describe("journeyFeature › reporting a step", () => {
     ["りんくおしたらかんりょうしましたってでました", "registered"],
     ["「ユーザー登録が完了いたしました」と出ました", "registered"],
     ["アカウントつくりました", "appAccount"],
+    ["リンク押したら登録完了って出ました🙌", "registered"],
+    ["だから登録完了したってば", "registered"],
+    ["なんとか申請できました！", "applied"],
   ])("reads the report in the member's own words: 「%s」 is %s", (typed, step) => {
     const result = run(ctx(null), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -18,6 +18,13 @@ const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。
 const SENTENCE = /[。．.!！\n]+/u;
 /** A sentence saying something went wrong or did not happen. */
 const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|けど/u;
+/** Emoji, 「！」 and the like after a report (「…出ました🙌」). */
+const TRAILING_SIGNS = /[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+$/u;
+/** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
+const LEADING_WORDS = /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|いま|今|もう)[、,\s]*/u;
+const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
+const tidy = (s: string) => s.trim().replace(LEADING_WORDS, "").replace(TRAILING_WORDS, "");
+
 /** 「リンクを押したら」「クリックすると」 before the screen's words. */
 const AFTER_DOING = /^.*(?:たら|すると|したら)\s*/u;
 /** 「…って出ました」「…と出た」「…と表示された」: the words on the screen. */
@@ -50,9 +57,10 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   add(copy.words.pressed, { kind: "pressed" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
-  const exactly = (input: string) => table.get(foldReport(input)) ?? null;
-  return (input) => {
-    if (input.length > 60 || QUESTION.test(input)) return null;
+  const exactly = (input: string) => table.get(foldReport(tidy(input))) ?? null;
+  return (raw) => {
+    if (raw.length > 60 || QUESTION.test(raw)) return null;
+    const input = raw.replace(TRAILING_SIGNS, "").trim();
     const whole = exactly(input);
     if (whole) return whole;
     // 「…完了しましたって出ました」: the screen's words, quoted.

@@ -198,7 +198,16 @@ export function matchChoice(
       : COPY.answers.no.some((w) => normalizeCommand(w) === key) || social === "no"
         ? "no"
         : undefined;
-  return answer ? postbacks.find((c) => c.answer === answer) : undefined;
+  if (answer) return postbacks.find((c) => c.answer === answer);
+  // 「続けます」「やっぱり続けたい」 for 「いいえ、続ける」: the verb of exactly one button, in a short reply.
+  if (Array.from(key).length > 15) return undefined;
+  const byVerb = postbacks.filter((c) =>
+    c.label
+      .split(/[、,]/u)
+      .map((part) => normalizeCommand(part))
+      .some((part) => part.length >= 3 && part.endsWith("る") && key.includes(part.slice(0, -1))),
+  );
+  return byVerb.length === 1 ? byVerb[0] : undefined;
 }
 
 /** Answers something, then repeats the current prompt; the state does not change. */
