@@ -1,6 +1,6 @@
 // How old someone was in April 2024 (the 70-year exemption's date), from what members type.
 import { describe, expect, it } from "vitest";
-import { ageInApril2024 } from "../../src/engine/journey/age.js";
+import { ageInApril2024, youngestInApril2024 } from "../../src/engine/journey/age.js";
 
 const NOW = new Date("2026-12-01T03:00:00.000Z");
 
@@ -16,11 +16,19 @@ describe("ageInApril2024", () => {
     // An age today: April 2024 was 2 years 8 months before 2026-12, so 72 today was 69 or 70 then.
     ["わたしは72さいです", { between: [69, 70] }],
     ["７５歳", { between: [72, 73] }],
+    // 「70歳以上」 is the condition repeated, not the age.
+    ["わたしは80だから70歳以上です", { between: [77, 78] }],
   ])("「%s」 → %j", (typed, expected) => {
     expect(ageInApril2024(typed, NOW)).toEqual(expected);
   });
 
   it.each(["当てはまります", "わからない", "施術者は2人です", ""])("「%s」 holds no age", (typed) => {
     expect(ageInApril2024(typed, NOW)).toBeNull();
+  });
+
+  it("of several people, the youngest decides (one full-time practitioner under 70 is enough)", () => {
+    expect(youngestInApril2024("わたしは80、もう一人は45歳の先生です", NOW)).toEqual({ between: [42, 43] });
+    expect(youngestInApril2024("常勤はわたし昭和20年生まれと息子45歳", NOW)).toEqual({ between: [42, 43] });
+    expect(youngestInApril2024("しょうわ29ねん8がつうまれです", NOW)).toEqual({ age: 69 });
   });
 });

@@ -12,7 +12,11 @@ const digits = (s: string) => Number(s.normalize("NFKC"));
 
 /** The person's age in April 2024, or its two possible values, or null when the text holds neither. */
 export function ageInApril2024(text: string, now: Date): AgeThen {
-  const t = text.normalize("NFKC").replace(/\s+/gu, "");
+  // 「70歳以上」 repeats the condition; it is not anybody's age.
+  const t = text
+    .normalize("NFKC")
+    .replace(/\s+/gu, "")
+    .replace(/70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu, "");
   const born =
     /(昭和|しょうわ|大正|たいしょう|平成)(\d{1,2}|元)(?:年|ねん)?(?:(\d{1,2})月|(\d{1,2})がつ)?/u.exec(t) ??
     /(19\d{2})年?(?:(\d{1,2})月)?(?=.*(?:生|うまれ))/u.exec(t);
@@ -31,7 +35,10 @@ export function ageInApril2024(text: string, now: Date): AgeThen {
   const then = /(\d{2})(?:歳|さい|才)?(?:だった|でした)/u.exec(t);
   if (then) return { age: digits(then[1]!) };
   // 「72さいです」「わたしは75」: the age today; April 2024 was this many months ago.
-  const age = /(\d{2})(?:歳|さい|才)/u.exec(t) ?? /^(?:\D*?)(\d{2})(?:です|だ)?$/u.exec(t);
+  const age =
+    /(\d{2})(?:歳|さい|才)/u.exec(t) ??
+    /(\d{2})(?:だから|なので|ですので|です|だ|になります|になる)/u.exec(t) ??
+    /^(?:\D*?)(\d{2})$/u.exec(t);
   if (!age) return null;
   const today = digits(age[1]!);
   const monthsAgo = (now.getUTCFullYear() - AT.year) * 12 + (now.getUTCMonth() + 1 - AT.month);
@@ -39,4 +46,22 @@ export function ageInApril2024(text: string, now: Date): AgeThen {
   // Somebody aged `today` now was `today - yearsAgo` or one less, depending on the birthday.
   const high = today - yearsAgo;
   return monthsAgo % 12 === 0 ? { age: high } : { between: [high - 1, high] };
+}
+
+/** Each birth date or age in a text, as its own small text (for the youngest of several people). */
+const MENTIONS =
+  /(?:昭和|しょうわ|大正|たいしょう|平成)(?:\d{1,2}|元)(?:年|ねん)?(?:\d{1,2}(?:月|がつ))?|19\d{2}年?(?:\d{1,2}月)?(?:生|うまれ)|(?<![\d年月])\d{2}(?:歳|さい|才|(?=だった|でした|だから|なので|ですので|です|だ|になります|になる))(?:だった|でした)?/gu;
+
+/**
+ * The youngest of the people a text talks about (「わたしは80、もう一人は45歳」): one full-time
+ * practitioner under 70 is enough for the condition to fail.
+ */
+export function youngestInApril2024(text: string, now: Date): AgeThen {
+  const t = text.normalize("NFKC").replace(/70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu, "");
+  const found = [...t.matchAll(MENTIONS)]
+    .map((m) => ageInApril2024(/^19/.test(m[0]) && !/生|うまれ/.test(m[0]) ? "" : m[0], now))
+    .filter((a): a is NonNullable<AgeThen> => a !== null);
+  if (found.length === 0) return null;
+  const upper = (a: NonNullable<AgeThen>) => ("age" in a ? a.age : a.between[1]);
+  return found.reduce((a, b) => (upper(b) < upper(a) ? b : a));
 }

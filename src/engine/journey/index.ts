@@ -17,7 +17,7 @@ import {
   type StepResult,
 } from "../types.js";
 import { normalizeCommand } from "../understand/normalize.js";
-import { ageInApril2024 } from "./age.js";
+import { youngestInApril2024 } from "./age.js";
 import { linkDeadline, progressCard } from "./card.js";
 import { buttonChoices, nextChoices, reportChoice } from "./choices.js";
 import { createMatcher, type TypedReport } from "./match.js";
@@ -236,7 +236,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (e.noWords.some((w) => normalizeCommand(w) === key)) return notApplicable(ctx, state);
     if (e.unsureWords.some((w) => key.includes(normalizeCommand(w)))) return unsure(state);
     if (reason !== "age70") return null;
-    const then = ageInApril2024(raw, ctx.now);
+    const then = youngestInApril2024(raw, ctx.now);
     if (!then) return null;
     if ("age" in then) {
       if (then.age < 70) return notApplicable(ctx, state, [fill(e.age.under, { age: String(then.age) })]);

@@ -19,8 +19,19 @@ export function detectCommand(raw: string): Command | undefined {
   if (/^[?？]+$/u.test(nfkc(raw).trim())) return "help";
   const key = normalizeCommand(raw);
   if (key.length === 0) return undefined;
-  return COMMANDS.find(([, words]) => words.some((w) => normalizeCommand(w) === key))?.[0];
+  const exact = COMMANDS.find(([, words]) => words.some((w) => normalizeCommand(w) === key))?.[0];
+  if (exact) return exact;
+  // 「あっまちがえたもどって」: a short message ending in 「戻って」 is 戻る (only back: 「…やめて」 may
+  // be about something else, and cancelling is asked first anyway).
+  if (Array.from(key).length > SHORT_COMMAND) return undefined;
+  const back = COMMANDS.find(([command]) => command === "back")?.[1] ?? [];
+  return back.some((w) => normalizeCommand(w).length >= 3 && key.endsWith(normalizeCommand(w)))
+    ? "back"
+    : undefined;
 }
+
+/** Longest message read as a command said at its end. */
+const SHORT_COMMAND = 14;
 
 const ASKING: Step[] = ["cancelConfirm", "restartConfirm"];
 
