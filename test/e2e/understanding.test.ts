@@ -481,6 +481,22 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
 });
 
 describe("yes and no in the member's own words at the form's questions", () => {
+  it("「そうそうcomです」 takes the offered domain; 「続けます」 at the cancel question goes on; 「…もどって」 goes back", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎", "施術所（柔道整復）", "協1101234-5-6", "さいたま接骨院", "0486251211"]);
+    await m.say("yamada1954@icloud.con");
+    expect(m.read).toContain("icloud.com");
+    await m.say("そうそうcomです");
+    expect((await conversation(bot.db, m.userId)).answers.email).toBe("yamada1954@icloud.com");
+    const other = newMember();
+    await atField(other, ["埼玉"]);
+    await other.say("やめる");
+    await other.say("いや続けます");
+    expectAsked(other, "givenName");
+    await other.say("あっまちがえたもどって");
+    expectAsked(other, "familyName");
+  });
+
   it("「これでおねがいします」 at the card takes it, as 「この内容でOK」 would", async () => {
     const m = newMember();
     await fillToConfirm(m);

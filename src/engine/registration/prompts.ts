@@ -199,6 +199,9 @@ export function matchChoice(
         ? "no"
         : undefined;
   if (answer) return postbacks.find((c) => c.answer === answer);
+  // 「そうそうcomです」「はいお願いしますね」: a yes or a no, then a few words more.
+  const lead = leadingAnswer(key);
+  if (lead) return postbacks.find((c) => c.answer === lead);
   // 「続けます」「やっぱり続けたい」 for 「いいえ、続ける」: the verb of exactly one button, in a short reply.
   if (Array.from(key).length > 15) return undefined;
   const byVerb = postbacks.filter((c) =>
@@ -208,6 +211,21 @@ export function matchChoice(
       .some((part) => part.length >= 3 && part.endsWith("る") && key.includes(part.slice(0, -1))),
   );
   return byVerb.length === 1 ? byVerb[0] : undefined;
+}
+
+/** A yes or no word at the start of a short reply (「そうそうcomです」), for questions with yes and no buttons. */
+function leadingAnswer(key: string): "yes" | "no" | undefined {
+  if (Array.from(key).length > 14) return undefined;
+  const starts = (words: readonly string[]) =>
+    words.some((w) => {
+      const word = normalizeCommand(w);
+      // 「はい」, or three letters at least (「ええと…」 is not 「ええ」).
+      const long = word.length >= 3 || word === normalizeCommand("はい");
+      return long && key.startsWith(word) && Array.from(key).length - word.length <= 8;
+    });
+  if (starts(COPY.answers.no)) return "no";
+  if (starts(COPY.answers.yes)) return "yes";
+  return undefined;
 }
 
 /** Answers something, then repeats the current prompt; the state does not change. */
