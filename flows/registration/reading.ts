@@ -74,6 +74,15 @@ export const readingCopy = {
       familyName: ["苗字", "名字", "姓", "名前", "氏名"],
     },
     /** The mail domains members use: a near miss (gmial.com, gmail.con) is offered corrected. */
+    /** Mobile carriers' mail: the portal's mail may be refused by the phone's own filter. */
+    carrierDomains: [
+      "docomo.ne.jp",
+      "ezweb.ne.jp",
+      "au.com",
+      "softbank.ne.jp",
+      "i.softbank.jp",
+      "ymobile.ne.jp",
+    ],
     mailDomains: [
       "gmail.com",
       "googlemail.com",
@@ -113,6 +122,8 @@ export const readingCopy = {
       dataAtName:
         "メールアドレスや電話番号はあとでお聞きします。\nいまは、お名前の「{label}」を入力してください。\n例）{example}",
       sentenceAtName: "お名前として読み取れませんでした。「{label}」だけを入力してください。\n例）{example}",
+      carrierMail:
+        "携帯電話のメールは、受信を制限していると登録用のメールが届かないことがあります。差出人「from@mail.iryohokenjyoho-portalsite.jp」のメールを受け取れるようにしておくと安心です。",
       dataAtClinic:
         "施術所名にメールアドレスや電話番号は入れられません。施術所の名前を入力してください。\n例）{example}",
       taken: "{label}は「{value}」として受け付けました。",

@@ -165,6 +165,7 @@ export const RegistrationCopySchema = z
         familyName: Words,
       }),
       mailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
+      carrierDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
       messages: z.object({
         nameSplitAsk: Text,
         /** A long name in kana with no space at 姓 (「おがわしょういち」): both, or only the family name? */
@@ -174,6 +175,8 @@ export const RegistrationCopySchema = z
         dataAtName: Text,
         sentenceAtName: Text,
         dataAtClinic: Text,
+        /** Said once a carrier's address is taken (docomo.ne.jp…): its filter may refuse the portal's mail. */
+        carrierMail: Text,
         taken: Text,
         phoneExtension: Text,
         digitsAtKind: Text,

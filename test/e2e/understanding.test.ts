@@ -350,6 +350,15 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expectAsked(other, "givenName");
   });
 
+  it("a mobile carrier's address is taken with a word on its mail filter", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎", "施術所（柔道整復）", "協1101234-5-6", "さいたま接骨院", "0486251211"]);
+    await m.say("suzuki@docomo.ne.jp");
+    expect(m.read).toContain("from@mail.iryohokenjyoho-portalsite.jp");
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(m.last.length).toBeLessThanOrEqual(5);
+  });
+
   it("a phone number with a length its prefix never has is questioned, not stored", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎", "施術所（柔道整復）", "協1101234-5-6", "さいたま接骨院"]);

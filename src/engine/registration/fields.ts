@@ -240,7 +240,12 @@ function emailField(state: ConversationState, raw: string): StepResult {
           scratch: { emailOffer: suggestion, emailTyped: checked.value },
         }),
       );
-    return advance(base, "email", { email: checked.value }, lead);
+    // A carrier's address: its own filter may refuse the portal's 24-hour link; said once, here.
+    const carrier = R.carrierDomains.some((d) => checked.value.endsWith(`@${d}`));
+    return advance(base, "email", { email: checked.value }, [
+      ...lead,
+      ...(carrier ? [text(R.messages.carrierMail)] : []),
+    ]);
   }
   if (checked.error === "upperCase" && checked.suggestion)
     return ask(
