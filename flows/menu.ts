@@ -67,6 +67,8 @@ const MenuSchema = z.object({
     progress: z.array(z.array(z.string().min(1)).min(1)),
     /** After a question was sent to staff: asking where it stands (「まだ？」「返事は？」). */
     inquiryStatus: z.array(z.array(z.string().min(1)).min(1)),
+    /** 「さっきのもう一回」: the last answer again. */
+    repeat: z.array(z.array(z.string().min(1)).min(1)),
   }),
   /** Longest message read as such a request. */
   requestMaxLength: z.number().int().min(10).max(120),
@@ -190,6 +192,19 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["これで完了"],
     ],
     inquiryStatus: [["まだ"], ["返事"], ["回答"], ["返信"], ["へんじ"], ["どうなって"]],
+    repeat: [
+      ["もう一回", "言って"],
+      ["もう一回", "いって"],
+      ["もういっかい", "いって"],
+      ["もう一度", "言って"],
+      ["もう一度", "教えて"],
+      ["もう一回", "教えて"],
+      ["さっきの", "もう一回"],
+      ["さっきの", "もう一度"],
+      ["さっきの", "もういっかい"],
+      ["さっきの", "見せて"],
+      ["さっきの答え"],
+    ],
     inquiry: [
       ["担当", "聞きたい"],
       ["担当", "話したい"],

@@ -20,6 +20,7 @@ import {
   withChoices,
 } from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
+import { without } from "./registration/model.js";
 import {
   type ConversationState,
   INITIAL_STATE,
@@ -361,6 +362,13 @@ export function createEngine(parts: EngineParts): Engine {
     if (status) return status;
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
+    // 「さっきのもう一回いってくれる」: the last answer again.
+    const last = state.scratch?.lastAnswer ? ctx.faq.byId(state.scratch.lastAnswer) : undefined;
+    if (last && requestOf(raw, ["repeat"]))
+      return reply(
+        state,
+        parts.faqReplies({ kind: "confident", entry: last, score: 1 }, answerChoices(ctx, state), ctx.now),
+      );
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);
     if (
       request &&
@@ -435,11 +443,19 @@ export function createEngine(parts: EngineParts): Engine {
     if (both) return both;
     const result = ctx.faq.answer(question);
     const replies = parts.faqReplies(result, answerChoices(ctx, state), ctx.now);
+    // Remembered: 「さっきのもう一回」 shows it again; an older unanswered question is no longer the
+    // one 「担当者に聞く」 would send.
     if (result.kind === "confident")
-      return reply(state, replies, [
-        { type: "enhanceAnswer", question, entryIds: [result.entry.id] },
-        { type: "recordQuestion", outcome: "direct", entryId: result.entry.id },
-      ]);
+      return reply(
+        state.flow === "idle"
+          ? { ...state, scratch: { ...without(state.scratch, "lastQuestion"), lastAnswer: result.entry.id } }
+          : state,
+        replies,
+        [
+          { type: "enhanceAnswer", question, entryIds: [result.entry.id] },
+          { type: "recordQuestion", outcome: "direct", entryId: result.entry.id },
+        ],
+      );
     const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: raw } };
     const scrubbed = scrubPersonal(raw, Object.values(state.answers));
     if (result.kind === "unsure")

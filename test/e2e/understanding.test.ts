@@ -231,6 +231,14 @@ describe("direct answers", () => {
     expect(m.read).toContain(FAQ_MESSAGES.outsideTopic("本会の会費"));
   });
 
+  it("「さっきのもう一回いってくれる」 shows the last answer again", async () => {
+    const m = newMember();
+    await m.say("リンクの有効期限は？");
+    await m.say("明日の天気は？");
+    await m.say("さっきのもう一回いってくれる");
+    expect(m.read).toContain("24時間");
+  });
+
   it("a short follow-up (「…どこにあるの？アドレスおしえて」) is the same question, answered once", async () => {
     const m = newMember();
     await m.say("ポータルってどこにあるの？アドレスおしえて");
