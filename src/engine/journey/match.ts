@@ -19,7 +19,7 @@ const SENTENCE = /[。．.!！\n]+/u;
 /** A sentence saying something went wrong or did not happen. */
 const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|けど/u;
 /** Emoji, 「！」 and the like after a report (「…出ました🙌」). */
-const TRAILING_SIGNS = /[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+$/u;
+const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 /** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
 const LEADING_WORDS = /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|いま|今|もう)[、,\s]*/u;
 const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
