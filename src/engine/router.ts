@@ -20,7 +20,6 @@ import {
   withChoices,
 } from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
-import { without } from "./registration/model.js";
 import {
   type ConversationState,
   INITIAL_STATE,
@@ -62,6 +61,12 @@ const WRAPPERS = new Set<keyof Understanding["social"]>([
 ]);
 /** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
+/** Scratch without one key. */
+function withoutKey(scratch: Record<string, string> | undefined, key: string): Record<string, string> {
+  const { [key]: _dropped, ...rest } = scratch ?? {};
+  return rest;
+}
+
 /** Mid-form, what asks after the question sent to staff (not 「まだないです」, an answer to the form). */
 const ASKS_AFTER_REPLY =
   /返事|回答|返信|連絡|電話|でんわ|へんじ|担当|^まだ(?:です|ですか|かな)?[?？!！。…]*$/u;
@@ -448,7 +453,10 @@ export function createEngine(parts: EngineParts): Engine {
     if (result.kind === "confident")
       return reply(
         state.flow === "idle"
-          ? { ...state, scratch: { ...without(state.scratch, "lastQuestion"), lastAnswer: result.entry.id } }
+          ? {
+              ...state,
+              scratch: { ...withoutKey(state.scratch, "lastQuestion"), lastAnswer: result.entry.id },
+            }
           : state,
         replies,
         [
