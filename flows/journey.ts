@@ -227,6 +227,8 @@ export const journeyCopy = JourneyCopySchema.parse({
       "メールのリンクはまだ有効です（{deadline}まで）。メールのリンクを押して登録を完了してください。",
     redoNothing: "やり直す記録はありません。いまの進み具合をご確認ください。",
     pressedWhich: "ありがとうございます。どこまで進んだか、下のボタンで教えてください。",
+    confirmSkip:
+      "ありがとうございます。「{title}」まで終わったということでよろしいですか。\nこちらの記録では、いまは「{current}」の段階です。",
   },
   buttons: {
     progress: "進み具合",
@@ -238,6 +240,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     askPerson: "担当者に聞く",
     exempt: "対象外の方はこちら",
     withdrawExemption: "対象外を取り消す",
+    yesRecord: "はい、そこまで終わった",
   },
   words: {
     pressed: [
@@ -352,7 +355,9 @@ export const journeyCopy = JourneyCopySchema.parse({
     age: {
       under:
         "令和6年（2024年）4月の時点では{age}歳ですので、「常勤の施術者が皆70歳以上」には当てはまりません。",
-      over: "令和6年（2024年）4月の時点で{age}歳でした。ほかに常勤の施術者がいる場合は、その方も70歳以上だったかで決まります。",
+      over: "令和6年（2024年）4月の時点で{age}歳でした。ほかに常勤の施術者がいる場合は、その方も70歳以上だったかで決まります。お一人なら「ひとりです」と送るか、「当てはまります」を押してください。",
+      overAlone:
+        "令和6年（2024年）4月の時点で{age}歳でした。常勤の施術者がお一人なら当てはまります。よろしければ「当てはまります」を押してください。",
       unclear:
         "令和6年（2024年）4月の時点では、お誕生日によって{low}歳か{high}歳です。生年月日から確かめるときは、「昭和29年5月生まれ」のように送ってください。わかる場合は下から選んでください。",
     },

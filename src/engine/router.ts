@@ -69,7 +69,7 @@ function withoutKey(scratch: Record<string, string> | undefined, key: string): R
 
 /** Mid-form, what asks after the question sent to staff (not 「まだないです」, an answer to the form). */
 const ASKS_AFTER_REPLY =
-  /返事|回答|返信|連絡|電話|でんわ|へんじ|担当|^まだ(?:です|ですか|かな)?[?？!！。…]*$/u;
+  /返事|回答|返信|連絡|電話|でんわ|へんじ|担当|質問|問い合わせ|送った|おくった|待って|まって|^まだ[^\p{Script=Han}]{0,8}$/u;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /** Where a second question starts in one message. */
@@ -339,8 +339,9 @@ export function createEngine(parts: EngineParts): Engine {
   /** 「まだ？」「返事は？」「でんわまだこないんだけど」 after a question was sent to staff: where it stands. */
   function inquiryStatus(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
     const sentAt = inquirySentAt(state);
-    if (!sentAt || !requestOf(raw, ["inquiryStatus"]) || ctx.faq.answer(raw).kind === "confident")
-      return null;
+    // 「カードリーダーはまだ買ってないんだけど」 is a question of its own, not 「まだ？」.
+    const about = requestOf(raw, ["inquiryStatus"]) && ASKS_AFTER_REPLY.test(raw.normalize("NFKC").trim());
+    if (!sentAt || !about || ctx.faq.answer(raw).kind === "confident") return null;
     // Asked again: the same facts, with an apology for the wait first.
     const again = state.statusAskedFor === sentAt;
     const asked: ConversationState = { ...state, statusAskedFor: sentAt };
@@ -511,7 +512,7 @@ export function createEngine(parts: EngineParts): Engine {
       return onTrigger(ctx, trigger === "inquiry" ? state : { ...state, inquiry: undefined }, trigger, raw);
     // Mid-form too, 「まだ？」 after a question to staff asks about that question, not the form.
     // (「まだないです」 answers the form's question: mid-form only a text about the reply, or 「まだ？」 alone.)
-    if (flow && ASKS_AFTER_REPLY.test(raw.normalize("NFKC").trim())) {
+    if (flow) {
       const status = inquiryStatus(ctx, state, raw);
       if (status) return thenResume(ctx, state, status);
     }
@@ -611,11 +612,28 @@ export function createEngine(parts: EngineParts): Engine {
     return { ...result, state };
   };
 
+  /**
+   * 「さっきのもう一回」 means the last FAQ answer only while nothing else was shown since: a report
+   * recorded, a form step or a button of another feature makes it stale.
+   */
+  const FAQ_EFFECTS = new Set(["recordQuestion", "recordUnanswered", "enhanceAnswer"]);
+  const forgetStaleAnswer = (input: Input, result: StepResult): StepResult => {
+    const scratch = result.state.scratch;
+    if (!scratch?.lastAnswer) return result;
+    const otherButton = input.kind === "postback" && !parsePostback(input.data).action.startsWith("faq");
+    const otherEffect = result.effects.some((e) => !FAQ_EFFECTS.has(e.type));
+    if (!otherButton && !otherEffect && result.state.flow === "idle") return result;
+    return { ...result, state: { ...result.state, scratch: withoutKey(scratch, "lastAnswer") } };
+  };
+
   return (ctx, state, input) =>
     withNextStep(
-      forgetOldQuestion(
-        state,
-        keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input)),
+      forgetStaleAnswer(
+        input,
+        forgetOldQuestion(
+          state,
+          keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input)),
+        ),
       ),
     );
 }

@@ -25,7 +25,10 @@ afterAll(async () => {
 describe("the steps after 利用開始申請", () => {
   it("walks 承認 → アカウント → 端末 → アプリ → 運用開始日, and only then says 導入完了", async () => {
     const m = new Member(() => bot);
+    // A member new to this LINE who did the first steps elsewhere: asked before they are counted.
     await m.say("利用開始申請をしました");
+    expect(m.read).toContain("「利用開始申請をする」まで終わったということでよろしいですか");
+    await m.tap(J.buttons.yesRecord);
     expect(m.read).toContain("申請の承認を待つ");
     await m.tap("申請が承認された");
     expect(m.read).toContain("「各種申請」→「資格確認アカウント管理」");
@@ -93,9 +96,21 @@ describe("exemption (対象外（届出）)", () => {
     expect(row?.exemption ?? null).toBeNull();
   });
 
+  it("an age over 70 then 「ひとりです」 records it; the age alone only asks again", async () => {
+    const m = new Member(() => bot);
+    await m.say("対象外です");
+    await m.tap("70歳以上");
+    await m.say("昭和25年生まれです");
+    expect(m.read).toContain("73〜74歳でした");
+    expect(m.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
+    await m.say("ひとりです");
+    expect(m.read).toContain("「対象外（届出）」として記録しました");
+  });
+
   it("explains what counts and that it must be reported through the association, records it, stops reminders", async () => {
     const m = new Member(() => bot);
     await m.say("アプリを入れました");
+    await m.tap(J.buttons.yesRecord);
     await m.say("対象外です");
     expect(m.last).toHaveLength(3);
     expect(m.read).toContain("常勤の施術者が皆70歳以上");

@@ -231,12 +231,15 @@ describe("direct answers", () => {
     expect(m.read).toContain(FAQ_MESSAGES.outsideTopic("本会の会費"));
   });
 
-  it("「さっきのもう一回いってくれる」 shows the last answer again", async () => {
+  it("「さっきのもう一回いってくれる」 shows the last answer again, but not once something else was recorded", async () => {
     const m = newMember();
     await m.say("リンクの有効期限は？");
     await m.say("明日の天気は？");
     await m.say("さっきのもう一回いってくれる");
     expect(m.read).toContain("24時間");
+    await m.say("登録ボタンを押した");
+    await m.say("さっきのもう一回いってくれる");
+    expect(m.read).not.toContain("リンクの有効期限は24時間です");
   });
 
   it("a short follow-up (「…どこにあるの？アドレスおしえて」) is the same question, answered once", async () => {
@@ -684,6 +687,15 @@ describe("a question for a person is never lost", () => {
     expect(m.read).toContain("担当者へお送りしています");
     expectAsked(m, "givenName");
     expect((await conversation(bot.db, m.userId)).answers.givenName).toBeUndefined();
+  });
+
+  it("with a question sent, 「カードリーダーはまだ買ってないんだけど大丈夫？」 is a question, not 「まだ？」", async () => {
+    const m = newMember();
+    await m.say("担当者に聞く");
+    await m.say("アプリの設定画面が出てきません");
+    await m.say("おくる");
+    await m.say("カードリーダーはまだ買ってないんだけど大丈夫？");
+    expect(m.read).not.toContain("担当者へお送りしています");
   });
 
   it("「ちがいます」 to the question shown for sending asks for the one meant; nothing is appended", async () => {

@@ -212,15 +212,15 @@ describe("journeyFeature › reporting a step", () => {
   });
 
   it.each([
-    ["べつのブラウザでやったらできました！登録完了しました", "registered"],
-    ["りんくおしたらかんりょうしましたってでました", "registered"],
-    ["「ユーザー登録が完了いたしました」と出ました", "registered"],
-    ["アカウントつくりました", "appAccount"],
-    ["リンク押したら登録完了って出ました🙌", "registered"],
-    ["だから登録完了したってば", "registered"],
-    ["なんとか申請できました！", "applied"],
-  ])("reads the report in the member's own words: 「%s」 is %s", (typed, step) => {
-    const result = run(ctx(null), { kind: "text", text: typed })!;
+    ["べつのブラウザでやったらできました！登録完了しました", "registered", null],
+    ["りんくおしたらかんりょうしましたってでました", "registered", null],
+    ["「ユーザー登録が完了いたしました」と出ました", "registered", null],
+    ["アカウントつくりました", "appAccount", "approved"],
+    ["リンク押したら登録完了って出ました🙌", "registered", null],
+    ["だから登録完了したってば", "registered", null],
+    ["なんとか申請できました！", "applied", "registered"],
+  ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
+    const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });
   });
 
@@ -259,15 +259,24 @@ describe("journeyFeature › typed words", () => {
     run(c, { kind: "text", text }, state);
 
   it.each([
-    ["登録ボタンを押した", "linkSent"],
-    ["登録ボタン押しました！", "linkSent"],
-    ["登録完了しました", "registered"],
-    ["登録完了です", "registered"],
-    ["利用開始申請しました", "applied"],
-    ["アプリをインストールしました", "appInstalled"],
-  ] as const)("「%s」 reports %s", (text, step) => {
-    const result = say(ctx("device"), text)!;
+    ["登録ボタンを押した", "linkSent", "device"],
+    ["登録ボタン押しました！", "linkSent", "device"],
+    ["登録完了しました", "registered", "device"],
+    ["登録完了です", "registered", "device"],
+    ["利用開始申請しました", "applied", "registered"],
+    ["アプリをインストールしました", "appInstalled", "deviceRegistered"],
+  ] as const)("「%s」 reports %s (from %s)", (text, step, from) => {
+    const result = say(ctx(from), text)!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });
+  });
+
+  it("a typed report of a later step that skips some is asked first; the button records it", () => {
+    const asked = say(ctx("device"), "アプリをインストールしました")!;
+    expect(asked.effects).toEqual([]);
+    expect(texts(asked.replies)).toContain("「アプリを入れる」まで終わったということでよろしいですか");
+    expect(labels(asked.replies)[0]).toBe("はい、そこまで終わった");
+    const tapped = run(ctx("device"), postback("journey.report", { step: "appInstalled" }))!;
+    expect(tapped.effects).toContainEqual({ type: "advanceJourney", step: "appInstalled" });
   });
 
   it("「メール届いた」 explains the link, its deadline, and records linkSent if it was not", () => {

@@ -53,6 +53,9 @@ function isExemptionReason(value: string | undefined): value is ExemptionReason 
 
 export { journeyCopy };
 
+/** 「ひとりでやってます」「施術者は私だけ」: the only full-time practitioner. */
+const ALONE = /ひとり|一人|1人|私だけ|わたしだけ|自分だけ|ほかにいない|他にいない/u;
+
 export function createJourneyFeature(copy: JourneyCopy): Feature {
   const match = createMatcher(copy);
   const done = (state: ConversationState, replies: LineMessage[], effects: Effect[] = []): StepResult => ({
@@ -191,15 +194,23 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
   }
 
   /** The reason's own condition, asked before anything is recorded; the next typed message may answer it. */
-  function exemptCheck(state: ConversationState, reason: ExemptionReason, lead: string[] = []): StepResult {
+  function exemptCheck(
+    state: ConversationState,
+    reason: ExemptionReason,
+    lead: string[] = [],
+    /** An age over 70 was just given: 「ひとりです」 next settles it. */
+    over = false,
+  ): StepResult {
     const e = copy.exemption;
+    const { exemptOver: _was, ...rest } = state.scratch ?? {};
     const asked: ConversationState = {
       ...state,
       // A new token each time it is asked: the engine forgets the question one turn later.
       scratch: {
-        ...state.scratch,
+        ...rest,
         exemptCheck: reason,
         exemptAsked: String(Number(state.scratch?.exemptAsked ?? 0) + 1),
+        ...(over ? { exemptOver: "1" } : {}),
       },
     };
     return done(asked, [
@@ -236,15 +247,22 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (e.noWords.some((w) => normalizeCommand(w) === key)) return notApplicable(ctx, state);
     if (e.unsureWords.some((w) => key.includes(normalizeCommand(w)))) return unsure(state);
     if (reason !== "age70") return null;
+    // 「ひとりでやってます」: the only full-time practitioner; with an age over 70 given, that settles it.
+    const alone = ALONE.test(raw.normalize("NFKC"));
+    if (alone && state.scratch?.exemptOver) return exemptRecord(ctx, state, reason);
     const then = youngestInApril2024(raw, ctx.now);
     if (!then) return null;
+    const over = (age: string) =>
+      alone
+        ? exemptCheck(state, reason, [fill(e.age.overAlone, { age })])
+        : exemptCheck(state, reason, [fill(e.age.over, { age })], true);
     if ("age" in then) {
       if (then.age < 70) return notApplicable(ctx, state, [fill(e.age.under, { age: String(then.age) })]);
-      return exemptCheck(state, reason, [fill(e.age.over, { age: String(then.age) })]);
+      return over(String(then.age));
     }
     const [low, high] = then.between;
     if (high < 70) return notApplicable(ctx, state, [fill(e.age.under, { age: `${low}〜${high}` })]);
-    if (low >= 70) return exemptCheck(state, reason, [fill(e.age.over, { age: `${low}〜${high}` })]);
+    if (low >= 70) return over(`${low}〜${high}`);
     return exemptCheck(state, reason, [fill(e.age.unclear, { low: String(low), high: String(high) })]);
   }
 
@@ -286,6 +304,30 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
       const deadline = linkDeadline(copy, ctx.member, ctx.now);
       return done(state, [
         text(copy.replies.pressedWhich, nextChoices(copy, current, deadline !== null && ctx.now >= deadline)),
+      ]);
+    }
+    // A typed report of a later step, skipping some (「アカウントつくりました」 from a member at the start
+    // may mean the portal's account): asked before the steps between are counted as done.
+    // (Up to 登録完了 a member may well have done it all before using this LINE: recorded as said.)
+    const current = currentStep(ctx.member.journeyStep);
+    if (
+      current &&
+      stepIndex(found.step) > stepIndex(current) &&
+      stepIndex(found.step) > stepIndex("registered")
+    ) {
+      const b = buttonChoices(copy);
+      return done(state, [
+        text(
+          fill(copy.replies.confirmSkip, {
+            title: copy.steps[found.step].title,
+            current: copy.steps[current].title,
+          }),
+          [
+            { label: copy.buttons.yesRecord, data: postbackData("journey.report", { step: found.step }) },
+            reportChoice(copy, current),
+            b.progress,
+          ],
+        ),
       ]);
     }
     return report(ctx, state, found.step);

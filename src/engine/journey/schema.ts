@@ -59,6 +59,8 @@ export const JourneyCopySchema = z.object({
     exemptNote: Text,
   }),
   replies: z.object({
+    /** A typed report of a step ahead of the member's current one: {title} reported, {current} still to do. */
+    confirmSkip: Text,
     nextIs: Text,
     linkDeadline: Text,
     registeredFollowUp: Text,
@@ -84,6 +86,8 @@ export const JourneyCopySchema = z.object({
     askPerson: Label,
     exempt: Label,
     withdrawExemption: Label,
+    /** Confirms a typed report of a step ahead. */
+    yesRecord: Label,
   }),
   words: z.object({
     mailArrived: Words,
@@ -118,7 +122,7 @@ export const JourneyCopySchema = z.object({
     noWords: Words,
     unsureWords: Words,
     /** A birth date or an age typed at the 70-year check: {age} in April 2024, or {low}/{high}. */
-    age: z.object({ under: Text, over: Text, unclear: Text }),
+    age: z.object({ under: Text, over: Text, overAlone: Text, unclear: Text }),
     recorded: z.array(Text).min(1).max(3),
     /** What staff read in the inquiry the exemption creates (they do the report with the member). */
     inquiry: Text,
