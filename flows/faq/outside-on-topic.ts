@@ -5,7 +5,7 @@
 export const ON_TOPIC_UNCOVERED: Array<{
   id: string;
   about: string;
-  contact: "association" | "callcentre";
+  contact: "association" | "callcentre" | "nobody";
   questions: string[];
 }> = [
   {

@@ -13,7 +13,7 @@ const outsideTopicSchema = z.object({
   /** What the topic is, as the reply names it: 「{about}のことは…」. */
   about: z.string().min(1).max(30),
   /** Who can help: the association (default) or, for the portal and the app, the official call centre. */
-  contact: z.enum(["association", "callcentre"]).default("association"),
+  contact: z.enum(["association", "callcentre", "nobody"]).default("association"),
   /** Own wording instead of the shared 「{about}のことは…」 (e.g. the association's own contact). */
   reply: z.string().min(1).max(300).optional(),
   questions: z.array(z.string().trim().min(1)).min(5),
@@ -256,6 +256,7 @@ export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse(
   {
     id: "health-and-other",
     about: "オンライン資格確認と関係のないご相談",
+    contact: "nobody",
     // Not "ask the staff": the weather or a restaurant is nobody's job here.
     reply:
       "申し訳ありません。このLINEでは、オンライン資格確認の準備と、本会からのお知らせについてお答えしています。そのほかのご相談にはお答えできません。",

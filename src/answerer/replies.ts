@@ -74,6 +74,9 @@ export function faqReplies(result: FaqResult, extra: Choice[] = [], now?: Date):
         return [
           text(M.outsideTopicCallCentre(result.outside.about), [...personChoices].reverse().concat(others)),
         ];
+      // Nobody here can help (the weather): said so, with the member's own next step and the menu.
+      if (result.outside?.contact === "nobody")
+        return [text(result.outside.reply ?? M.outsideTopic(result.outside.about), others)];
       if (result.outside)
         return [
           text(result.outside.reply ?? M.outsideTopic(result.outside.about), [personChoices[0]!, ...others]),

@@ -26,7 +26,8 @@ export interface FaqEntry {
 export interface OutsideRef {
   id: string;
   about: string;
-  contact: "association" | "callcentre";
+  /** Who can help: the association, the official call centre, or nobody here (the weather). */
+  contact: "association" | "callcentre" | "nobody";
   /** The topic's own reply, when it has one. */
   reply?: string;
 }

@@ -465,7 +465,9 @@ export function createEngine(parts: EngineParts): Engine {
           { type: "recordQuestion", outcome: "direct", entryId: result.entry.id },
         ],
       );
-    const remembered = { ...state, scratch: { ...state.scratch, lastQuestion: raw } };
+    // Not remembered for 「担当者に聞く」 when nobody here could help with it (the weather).
+    const forNobody = result.kind === "none" && result.outside?.contact === "nobody";
+    const remembered = forNobody ? state : { ...state, scratch: { ...state.scratch, lastQuestion: raw } };
     const scrubbed = scrubPersonal(raw, Object.values(state.answers));
     if (result.kind === "unsure")
       return reply(remembered, replies, [
