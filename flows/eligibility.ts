@@ -6,6 +6,8 @@ import { createTreeFlow, type DecisionTree } from "../src/engine/tree-flow.js";
 const ASK_PERSON = { label: "担当者に聞く", action: "inquiry.create" };
 const START_REGISTRATION = { label: "登録をはじめる", action: "reg.start" };
 const CALL_CENTRE = { label: "コールセンター", action: "callcentre" };
+/** Whether the clinic is exempt from the duty (70歳以上, closing…) is the journey's own check. */
+const EXEMPT = { label: "対象外の方はこちら", action: "journey.exempt" };
 
 export const ELIGIBILITY_TREE: DecisionTree = {
   flow: "eligibility",
@@ -119,13 +121,13 @@ export const ELIGIBILITY_TREE: DecisionTree = {
       kind: "end",
       id: "end-ready",
       text: "2026年11月時点の公式ポータルのよくある質問では、受領委任払いを行っている施術所は資格確認限定型の対象とされています。次の手順は、施術所等向け総合ポータルサイトでのユーザー登録です。このチャットで、入力する内容を一緒に準備できます。",
-      actions: [START_REGISTRATION, ASK_PERSON],
+      actions: [START_REGISTRATION, EXEMPT, ASK_PERSON],
     },
     {
       kind: "end",
       id: "end-no-device",
       text: "2026年11月時点の公式ポータルのよくある質問では、機器はパソコンと市販の汎用カードリーダー、またはカードを読み取れるスマートフォン・タブレットとされています。説明会資料（2024年2月）では補助金の上限は41,000円でしたが、2025年2月1日時点で申請受付は終了したと販売事業者のページで報告されています。購入の前に本会にご相談ください。ユーザー登録の準備は、このチャットでいつでもはじめられます。",
-      actions: [ASK_PERSON, START_REGISTRATION],
+      actions: [ASK_PERSON, START_REGISTRATION, EXEMPT],
     },
     {
       kind: "end",

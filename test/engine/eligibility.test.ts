@@ -67,7 +67,8 @@ describe("eligibility flow", () => {
     expect(end.state.flow).toBe("idle");
     expect(end.state.step).toBeUndefined();
     expect(texts(end).join()).toContain("ユーザー登録");
-    expect(buttons(end).map((b) => b.action)).toEqual(["reg.start", "inquiry.create"]);
+    // Registration first; whether the clinic is exempt (70歳以上, closing…) is one tap away.
+    expect(buttons(end).map((b) => b.action)).toEqual(["reg.start", "journey.exempt", "inquiry.create"]);
   });
 
   it("accepts typed text matching a choice label, in any width", () => {
