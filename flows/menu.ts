@@ -85,6 +85,8 @@ const MenuSchema = z.object({
     faq: z.array(z.string().min(1)),
     /** 「修正したい」: the confirmation card again (or, mid-form, the field list). */
     correction: z.array(z.string().min(1)),
+    /** 「さっきの表もういっかいみせて」: the copy sheet again (when the form is complete). */
+    sheet: z.array(z.string().min(1)),
     /** 「入力を続ける」 typed: the form's question again (or, outside it, 続きから). */
     resume: z.array(z.string().min(1)),
     /** 「どれでもない」 typed under a 「もしかして」 list: a person or the call centre. */
@@ -262,6 +264,18 @@ export const menuContent: MenuContent = MenuSchema.parse({
       "修正できる",
       "修正できますか",
       "訂正できますか",
+    ],
+    sheet: [
+      "シート",
+      "シートを見たい",
+      "シートをもう一度",
+      "シートもう一回",
+      "さっきの表",
+      "さっきの表もういっかいみせて",
+      "さっきの表をもう一度見せて",
+      "入力内容を見たい",
+      "入力内容をもう一度見たい",
+      "コピー用の内容",
     ],
   },
 });

@@ -288,6 +288,11 @@ export function createEngine(parts: EngineParts): Engine {
       // offers 続きから／最初から; the answers given so far are kept either way).
       case "registration":
         return onPostback(ctx, state, postbackData("reg.start"));
+      case "sheet":
+        // The copy sheet again once the form is complete; mid-form or before, the form itself.
+        return flow
+          ? reply(state, flow.resume(ctx, state))
+          : onPostback(ctx, state, postbackData("reg.sheet"));
       case "correction":
         // After the copy sheet: the confirmation card again; mid-form the form knows which field.
         return flow

@@ -599,6 +599,14 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect((await conversation(bot.db, m.userId)).answers.familyName).toBe(SAMPLE.familyName);
   });
 
+  it("「さっきの表もういっかいみせて」 after the copy sheet shows it again", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    await m.say("さっきの表もういっかいみせて");
+    expect(m.last[0]?.altText ?? "").toContain("ポータル入力用シート");
+  });
+
   it("「修正したい」 after the copy sheet reopens the card with the answers", async () => {
     const m = newMember();
     await fillToConfirm(m);
