@@ -61,6 +61,14 @@ const WRAPPERS = new Set<keyof Understanding["social"]>([
 ]);
 /** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
+/** Whether a reply asks about this entry again (a second 「…のことでしょうか」 for the same entry). */
+const asksAbout =
+  (id: string) =>
+  (m: LineMessage): boolean =>
+    (m.quickReply?.items ?? []).some(
+      (i) => i.action?.type === "postback" && (i.action.data ?? "").includes(`id=${encodeURIComponent(id)}`),
+    );
+
 /** Scratch without one key. */
 function withoutKey(scratch: Record<string, string> | undefined, key: string): Record<string, string> {
   const { [key]: _dropped, ...rest } = scratch ?? {};
@@ -474,10 +482,13 @@ export function createEngine(parts: EngineParts): Engine {
     const forNobody = result.kind === "none" && result.outside?.contact === "nobody";
     const remembered = forNobody ? state : { ...state, scratch: { ...state.scratch, lastQuestion: raw } };
     const scrubbed = scrubPersonal(raw, Object.values(state.answers));
+    // 「…のことでしょうか」: a typed 「はい」「いいえ」 next answers it (idle only; forgotten a turn later).
+    const offered =
+      result.kind === "unsure" && result.candidates.length === 1 && state.flow === "idle"
+        ? { ...remembered, scratch: { ...remembered.scratch, offeredEntry: result.candidates[0]!.id } }
+        : remembered;
     if (result.kind === "unsure")
-      return reply(remembered, replies, [
-        { type: "recordQuestion", outcome: "suggested", question: scrubbed },
-      ]);
+      return reply(offered, replies, [{ type: "recordQuestion", outcome: "suggested", question: scrubbed }]);
     return reply(remembered, replies, [
       { type: "recordUnanswered", question: scrubbed },
       { type: "recordQuestion", outcome: "none", question: scrubbed },
@@ -527,6 +538,18 @@ export function createEngine(parts: EngineParts): Engine {
     // Mid-form, 「担当の人に聞きたいんだけど」 or 「続きをお願いします」 are requests, not answers.
     const request = flow ? requestOf(raw, ["inquiry", "resume"]) : null;
     if (request) return onTrigger(ctx, state, request, raw);
+    // 「はい」「いいえ」 typed after 「…のことでしょうか」: the entry, or a person.
+    const offeredId = state.scratch?.offeredEntry;
+    if (!flow && offeredId) {
+      const said = understand.social(raw);
+      const entry = ctx.faq.byId(offeredId);
+      if (said === "yes" && entry)
+        return reply(
+          state,
+          parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
+        );
+      if (said === "no") return offerPerson(state);
+    }
     // Right after a question of the journey's own (the exemption's condition), 「はい」「いいえ」 or a
     // birth date answer it, before they are read as small talk.
     if (!flow && state.scratch?.exemptCheck) {
@@ -624,6 +647,14 @@ export function createEngine(parts: EngineParts): Engine {
    * recorded, a form step or a button of another feature makes it stale.
    */
   const FAQ_EFFECTS = new Set(["recordQuestion", "recordUnanswered", "enhanceAnswer"]);
+  /** The entry of a 「…のことでしょうか」 waits for one answer only. */
+  const forgetOffered = (before: ConversationState, result: StepResult): StepResult => {
+    const offered = before.scratch?.offeredEntry;
+    const scratch = result.state.scratch;
+    if (!offered || scratch?.offeredEntry !== offered || result.replies.some(asksAbout(offered)))
+      return result;
+    return { ...result, state: { ...result.state, scratch: withoutKey(scratch, "offeredEntry") } };
+  };
   const forgetStaleAnswer = (input: Input, result: StepResult): StepResult => {
     const scratch = result.state.scratch;
     if (!scratch?.lastAnswer) return result;
@@ -633,14 +664,8 @@ export function createEngine(parts: EngineParts): Engine {
     return { ...result, state: { ...result.state, scratch: withoutKey(scratch, "lastAnswer") } };
   };
 
-  return (ctx, state, input) =>
-    withNextStep(
-      forgetStaleAnswer(
-        input,
-        forgetOldQuestion(
-          state,
-          keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input)),
-        ),
-      ),
-    );
+  return (ctx, state, input) => {
+    const result = keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input));
+    return withNextStep(forgetStaleAnswer(input, forgetOffered(state, forgetOldQuestion(state, result))));
+  };
 }

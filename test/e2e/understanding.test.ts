@@ -175,6 +175,21 @@ describe("direct answers", () => {
     expect(m.read).toContain(formName.answer.slice(0, 20));
   });
 
+  it("「はい」 typed after 「…のことでしょうか」 shows the entry; 「いいえ」 offers a person; once only", async () => {
+    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
+    const m = newMember();
+    await m.say("姓と名のあいだにスペースはいる？");
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    await m.say("はい");
+    expect(m.read).toContain(formName.answer.slice(0, 20));
+    await m.say("はい");
+    expect(m.read, "the question was answered: 「はい」 again is small talk").toContain(U.social.yes.idle);
+    const other = newMember();
+    await other.say("姓と名のあいだにスペースはいる？");
+    await other.say("いいえ");
+    expect(other.quickLabels).toContain(FAQ_MESSAGES.askPerson);
+  });
+
   it("mid-form, a question's buttons (「もしかして」's entries, 担当者に聞く) come under the form's question", async () => {
     const m = newMember();
     await m.say("登録");
