@@ -40,6 +40,11 @@ const MenuSchema = z.object({
     created: Text.refine((t) => t.includes("{hours}")),
     /** When the association's staff read and answer questions (set by the association). */
     staffHours: Text,
+    /**
+     * Words that make a 「まだ」 text about the reply from staff (「返事まだ？」「でんわまだこない」), not
+     * a question of its own (「カードリーダーはまだ買ってない」); 「まだ？」 alone is too.
+     */
+    aboutReply: z.array(z.string().min(1)),
     weekend: Text,
     /** Before the status when the member asks again. */
     sorryWait: Text,
@@ -145,6 +150,22 @@ export const menuContent: MenuContent = MenuSchema.parse({
     tooLong: "長すぎるため受け付けられませんでした。3,000文字以内にまとめて送ってください。",
     created: "担当者にお送りしました。{hours}に、このトークで順番にお返事します。しばらくお待ちください。",
     staffHours: "本会事務局の受付時間（土日祝日・年末年始を除く平日の日中）",
+    aboutReply: [
+      "返事",
+      "回答",
+      "返信",
+      "連絡",
+      "電話",
+      "でんわ",
+      "へんじ",
+      "担当",
+      "質問",
+      "問い合わせ",
+      "送った",
+      "おくった",
+      "待って",
+      "まって",
+    ],
     weekend: "今日は土日のため、お返事は月曜日以降になります。",
     sorryWait: "お待たせしていて、申し訳ありません。",
     alreadySent:

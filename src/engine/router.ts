@@ -21,12 +21,15 @@ import {
 } from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
 import {
+  askedToken,
   type ConversationState,
   INITIAL_STATE,
   type Input,
   inquirySentAt,
   type LineMessage,
+  ONE_TURN_QUESTIONS,
   type StepResult,
+  without,
 } from "./types.js";
 import { createInterpreter } from "./understand/interpret.js";
 
@@ -61,23 +64,8 @@ const WRAPPERS = new Set<keyof Understanding["social"]>([
 ]);
 /** A part of a message that asks something, marked or elliptic (「リンクの有効期限は」). */
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
-/** Whether a reply asks about this entry again (a second 「…のことでしょうか」 for the same entry). */
-const asksAbout =
-  (id: string) =>
-  (m: LineMessage): boolean =>
-    (m.quickReply?.items ?? []).some(
-      (i) => i.action?.type === "postback" && (i.action.data ?? "").includes(`id=${encodeURIComponent(id)}`),
-    );
-
-/** Scratch without one key. */
-function withoutKey(scratch: Record<string, string> | undefined, key: string): Record<string, string> {
-  const { [key]: _dropped, ...rest } = scratch ?? {};
-  return rest;
-}
-
-/** Mid-form, what asks after the question sent to staff (not 「まだないです」, an answer to the form). */
-const ASKS_AFTER_REPLY =
-  /返事|回答|返信|連絡|電話|でんわ|へんじ|担当|質問|問い合わせ|送った|おくった|待って|まって|^まだ[^\p{Script=Han}]{0,8}$/u;
+/** 「まだ？」「まだですか」 alone: asking after the reply from staff. */
+const ONLY_NOT_YET = /^まだ[^\p{Script=Han}]{0,8}$/u;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /** Where a second question starts in one message. */
@@ -353,7 +341,10 @@ export function createEngine(parts: EngineParts): Engine {
   function inquiryStatus(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
     const sentAt = inquirySentAt(state);
     // 「カードリーダーはまだ買ってないんだけど」 is a question of its own, not 「まだ？」.
-    const about = requestOf(raw, ["inquiryStatus"]) && ASKS_AFTER_REPLY.test(raw.normalize("NFKC").trim());
+    const t = raw.normalize("NFKC").trim();
+    const about =
+      requestOf(raw, ["inquiryStatus"]) &&
+      (ONLY_NOT_YET.test(t) || menu.inquiry.aboutReply.some((w) => t.includes(w)));
     if (!sentAt || !about || ctx.faq.answer(raw).kind === "confident") return null;
     // Asked again: the same facts, with an apology for the wait first.
     const again = state.statusAskedFor === sentAt;
@@ -469,7 +460,7 @@ export function createEngine(parts: EngineParts): Engine {
         state.flow === "idle"
           ? {
               ...state,
-              scratch: { ...withoutKey(state.scratch, "lastQuestion"), lastAnswer: result.entry.id },
+              scratch: { ...without(state.scratch, "lastQuestion"), lastAnswer: result.entry.id },
             }
           : state,
         replies,
@@ -485,7 +476,14 @@ export function createEngine(parts: EngineParts): Engine {
     // 「…のことでしょうか」: a typed 「はい」「いいえ」 next answers it (idle only; forgotten a turn later).
     const offered =
       result.kind === "unsure" && result.candidates.length === 1 && state.flow === "idle"
-        ? { ...remembered, scratch: { ...remembered.scratch, offeredEntry: result.candidates[0]!.id } }
+        ? {
+            ...remembered,
+            scratch: {
+              ...remembered.scratch,
+              offeredEntry: result.candidates[0]!.id,
+              offeredAsked: askedToken(remembered.scratch, "offeredAsked"),
+            },
+          }
         : remembered;
     if (result.kind === "unsure")
       return reply(offered, replies, [{ type: "recordQuestion", outcome: "suggested", question: scrubbed }]);
@@ -538,17 +536,17 @@ export function createEngine(parts: EngineParts): Engine {
     // Mid-form, 「担当の人に聞きたいんだけど」 or 「続きをお願いします」 are requests, not answers.
     const request = flow ? requestOf(raw, ["inquiry", "resume"]) : null;
     if (request) return onTrigger(ctx, state, request, raw);
+    const social = understand.social(raw);
     // 「はい」「いいえ」 typed after 「…のことでしょうか」: the entry, or a person.
     const offeredId = state.scratch?.offeredEntry;
     if (!flow && offeredId) {
-      const said = understand.social(raw);
       const entry = ctx.faq.byId(offeredId);
-      if (said === "yes" && entry)
+      if (social === "yes" && entry)
         return reply(
           state,
           parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
         );
-      if (said === "no") return offerPerson(state);
+      if (social === "no") return offerPerson(state);
     }
     // Right after a question of the journey's own (the exemption's condition), 「はい」「いいえ」 or a
     // birth date answer it, before they are read as small talk.
@@ -556,7 +554,6 @@ export function createEngine(parts: EngineParts): Engine {
       const answered = parts.journey.handle(ctx, state, { kind: "text", text: raw });
       if (answered) return answered;
     }
-    const social = understand.social(raw);
     // Mid-form, emoji or brackets alone are a (wrong) answer: the field says what it needs.
     if (social && (!flow || /\p{L}/u.test(raw))) {
       // 「ありがとう、補助金の上限は」「困ってます。メールが届かない」: the polite words wrap a question
@@ -615,8 +612,6 @@ export function createEngine(parts: EngineParts): Engine {
     return reply(state, []);
   }
 
-  // One event may ask the FAQ about the same text more than once (is it a question? then answer
-  // it): each distinct text is looked up once per event.
   /**
    * A question sent to staff stays known through forms started, cancelled or finished (their steps
    * build fresh states): 「まだ？」 days later still asks after it. Erasing the member's data drops it.
@@ -632,40 +627,37 @@ export function createEngine(parts: EngineParts): Engine {
     };
   };
 
-  /** A question the journey asked (`exemptAsked`) waits for one answer only: the turn after, it is gone. */
-  const forgetOldQuestion = (before: ConversationState, result: StepResult): StepResult => {
-    const asked = before.scratch?.exemptAsked;
-    if (!asked || result.state.scratch?.exemptAsked !== asked) return result;
-    const { exemptCheck: _check, exemptAsked: _token, ...rest } = result.state.scratch ?? {};
+  /** A one-turn question (ONE_TURN_QUESTIONS) not asked again this turn is gone: its answer was due now. */
+  const forgetAnswered = (before: ConversationState, result: StepResult): StepResult => {
+    const stale = ONE_TURN_QUESTIONS.filter(
+      ({ token }) => before.scratch?.[token] && result.state.scratch?.[token] === before.scratch[token],
+    );
+    if (stale.length === 0) return result;
+    const rest = without(result.state.scratch, ...stale.flatMap(({ token, keys }) => [token, ...keys]));
     const state: ConversationState = { ...result.state, scratch: rest };
     if (Object.keys(rest).length === 0) delete state.scratch;
     return { ...result, state };
   };
 
+  /** What an FAQ reply records; any other effect means something else happened this turn. */
+  const FAQ_EFFECTS = new Set(["recordQuestion", "recordUnanswered", "enhanceAnswer"]);
   /**
    * 「さっきのもう一回」 means the last FAQ answer only while nothing else was shown since: a report
    * recorded, a form step or a button of another feature makes it stale.
    */
-  const FAQ_EFFECTS = new Set(["recordQuestion", "recordUnanswered", "enhanceAnswer"]);
-  /** The entry of a 「…のことでしょうか」 waits for one answer only. */
-  const forgetOffered = (before: ConversationState, result: StepResult): StepResult => {
-    const offered = before.scratch?.offeredEntry;
-    const scratch = result.state.scratch;
-    if (!offered || scratch?.offeredEntry !== offered || result.replies.some(asksAbout(offered)))
-      return result;
-    return { ...result, state: { ...result.state, scratch: withoutKey(scratch, "offeredEntry") } };
-  };
   const forgetStaleAnswer = (input: Input, result: StepResult): StepResult => {
     const scratch = result.state.scratch;
     if (!scratch?.lastAnswer) return result;
     const otherButton = input.kind === "postback" && !parsePostback(input.data).action.startsWith("faq");
     const otherEffect = result.effects.some((e) => !FAQ_EFFECTS.has(e.type));
     if (!otherButton && !otherEffect && result.state.flow === "idle") return result;
-    return { ...result, state: { ...result.state, scratch: withoutKey(scratch, "lastAnswer") } };
+    return { ...result, state: { ...result.state, scratch: without(scratch, "lastAnswer") } };
   };
 
+  // One event may ask the FAQ about the same text more than once (is it a question? then answer
+  // it): each distinct text is looked up once per event.
   return (ctx, state, input) => {
     const result = keepSentInquiry(state, step({ ...ctx, faq: onceEach(ctx.faq) }, state, input));
-    return withNextStep(forgetStaleAnswer(input, forgetOffered(state, forgetOldQuestion(state, result))));
+    return withNextStep(forgetStaleAnswer(input, forgetAnswered(state, result)));
   };
 }

@@ -75,6 +75,30 @@ export interface ConversationState {
 export const inquirySentAt = (state: ConversationState): string | undefined =>
   state.inquirySentAt ?? state.scratch?.inquirySentAt;
 
+/** Scratch without some keys (e.g. `returnTo` once the question is answered). */
+export function without(
+  scratch: Record<string, string> | undefined,
+  ...keys: string[]
+): Record<string, string> {
+  const rest = { ...scratch };
+  for (const key of keys) delete rest[key];
+  return rest;
+}
+
+/**
+ * Questions whose answer may be typed in the member's next message only (the exemption's condition,
+ * 「…のことでしょうか」): their scratch values and a token renewed each time the question is asked. The
+ * engine drops them one turn later unless the step asked again.
+ */
+export const ONE_TURN_QUESTIONS = [
+  { token: "exemptAsked", keys: ["exemptCheck", "exemptOver"] },
+  { token: "offeredAsked", keys: ["offeredEntry"] },
+] as const;
+
+/** A fresh token for a one-turn question asked (again) now. */
+export const askedToken = (scratch: Record<string, string> | undefined, token: string): string =>
+  String(Number(scratch?.[token] ?? 0) + 1);
+
 export const INITIAL_STATE: ConversationState = { flow: "idle", answers: {} };
 
 /** What the member did, already stripped of transport details. */

@@ -181,7 +181,7 @@ export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   if (top?.outside && top.score >= OUTSIDE_NAMED && nearestEntry <= OUTSIDE_LEAD * top.score)
     return { kind: "none", outside: top.outside };
   if (!top || top.outside || top.score < t.suggest) {
-    // Nothing answers it; entries that touch on it are offered after a person, never as the answer.
+    // Nothing answers it; entries that touch on it are offered as only near, never as the answer.
     const near = top?.outside ? [] : entries.filter((m) => m.score >= NEAR).slice(0, MAX_NEAR);
     return near.length > 0 ? { kind: "none", near: near.map((m) => m.entry) } : { kind: "none" };
   }
@@ -261,10 +261,10 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
   /**
    * The question's content words (kanji runs, katakana and Latin words) as the index folds them,
    * each a concept or a run of two or more kanji: what the question is about, word by word.
+   * `inContext`: the whole question normalized.
    */
-  function contentWords(raw: string): string[] {
+  function contentWords(raw: string, inContext: string): string[] {
     const text = raw.slice(0, MAX_QUESTION).normalize("NFKC");
-    const inContext = normalize(text);
     // Typed in half-width ｶﾅ (「ﾒｰﾙｺﾅｲ ﾄﾞｺﾃﾞ」): its katakana runs are sentences, not loanwords.
     const loanwords = !HALF_WIDTH_KANA.test(raw);
     const pieces = new Set<string>();
@@ -282,10 +282,9 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
   }
 
   /**
-   * For each entry, the weighted share of the question's content words it has (1 when the question
-   * has none). A word the whole knowledge never uses weighs more. One scan per word, not per entry.
+   * The documents that use a word, remembered (members ask with the same words again and again): one
+   * scan per word, not per entry.
    */
-  /** The documents that use a word, remembered (members ask with the same words again and again). */
   const ownersByWord = new Map<string, number[]>();
   function ownersOf(word: string): number[] {
     const known = ownersByWord.get(word);
@@ -297,6 +296,10 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     return owners;
   }
 
+  /**
+   * For each entry, the weighted share of the question's content words it has (1 when the question
+   * has none). A word the whole knowledge never uses weighs more.
+   */
   function wordCoverage(words: string[]): Float64Array {
     const out = new Float64Array(docs.length).fill(1);
     if (words.length === 0) return out;
@@ -323,7 +326,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     const best = variants.bestPerOwner(q, qNorm, docs.length);
     const perAnswer = answers.cosines(q, qNorm);
     const mentioned = coverage(contentChars(text));
-    const covered = wordCoverage(contentWords(question));
+    const covered = wordCoverage(contentWords(question, text));
     for (let i = 0; i < docs.length; i++)
       out[i] =
         (i < entries.length ? (best[i]! + sw.answer * perAnswer[i]!) / (1 + sw.answer) : best[i]!) *
@@ -334,9 +337,10 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
 
   /** One content word and nothing asked about it: 「メール」「補助金のこと」「アプリについて」. */
   function topicOnly(question: string): boolean {
-    const words = contentWords(question);
+    const text = normalize(question);
+    const words = contentWords(question, text);
     if (words.length !== 1) return false;
-    const rest = normalize(question).split(words[0]!).join("");
+    const rest = text.split(words[0]!).join("");
     return TOPIC_TAIL.test(rest);
   }
 

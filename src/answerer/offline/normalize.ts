@@ -126,11 +126,15 @@ export function createNormalizer(tables: NormalizerTables): (text: string) => st
     }
   }
   const spelled = new Map<string, string>();
-  for (const [folded, words] of candidates)
-    spelled.set(
-      folded,
-      words.length === 1 ? words[0]! : words.reduce((a, b) => (compounds(b) > compounds(a) ? b : a)),
-    );
+  for (const [folded, words] of candidates) {
+    if (words.length === 1) {
+      spelled.set(folded, words[0]!);
+      continue;
+    }
+    // Each candidate counted once (the count scans every surface).
+    const counted = words.map((word) => ({ word, n: compounds(word) }));
+    spelled.set(folded, counted.reduce((a, b) => (b.n > a.n ? b : a)).word);
+  }
   const readingPattern = alternation(spelled.keys());
   const misconverted = createMisconversionReader(tables.kanjiReadings, spelled);
   return function normalize(text: string): string {

@@ -9,17 +9,20 @@ const ERAS: Record<string, number> = { 昭和: 1925, しょうわ: 1925, 大正:
 export type AgeThen = { age: number } | { between: [number, number] } | null;
 
 const digits = (s: string) => Number(s.normalize("NFKC"));
+/** 「70歳以上」 repeats the condition; it is not anybody's age. */
+const CONDITION = /70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu;
+const ERA = Object.keys(ERAS).join("|");
+/** What may follow an age said without 歳 (「80だから」「72です」). */
+const AGE_TAIL = "だから|なので|ですので|です|だ|になります|になる";
+const BORN_IN_ERA = new RegExp(`(${ERA})(\\d{1,2}|元)(?:年|ねん)?(?:(\\d{1,2})月|(\\d{1,2})がつ)?`, "u");
+const BORN_IN_YEAR = /(19\d{2})年?(?:(\d{1,2})月)?(?=.*(?:生|うまれ))/u;
+const AGE_THEN = /(\d{2})(?:歳|さい|才)?(?:だった|でした)/u;
+const AGE_NOW = [/(\d{2})(?:歳|さい|才)/u, new RegExp(`(\\d{2})(?:${AGE_TAIL})`, "u"), /^(?:\D*?)(\d{2})$/u];
 
 /** The person's age in April 2024, or its two possible values, or null when the text holds neither. */
 export function ageInApril2024(text: string, now: Date): AgeThen {
-  // 「70歳以上」 repeats the condition; it is not anybody's age.
-  const t = text
-    .normalize("NFKC")
-    .replace(/\s+/gu, "")
-    .replace(/70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu, "");
-  const born =
-    /(昭和|しょうわ|大正|たいしょう|平成)(\d{1,2}|元)(?:年|ねん)?(?:(\d{1,2})月|(\d{1,2})がつ)?/u.exec(t) ??
-    /(19\d{2})年?(?:(\d{1,2})月)?(?=.*(?:生|うまれ))/u.exec(t);
+  const t = text.normalize("NFKC").replace(/\s+/gu, "").replace(CONDITION, "");
+  const born = BORN_IN_ERA.exec(t) ?? BORN_IN_YEAR.exec(t);
   if (born) {
     const western = born[1]!.startsWith("19")
       ? digits(born[1]!)
@@ -32,13 +35,10 @@ export function ageInApril2024(text: string, now: Date): AgeThen {
     return { age: month < AT.month ? before : before - 1 };
   }
   // 「その時は69だったかな」: the age then, said as such.
-  const then = /(\d{2})(?:歳|さい|才)?(?:だった|でした)/u.exec(t);
+  const then = AGE_THEN.exec(t);
   if (then) return { age: digits(then[1]!) };
   // 「72さいです」「わたしは75」: the age today; April 2024 was this many months ago.
-  const age =
-    /(\d{2})(?:歳|さい|才)/u.exec(t) ??
-    /(\d{2})(?:だから|なので|ですので|です|だ|になります|になる)/u.exec(t) ??
-    /^(?:\D*?)(\d{2})$/u.exec(t);
+  const age = AGE_NOW.map((pattern) => pattern.exec(t)).find((m) => m !== null);
   if (!age) return null;
   const today = digits(age[1]!);
   const monthsAgo = (now.getUTCFullYear() - AT.year) * 12 + (now.getUTCMonth() + 1 - AT.month);
@@ -49,17 +49,23 @@ export function ageInApril2024(text: string, now: Date): AgeThen {
 }
 
 /** Each birth date or age in a text, as its own small text (for the youngest of several people). */
-const MENTIONS =
-  /(?:昭和|しょうわ|大正|たいしょう|平成)(?:\d{1,2}|元)(?:年|ねん)?(?:\d{1,2}(?:月|がつ))?|19\d{2}年?(?:\d{1,2}月)?(?:生|うまれ)|(?<![\d年月])\d{2}(?:歳|さい|才|(?=だった|でした|だから|なので|ですので|です|だ|になります|になる))(?:だった|でした)?/gu;
+const MENTIONS = new RegExp(
+  [
+    `(?:${ERA})(?:\\d{1,2}|元)(?:年|ねん)?(?:\\d{1,2}(?:月|がつ))?`,
+    "19\\d{2}年?(?:\\d{1,2}月)?(?:生|うまれ)",
+    `(?<![\\d年月])\\d{2}(?:歳|さい|才|(?=だった|でした|${AGE_TAIL}))(?:だった|でした)?`,
+  ].join("|"),
+  "gu",
+);
 
 /**
  * The youngest of the people a text talks about (「わたしは80、もう一人は45歳」): one full-time
  * practitioner under 70 is enough for the condition to fail.
  */
 export function youngestInApril2024(text: string, now: Date): AgeThen {
-  const t = text.normalize("NFKC").replace(/70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu, "");
+  const t = text.normalize("NFKC").replace(CONDITION, "");
   const found = [...t.matchAll(MENTIONS)]
-    .map((m) => ageInApril2024(/^19/.test(m[0]) && !/生|うまれ/.test(m[0]) ? "" : m[0], now))
+    .map((m) => ageInApril2024(m[0], now))
     .filter((a): a is NonNullable<AgeThen> => a !== null);
   if (found.length === 0) return null;
   const upper = (a: NonNullable<AgeThen>) => ("age" in a ? a.age : a.between[1]);

@@ -6,6 +6,7 @@ import type { FlowContext } from "../flow.js";
 import { parsePostback, postbackData, text } from "../messages.js";
 import type { Feature } from "../router.js";
 import {
+  askedToken,
   type ConversationState,
   type Effect,
   EXEMPTION_REASONS,
@@ -52,9 +53,6 @@ function isExemptionReason(value: string | undefined): value is ExemptionReason 
 }
 
 export { journeyCopy };
-
-/** 「ひとりでやってます」「施術者は私だけ」: the only full-time practitioner. */
-const ALONE = /ひとり|一人|1人|私だけ|わたしだけ|自分だけ|ほかにいない|他にいない/u;
 
 export function createJourneyFeature(copy: JourneyCopy): Feature {
   const match = createMatcher(copy);
@@ -209,7 +207,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
       scratch: {
         ...rest,
         exemptCheck: reason,
-        exemptAsked: String(Number(state.scratch?.exemptAsked ?? 0) + 1),
+        exemptAsked: askedToken(state.scratch, "exemptAsked"),
         ...(over ? { exemptOver: "1" } : {}),
       },
     };
@@ -248,7 +246,8 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (e.unsureWords.some((w) => key.includes(normalizeCommand(w)))) return unsure(state);
     if (reason !== "age70") return null;
     // 「ひとりでやってます」: the only full-time practitioner; with an age over 70 given, that settles it.
-    const alone = ALONE.test(raw.normalize("NFKC"));
+    const typed = raw.normalize("NFKC");
+    const alone = e.aloneWords.some((w) => typed.includes(w.normalize("NFKC")));
     if (alone && state.scratch?.exemptOver) return exemptRecord(ctx, state, reason);
     const then = youngestInApril2024(raw, ctx.now);
     if (!then) return null;
@@ -297,9 +296,9 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (found.kind === "exempt") return exemptAsk(ctx, state);
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
     if (found.kind === "mailMissing") return mailMissing(state);
+    const current = currentStep(ctx.member.journeyStep);
     if (found.kind === "pressed") {
       // 「押しました」 after 「…を押したら教えてください」: the member's own current step, if it is a button.
-      const current = currentStep(ctx.member.journeyStep);
       if (current && copy.steps[current].todo.includes("押")) return report(ctx, state, current);
       const deadline = linkDeadline(copy, ctx.member, ctx.now);
       return done(state, [
@@ -309,7 +308,6 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     // A typed report of a later step, skipping some (「アカウントつくりました」 from a member at the start
     // may mean the portal's account): asked before the steps between are counted as done.
     // (Up to 登録完了 a member may well have done it all before using this LINE: recorded as said.)
-    const current = currentStep(ctx.member.journeyStep);
     if (
       current &&
       stepIndex(found.step) > stepIndex(current) &&

@@ -65,8 +65,9 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     if (whole) return whole;
     // 「…完了しましたって出ました」: the screen's words, quoted.
     // 「りんくおしたら かんりょうしましたって でました」: what was done first, then the screen's words.
-    const quoted = QUOTED.exec(input.trim())?.[1]?.replace(AFTER_DOING, "");
-    if (quoted && exactly(quoted)) return exactly(quoted);
+    const quoted = QUOTED.exec(input)?.[1]?.replace(AFTER_DOING, "");
+    const onScreen = quoted ? exactly(quoted) : null;
+    if (onScreen) return onScreen;
     // 「べつのブラウザでやったらできました！登録完了しました」: the report is the last sentence, and
     // nothing before it is a trouble or a question (「押した。でもメールが来ない」 is for the FAQ).
     const sentences = input.split(SENTENCE).filter((x) => x.trim().length > 0);

@@ -121,6 +121,8 @@ export const JourneyCopySchema = z.object({
     yesWords: Words,
     noWords: Words,
     unsureWords: Words,
+    /** 「ひとりでやってます」「私だけ」: the only full-time practitioner (settles the 70-year check with an age over 70). */
+    aloneWords: Words,
     /** A birth date or an age typed at the 70-year check: {age} in April 2024, or {low}/{high}. */
     age: z.object({ under: Text, over: Text, overAlone: Text, unclear: Text }),
     recorded: z.array(Text).min(1).max(3),

@@ -81,11 +81,7 @@ export function enter(
   return next;
 }
 
-/** Scratch without one key (e.g. `returnTo` once the question is answered). */
-export function without(scratch: Record<string, string> | undefined, key: string): Record<string, string> {
-  const { [key]: _dropped, ...rest } = scratch ?? {};
-  return rest;
-}
+export { without } from "../types.js";
 
 export const reply = (
   state: ConversationState,

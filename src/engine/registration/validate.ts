@@ -64,11 +64,10 @@ export function formatRegistrationNumber(kind: AgreementKind, digits: string): s
   return `${kind}${digits.slice(0, 7)}-${digits.slice(7, 8)}-${digits.slice(8, 9)}`;
 }
 
-/**
- * Prefixes of the 11-digit numbers (携帯・PHS 070/080/090, IP 050, 060, M2M 020, フリーダイヤル 0800,
- * and 0120 as in the portal's own example 01201234567).
- */
-const ELEVEN_DIGITS = /^(?:0[2-9]0|0800|0120)/;
+/** 携帯・PHS 070/080/090, IP 050, 060, M2M 020: always 11 digits. */
+const MOBILE = /^0[2-9]0/;
+/** Free dial: 0800 has 11 digits, 0120 10 or 11 (the portal's own example is 01201234567). */
+const FREE_DIAL = /^0(?:800|120)/;
 
 /** 電話番号: half-width digits, no hyphens, 10 or 11 digits starting with 0, the length its prefix has. */
 export function validatePhone(input: string): Result<string, PhoneError> {
@@ -77,10 +76,10 @@ export function validatePhone(input: string): Result<string, PhoneError> {
   if (!/^\d+$/.test(value)) return fail("notDigits");
   if (!value.startsWith("0")) return fail("noLeadingZero");
   if (value.length !== 10 && value.length !== 11) return fail("wrongLength", value.length);
-  // 11 digits are mobile, IP and 0800 numbers only; those are never 10 (「048-123-45678」 is a typo).
-  const long = ELEVEN_DIGITS.test(value);
-  if (value.length === 11 && !long) return fail("landlineLength", value.length);
-  if (value.length === 10 && /^0[2-9]0/.test(value)) return fail("mobileLength", value.length);
+  // A landline has 10 digits (「048-123-45678」 is a typo), a mobile number 11.
+  if (value.length === 11 && !MOBILE.test(value) && !FREE_DIAL.test(value))
+    return fail("landlineLength", value.length);
+  if (value.length === 10 && MOBILE.test(value)) return fail("mobileLength", value.length);
   return { ok: true, value };
 }
 
