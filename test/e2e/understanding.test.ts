@@ -150,6 +150,14 @@ describe("direct answers", () => {
     expect(answered).toBe(true);
   });
 
+  it("a question typed in romaji is answered (「hojokin no shinsei wa mada dekimasu ka」)", async () => {
+    const m = newMember();
+    await m.say("hojokin no shinsei wa mada dekimasu ka");
+    const closed = FAQ_ENTRIES.find((e) => e.id === "subsidy-closed")!;
+    expect(m.read).toContain(closed.answer.split(/[{\n]/)[0]!.slice(0, 30));
+    expect(m.read).not.toContain(FAQ_MESSAGES.unsureIntro);
+  });
+
   it("a wrong IME conversion is read as the word it sounds like (「雲用開始日」「短末」)", async () => {
     const m = newMember();
     await m.say("利用開始新生はどこからするんですか");

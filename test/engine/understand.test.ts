@@ -12,6 +12,7 @@ import {
 } from "../../src/engine/understand/extract.js";
 import { createInterpreter } from "../../src/engine/understand/interpret.js";
 import { normalizeCommand } from "../../src/engine/understand/normalize.js";
+import { romajiAsKana } from "../../src/engine/understand/romaji.js";
 
 const read = createInterpreter(understanding);
 
@@ -79,6 +80,32 @@ describe("questions", () => {
     ["埼玉", null],
   ])("「%s」 → %s", (typed, strength) => {
     expect(read.question(typed)).toBe(strength);
+  });
+});
+
+describe("Japanese typed in romaji (a PC with the IME off)", () => {
+  it.each([
+    ["hojokin no shinsei wa mada dekimasu ka", "ほじょきん の しんせい は まだ できます か"],
+    ["onrain shikaku kakunin tte nan desu ka?", "おんらいん しかく かくにん って なん です か?"],
+    ["kan'i shinsei wo shitai", "かんい しんせい を したい"],
+    ["kitte to matcha desu", "きって と まっちゃ です"],
+    // Words that spell no kana stay; so do the pieces of a mail address.
+    ["ipad de dekimasu ka", "ipad で できます か"],
+    ["meeru wa taro@gmail.com desu", "めえる は taro@gmail.com です"],
+  ])("「%s」 is read as 「%s」", (typed, kana) => {
+    expect(romajiAsKana(typed)).toBe(kana);
+  });
+
+  it.each([["my iPad is broken"], ["tanaka taro"], ["gmail.com"], ["補助金 mada"]])(
+    "「%s」 is not Japanese in romaji, so it stays as typed",
+    (typed) => {
+      expect(romajiAsKana(typed)).toBe(typed);
+    },
+  );
+
+  it("romaji thanks and questions are read as such", () => {
+    expect(read.social("arigatou gozaimasu")).toBe("thanks");
+    expect(read.question("hojokin wa mada desu ka")).toBe("strong");
   });
 });
 

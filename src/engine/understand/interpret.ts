@@ -4,6 +4,7 @@
 // flows/understanding.ts, folded once when the interpreter is built.
 import { SOCIAL_KINDS, type SocialKind, type Understanding } from "../../../flows/understanding.js";
 import { foldedSet, normalizeCommand } from "./normalize.js";
+import { romajiAsKana } from "./romaji.js";
 
 export type QuestionStrength = "strong" | "weak";
 
@@ -56,7 +57,7 @@ export function createInterpreter(u: Understanding): Interpreter {
   const endings = u.question.endings.map((w) => w.normalize("NFKC"));
 
   function question(raw: string): QuestionStrength | null {
-    const t = raw.normalize("NFKC").trim();
+    const t = romajiAsKana(raw).normalize("NFKC").trim();
     if (QUESTION_MARK.test(t)) return "strong";
     if (strong.some((w) => t.includes(w))) return "strong";
     const end = t.replace(TRAILING, "");
@@ -103,7 +104,9 @@ export function createInterpreter(u: Understanding): Interpreter {
     return null;
   }
 
-  function social(raw: string): SocialKind | null {
+  function social(typed: string): SocialKind | null {
+    // 「arigatou gozaimasu」 typed with the IME off is thanks too.
+    const raw = romajiAsKana(typed);
     return wholeSocial(raw) ?? aroundWord(raw);
   }
 
@@ -116,7 +119,8 @@ export function createInterpreter(u: Understanding): Interpreter {
   }
 
   /** Social only because of a word inside a longer sentence (「ありがとう、補助金の上限は」). */
-  function onlyAround(raw: string): boolean {
+  function onlyAround(typed: string): boolean {
+    const raw = romajiAsKana(typed);
     return wholeSocial(raw) === null && aroundWord(raw) !== null;
   }
 
