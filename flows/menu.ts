@@ -75,6 +75,15 @@ const MenuSchema = z.object({
     /** 「さっきのもう一回」: the last answer again. */
     repeat: z.array(z.array(z.string().min(1)).min(1)),
   }),
+  /**
+   * FAQ entries that only describe a request (「担当者に聞く」を押して…): when the FAQ's answer is one of
+   * these, the request itself is done instead (「人に代わってください」 starts the question to staff).
+   */
+  requestEntries: z.object({
+    registration: z.array(z.string().min(1)),
+    resume: z.array(z.string().min(1)),
+    inquiry: z.array(z.string().min(1)),
+  }),
   /** Longest message read as such a request. */
   requestMaxLength: z.number().int().min(10).max(120),
   /** Words that start a feature when typed in free chat (compared after normalization). */
@@ -241,8 +250,20 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["にんげん"],
       ["人間の人"],
       ["担当の方"],
+      ["人に代わ"],
+      ["人にかわ"],
+      ["人間", "代わ"],
+      ["人間", "いない"],
+      ["人に", "つない"],
+      ["担当", "代わ"],
+      ["担当", "つない"],
+      ["事務局", "つない"],
+      ["ロボットじゃなく"],
+      ["機械じゃなく"],
+      ["オペレーター"],
     ],
   },
+  requestEntries: { registration: [], resume: [], inquiry: ["ask-association"] },
   requestMaxLength: 60,
   triggers: {
     menu: ["メニュー", "menu", "最初の画面", "はじめ"],

@@ -24,8 +24,12 @@ export interface InquiryDesk {
 const PHONE_WISH =
   /電話(で|を|して|ください|下さい|ほしい|欲しい|希望)|でんわ(で|して|ほしい)|0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}/u;
 
-/** A typed request at least this long says something of its own (not only "a person, please"). */
-const OWN_REQUEST = 20;
+/**
+ * A typed request with at least this many characters besides the words asking for a person says
+ * something of its own (「担当の人に聞きたい、補助金の書類はどこ」), not only "a person, please"
+ * (「ロボットじゃなくて人に代わってもらえますか」).
+ */
+const OWN_REQUEST = 12;
 /** 「ちがいます」「違う」「そうじゃない」 at the start of a reply to 「この内容でよろしいですか」. */
 const NOT_THIS = /^(?:ちが|違|いいえ|いや[、,\s]|そうじゃな|そうではな)/u;
 
@@ -54,6 +58,12 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     replies,
     effects,
   });
+  // The words of every request for a person, longest first: what is left is the member's own.
+  const requestWords = [...new Set(menu.requests.inquiry.flat())].sort((a, b) => b.length - a.length);
+  const ownWords = (typed: string) =>
+    requestWords
+      .reduce((left, word) => left.split(word).join(""), typed.normalize("NFKC"))
+      .replace(/[\s\p{P}\p{S}]/gu, "");
   const cancelChoice: Choice = { label: w.cancelLabel, data: postbackData("inquiry.cancel") };
   const confirmChoices: Choice[] = [
     { label: w.sendLabel, data: postbackData("inquiry.send") },
@@ -111,7 +121,7 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
     start(state, typed) {
       // A question already written is shown again, never dropped; a request that says something of
       // its own (「人と話したいです。電話してもらえますか」) is what is sent, not an older question.
-      const own = typed && (PHONE_WISH.test(typed) || Array.from(typed.trim()).length >= OWN_REQUEST);
+      const own = typed && (PHONE_WISH.test(typed) || Array.from(ownWords(typed)).length >= OWN_REQUEST);
       const pending = state.inquiry?.question ?? (own ? typed.trim() : state.scratch?.lastQuestion);
       return pending ? confirm(state, pending) : ask(state);
     },

@@ -380,11 +380,17 @@ export function createEngine(parts: EngineParts): Engine {
         parts.faqReplies({ kind: "confident", entry: last, score: 1 }, answerChoices(ctx, state), ctx.now),
       );
     const request = requestOf(raw, ["resume", "inquiry", "registration"]);
-    if (
-      request &&
-      (onlyRequest(raw, request) || ctx.faq.answer(understand.withoutOpeners(raw)).kind !== "confident")
-    )
-      return onTrigger(ctx, state, request, raw);
+    if (request) {
+      // The request wins unless a real question is answered: an entry that only says how to make the
+      // request (「担当者に聞く」を押して…) is not an answer to 「人に代わってください」.
+      const answered = onlyRequest(raw, request) ? null : ctx.faq.answer(understand.withoutOpeners(raw));
+      if (
+        !answered ||
+        answered.kind !== "confident" ||
+        menu.requestEntries[request].includes(answered.entry.id)
+      )
+        return onTrigger(ctx, state, request, raw);
+    }
     return answerQuestion(ctx, state, raw);
   }
 

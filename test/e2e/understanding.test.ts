@@ -755,6 +755,31 @@ describe("a question for a person is never lost", () => {
     expect(m.read).not.toContain("天気");
   });
 
+  it.each([
+    ["ロボットじゃなくて人に代わってもらえますか"],
+    ["担当の方に代わってください"],
+    ["事務局の人につないでください"],
+    ["だれか人間いないの"],
+  ])(
+    "「%s」 starts the question to staff at once (not an FAQ about the button, nor a draft of itself)",
+    async (typed) => {
+      const m = newMember();
+      await m.say(typed);
+      expect(m.read).toContain(MENU.inquiry.askPrompt);
+      expect(m.read).not.toContain(`「${typed}」`);
+      await m.say("補助金の書類はどこで手に入りますか");
+      expect(m.read).toContain("「補助金の書類はどこで手に入りますか」");
+      await m.tap(MENU.inquiry.sendLabel);
+      expect(await inquiriesOf(m.userId)).toEqual(["補助金の書類はどこで手に入りますか"]);
+    },
+  );
+
+  it("a request for a person with a question of its own sends that question", async () => {
+    const m = newMember();
+    await m.say("担当の人に聞きたいんだけど補助金の書類はどこにあるの");
+    expect(m.read).toContain("「担当の人に聞きたいんだけど補助金の書類はどこにあるの」");
+  });
+
   it("asked to be called back, the member is told so; 送る tapped twice sends once", async () => {
     const m = newMember();
     await m.say("担当者に聞く");
