@@ -384,11 +384,7 @@ export function createEngine(parts: EngineParts): Engine {
       // The request wins unless a real question is answered: an entry that only says how to make the
       // request (「担当者に聞く」を押して…) is not an answer to 「人に代わってください」.
       const answered = onlyRequest(raw, request) ? null : ctx.faq.answer(understand.withoutOpeners(raw));
-      if (
-        !answered ||
-        answered.kind !== "confident" ||
-        menu.requestEntries[request].includes(answered.entry.id)
-      )
+      if (answered?.kind !== "confident" || menu.requestEntries[request].includes(answered.entry.id))
         return onTrigger(ctx, state, request, raw);
     }
     return answerQuestion(ctx, state, raw);
