@@ -193,9 +193,9 @@ describe("dated answers", () => {
     expect(m.read).toContain("届出が必要です");
   });
 
-  it("answers about 資格確認書 with the 2026-04 change, dated and sourced", async () => {
+  it("answers about the end of the 保険証 (マイナ保険証 or 資格確認書 from 2026-04), dated and sourced", async () => {
     const m = new Member(() => bot);
-    await m.say("資格確認書とは");
+    await m.say("保険証はもう使えないの");
     expect(m.read).toContain("令和8年4月（＝8か月前）");
     expect(m.read).toContain("令和7年11月12日");
   });

@@ -219,12 +219,38 @@ describe("journeyFeature › reporting a step", () => {
     ["リンク押したら登録完了って出ました🙌", "registered", null],
     ["だから登録完了したってば", "registered", null],
     ["なんとか申請できました！", "applied", "registered"],
+    // Believed done (「…きがする」「…とおもう」), or said another way (してありました, 入れといた, 来てた).
+    ["あかうんとはつくったきがする", "appAccount", "approved"],
+    ["ゆーざーとうろくはしたとおもう", "registered", null],
+    ["りよう開始しんせいしてありました", "applied", "registered"],
+    ["しょうにんされたってめーるきてた", "approved", "applied"],
+    ["あかうんとつくれた", "appAccount", "approved"],
+    ["うんようかいしびいれといた", "started", "appInstalled"],
+    ["ぽーたるにろぐいんはできました", "registered", null],
+    ["さっきポータルの登録ボタンは押しました", "linkSent", "registering"],
+    // Several sentences: the report among them; a report, then 「これで終わり？」.
+    ["アカウント作りました。PDFも印刷しました", "appAccount", "approved"],
+    ["運用開始日も入力しました！これで全部終わりですか？", "started", "appInstalled"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });
   });
 
-  it.each(["登録ボタンを押した。でもメールが来ない", "完了しましたって出ないんですけど"])(
+  it("「ありました！迷惑メールのフォルダに入ってました」 is the mail found, not a search for it", () => {
+    const result = run(ctx("linkSent", LINK_SENT_AT), {
+      kind: "text",
+      text: "ありました！迷惑メールのフォルダに入ってました",
+    })!;
+    expect(texts(result.replies)).toContain("リンクを押してください");
+  });
+
+  it.each([
+    "登録ボタンを押した。でもメールが来ない",
+    "完了しましたって出ないんですけど",
+    "押しました。でもメールが来ない",
+    "登録ボタンを押しました。メールはいつ来ますか？",
+    "アカウントはつくってないとおもう",
+  ])(
     "a report followed by a trouble, or a screen that did not show it, is left to the FAQ: 「%s」",
     (typed) => {
       expect(run(ctx(null), { kind: "text", text: typed })).toBeNull();

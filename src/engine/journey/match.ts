@@ -16,6 +16,7 @@ export type TypedReport =
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 const SENTENCE = /[。．.!！\n]+/u;
+const SENTENCE_OR_QUESTION = /[。．.!！?？\n]+/u;
 /** A sentence saying something went wrong or did not happen. */
 const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|けど/u;
 /** Emoji, 「！」 and the like after a report (「…出ました🙌」). */
@@ -23,7 +24,14 @@ const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f
 /** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
 const LEADING_WORDS = /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|いま|今|もう)[、,\s]*/u;
 const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
-const tidy = (s: string) => s.trim().replace(LEADING_WORDS, "").replace(TRAILING_WORDS, "");
+/**
+ * 「…つくったきがする」「…したと思う」「…したはず」: the member believes it is done. Recorded as said (a
+ * report that skips steps is confirmed first, as any other).
+ */
+const HEDGE =
+  /(?:(?:ような)?(?:きが|気が)(?:する|します)|と(?:おも|思)(?:う|います|うんだけど|うんですけど)|はず(?:です)?|みたい(?:です)?|かも(?:しれない|しれません)?)$/u;
+const tidy = (s: string) =>
+  s.trim().replace(LEADING_WORDS, "").replace(TRAILING_WORDS, "").replace(HEDGE, "").trim();
 
 /** 「リンクを押したら」「クリックすると」 before the screen's words. */
 const AFTER_DOING = /^.*(?:たら|すると|したら)\s*/u;
@@ -43,6 +51,12 @@ export function foldReport(input: string): string {
   return toHiragana(normalizeCommand(input).replace(SPELLING, (k) => SPELLED.get(k) ?? k))
     .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
     .replace(/(ました|ましたよ)$/, "た")
+    // 「してありました」「入れといた」「やっておいた」「来てた」: done, said another way.
+    .replace(/てあ(る|った|りた)$/, "た")
+    .replace(/(?<=[しれっけせみき])とい?た$/, "た")
+    .replace(/ておいた$/, "た")
+    .replace(/でおいた$/, "だ")
+    .replace(/(?<=[きしいれでっみ])てた$/, "た")
     .replace(/[がをはも]/g, "");
 }
 
@@ -58,8 +72,27 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
   const exactly = (input: string) => table.get(foldReport(tidy(input))) ?? null;
+  const whatNext = copy.words.whatNext.map((w) => w.normalize("NFKC"));
+  /** The report in the sentences, the furthest step when several are (「アカウント作りました。PDFも印刷しました」). */
+  const inSentences = (sentences: string[]): TypedReport | null => {
+    const found = sentences.map(exactly).filter((r): r is TypedReport => r !== null);
+    const steps = found.filter((r) => r.kind === "report");
+    if (steps.length > 0)
+      return steps.reduce((a, b) => (JOURNEY_STEPS.indexOf(b.step) > JOURNEY_STEPS.indexOf(a.step) ? b : a));
+    return found[0] ?? null;
+  };
   return (raw) => {
-    if (raw.length > 60 || QUESTION.test(raw)) return null;
+    if (raw.length > 60) return null;
+    if (QUESTION.test(raw)) {
+      // 「運用開始日も入力しました！これで全部終わりですか？」: a report, then 「what now?」, which the
+      // report's reply (the next step) answers.
+      const sentences = raw.split(SENTENCE_OR_QUESTION).filter((x) => x.trim().length > 0);
+      const last = sentences.at(-1)?.normalize("NFKC") ?? "";
+      if (sentences.length < 2 || !whatNext.some((w) => last.includes(w))) return null;
+      const before = sentences.slice(0, -1);
+      if (before.some((x) => TROUBLE.test(x) || QUESTION.test(x))) return null;
+      return inSentences(before.map((x) => x.replace(TRAILING_SIGNS, "")));
+    }
     const input = raw.replace(TRAILING_SIGNS, "").trim();
     const whole = exactly(input);
     if (whole) return whole;
@@ -73,6 +106,9 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     const sentences = input.split(SENTENCE).filter((x) => x.trim().length > 0);
     if (sentences.length < 2) return null;
     if (sentences.slice(0, -1).some((x) => TROUBLE.test(x))) return null;
-    return exactly(sentences.at(-1)!);
+    const last = exactly(sentences.at(-1)!);
+    if (last) return last;
+    // The report earlier, and nothing after it is a trouble (「押した。でもメールが来ない」 is for the FAQ).
+    return sentences.some((x) => TROUBLE.test(x) || QUESTION.test(x)) ? null : inSentences(sentences);
   };
 }

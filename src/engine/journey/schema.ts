@@ -94,6 +94,11 @@ export const JourneyCopySchema = z.object({
     mailMissing: Words,
     /** 「押しました」 alone: the member's own current step, when it is pressing a button. */
     pressed: Words,
+    /**
+     * A report followed by 「これで全部終わりですか？」「次は？」: the report is recorded, and its reply
+     * (the next step) answers the question.
+     */
+    whatNext: Words,
   }),
   exemption: z.object({
     words: Words,
