@@ -48,16 +48,18 @@ const SPELLED = new Map(REPORT_SPELLINGS);
  * particles folded.
  */
 export function foldReport(input: string): string {
-  return toHiragana(normalizeCommand(input).replace(SPELLING, (k) => SPELLED.get(k) ?? k))
-    .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
-    .replace(/(ました|ましたよ)$/, "た")
-    // 「してありました」「入れといた」「やっておいた」「来てた」: done, said another way.
-    .replace(/てあ(る|った|りた)$/, "た")
-    .replace(/(?<=[しれっけせみき])とい?た$/, "た")
-    .replace(/ておいた$/, "た")
-    .replace(/でおいた$/, "だ")
-    .replace(/(?<=[きしいれでっみ])てた$/, "た")
-    .replace(/[がをはも]/g, "");
+  return (
+    toHiragana(normalizeCommand(input).replace(SPELLING, (k) => SPELLED.get(k) ?? k))
+      .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
+      .replace(/(ました|ましたよ)$/, "た")
+      // 「してありました」「入れといた」「やっておいた」「来てた」: done, said another way.
+      .replace(/てあ(る|った|りた)$/, "た")
+      .replace(/(?<=[しれっけせみき])とい?た$/, "た")
+      .replace(/ておいた$/, "た")
+      .replace(/でおいた$/, "だ")
+      .replace(/(?<=[きしいれでっみ])てた$/, "た")
+      .replace(/[がをはも]/g, "")
+  );
 }
 
 export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport | null {
