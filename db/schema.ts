@@ -109,7 +109,8 @@ export const inquiries = sqliteTable(
     /** When the staff LINE group was told about it (null: not configured, or not yet). */
     staffNotifiedAt: text("staff_notified_at"),
   },
-  (t) => [index("inquiries_status").on(t.status, t.createdAt)],
+  // By member: 「返事まだ？」 needs the member's latest answer on every such event.
+  (t) => [index("inquiries_status").on(t.status, t.createdAt), index("inquiries_user").on(t.userId, t.answeredAt)],
 );
 
 /** Questions the FAQ could not answer, without personal data, so staff can add entries. */

@@ -53,6 +53,8 @@ const MenuSchema = z.object({
     callBackNoted: Text,
     /** {date}: when it was sent; {hours}: when staff answer. */
     status: Text,
+    /** Asked after staff answered: {date}: when the answer was sent to this chat. */
+    answeredStatus: Text,
   }),
   unknownPostback: Text,
   faqPrompt: Text,
@@ -180,6 +182,8 @@ export const menuContent: MenuContent = MenuSchema.parse({
     alreadySent:
       "このお問い合わせは{date}に担当者へお送りしています。書き足すときは「担当者に聞く」を押してください。",
     callBackNoted: "お電話でのご連絡をご希望のことも、あわせて担当者にお伝えします。",
+    answeredStatus:
+      "担当者からのお返事は{date}に、このトークでお送りしています。画面を上にさかのぼってご確認ください。ほかにもご質問があれば「担当者に聞く」からお送りください。",
     status:
       "お問い合わせは{date}に担当者へお送りしています。{hours}に、このトークで順番にお返事しますので、もうしばらくお待ちください。お急ぎのときは「担当者に聞く」で書き足せます。\nポータルやアプリの操作でお急ぎのときは、オンライン資格確認等コールセンター（0800-080-4583、通話無料）にもご相談いただけます。",
   },
@@ -223,7 +227,18 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["これで終わり"],
       ["これで完了"],
     ],
-    inquiryStatus: [["まだ"], ["返事"], ["回答"], ["返信"], ["へんじ"], ["どうなって"]],
+    inquiryStatus: [
+      ["まだ"],
+      ["返事"],
+      ["回答"],
+      ["返信"],
+      ["へんじ"],
+      ["どうなって"],
+      ["どうなった"],
+      ["答えてもらえ"],
+      ["こたえてもらえ"],
+      ["答えはまだ"],
+    ],
     repeat: [
       ["もう一回", "言って"],
       ["もう一回", "いって"],

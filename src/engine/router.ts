@@ -66,6 +66,8 @@ const WRAPPERS = new Set<keyof Understanding["social"]>([
 const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
 /** 「まだ？」「まだですか」 alone: asking after the reply from staff. */
 const ONLY_NOT_YET = /^まだ[^\p{Script=Han}]{0,8}$/u;
+/** Folded length up to which a text about the reply is read as 「まだ？」 whatever the FAQ says (「へんじきた？」). */
+const SHORT_STATUS = 8;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /** Where a second question starts in one message. */
@@ -345,7 +347,15 @@ export function createEngine(parts: EngineParts): Engine {
     const about =
       requestOf(raw, ["inquiryStatus"]) &&
       (ONLY_NOT_YET.test(t) || menu.inquiry.aboutReply.some((w) => t.includes(w)));
-    if (!sentAt || !about || ctx.faq.answer(raw).kind === "confident") return null;
+    // A short 「へんじきた？」 is about the question sent, even if an FAQ entry speaks of replies.
+    const short = normalizeCommand(raw).length <= SHORT_STATUS;
+    if (!sentAt || !about || (!short && ctx.faq.answer(raw).kind === "confident")) return null;
+    // Already answered (the staff's answer came to this chat): say so, not 「お待ちください」.
+    const answeredAt = ctx.member.inquiryAnsweredAt;
+    if (answeredAt && answeredAt >= sentAt)
+      return reply(state, [
+        text(menu.inquiry.answeredStatus.replace("{date}", formatDateTime(answeredAt)), menuChoices),
+      ]);
     // Asked again: the same facts, with an apology for the wait first.
     const again = state.statusAskedFor === sentAt;
     const asked: ConversationState = { ...state, statusAskedFor: sentAt };

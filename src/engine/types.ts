@@ -119,6 +119,8 @@ export interface MemberView {
   journeyAt: Partial<Record<JourneyStep, string>>;
   /** Set when the member told us they are exempt (対象外（届出）): no reminders, no nudges. */
   exemption?: ExemptionReason | null;
+  /** When staff last answered one of the member's questions (「返事まだ？」 after it is answered). */
+  inquiryAnsweredAt?: string | null;
 }
 
 /** Side effects the engine asks for; the runner performs them (database writes in one batch). */

@@ -52,6 +52,7 @@ interface SnapshotRow {
   processed: number;
   journey: string | null;
   knowledge_version: string | null;
+  inquiry_answered_at: string | null;
 }
 
 /**
@@ -74,7 +75,9 @@ export async function loadSnapshot(
         exists(select 1 from processed_events where webhook_event_id = ${webhookEventId}) as processed,
         (select json_group_array(json_array(step, at)) from
           (select step, at from journey_events where user_id = ${userId} order by at)) as journey,
-        (select value from meta where key = ${KNOWLEDGE_VERSION_KEY}) as knowledge_version
+        (select value from meta where key = ${KNOWLEDGE_VERSION_KEY}) as knowledge_version,
+        (select max(answered_at) from inquiries where user_id = ${userId} and status = 'answered')
+          as inquiry_answered_at
       from members m join conversations c on c.user_id = m.user_id
       where m.user_id = ${userId}`);
     if (row) {
@@ -96,6 +99,7 @@ export async function loadSnapshot(
           journeyStep: (row.journey_step as JourneyStep | null) ?? null,
           journeyAt,
           exemption: (row.exemption as ExemptionReason | null) ?? null,
+          inquiryAnsweredAt: row.inquiry_answered_at ?? null,
         },
         state: parseState(opened),
         version,

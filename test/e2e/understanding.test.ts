@@ -708,6 +708,24 @@ describe("a question for a person is never lost", () => {
     }
   });
 
+  it("once staff answered, 「へんじまだ？」 says the answer was sent to this chat, not 「お待ちください」", async () => {
+    const m = newMember();
+    await m.say("担当者に聞く");
+    await m.say("アプリの設定画面が出てきません");
+    await m.say("送る");
+    await m.say("へんじきた？");
+    expect(m.read, "not answered yet").toContain("担当者へお送りしています");
+    // What the staff page's answer writes (its own route is tested in test/admin): answered, with the time.
+    await bot.db.run(
+      sql`update inquiries set status = 'answered', answered_at = ${bot.clock.now().toISOString()} where user_id = ${m.userId}`,
+    );
+    await m.say("へんじまだ？");
+    expect(m.read).toContain("担当者からのお返事は");
+    expect(m.read).not.toContain("もうしばらくお待ちください");
+    await m.say("きのうじむきょくにしつもんおくったんだけどどうなった");
+    expect(m.read).toContain("担当者からのお返事は");
+  });
+
   it("「まだ？」 in the middle of a form, days later, still asks after the question sent", async () => {
     const m = newMember();
     await m.say("担当者に聞く");

@@ -1,0 +1,1 @@
+CREATE INDEX `inquiries_user` ON `inquiries` (`user_id`,`answered_at`);
