@@ -110,7 +110,10 @@ export const inquiries = sqliteTable(
     staffNotifiedAt: text("staff_notified_at"),
   },
   // By member: 「返事まだ？」 needs the member's latest answer on every such event.
-  (t) => [index("inquiries_status").on(t.status, t.createdAt), index("inquiries_user").on(t.userId, t.answeredAt)],
+  (t) => [
+    index("inquiries_status").on(t.status, t.createdAt),
+    index("inquiries_user").on(t.userId, t.answeredAt),
+  ],
 );
 
 /** Questions the FAQ could not answer, without personal data, so staff can add entries. */
