@@ -45,6 +45,7 @@ const NOT_A_QUESTION: SocialKind[] = [
   "apology",
   "dontKnow",
   "wait",
+  "askToAsk",
 ];
 
 export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[] }): InquiryDesk {

@@ -50,6 +50,8 @@ describe("small talk gets a short human reply and the menu, never an apology", (
     ["わからない", U.social.dontKnow.idle],
     ["助けて", U.social.help.idle],
     ["はい", U.social.yes.idle],
+    ["ちょっと聞きたいことがあるんですが", U.social.askToAsk.idle],
+    ["あのー ちょっとききたいんだけど", U.social.askToAsk.idle],
   ])("「%s」", async (typed, expected) => {
     const m = newMember();
     await m.say(typed);
@@ -778,6 +780,9 @@ describe("a question for a person is never lost", () => {
     ["担当の方に代わってください"],
     ["事務局の人につないでください"],
     ["だれか人間いないの"],
+    ["ひとにはなしたい"],
+    ["たんとうのひとにききたいんだけど"],
+    ["だれかじむきょくのひとにきいてもらえる？"],
   ])(
     "「%s」 starts the question to staff at once (not an FAQ about the button, nor a draft of itself)",
     async (typed) => {

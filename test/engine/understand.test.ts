@@ -37,6 +37,10 @@ describe("social turns", () => {
     ["おやすみなさい", "goodbye"],
     ["よろしくお願いいたします。", "greeting"],
     ["夜分にすみません", "apology"],
+    ["あのー ちょっとききたいんだけど", "askToAsk"],
+    ["ちょっと聞きたいことがあるんですが", "askToAsk"],
+    ["すみません質問です", "askToAsk"],
+    ["いつもおせわになってます", "greeting"],
     ["ごめんなさいね年寄りで何回も聞いて", "apology"],
     ["また夜に続きやります", "later"],
   ])("「%s」 is %s", (typed, kind) => {

@@ -26,6 +26,7 @@ const PRIORITY: SocialKind[] = [
   "wait",
   "help",
   "dontKnow",
+  "askToAsk",
   "thanks",
   "apology",
   "goodbye",
