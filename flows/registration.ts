@@ -24,6 +24,8 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     nameSplit: "姓「{family}」、名「{given}」として受け付けました。",
     numberDerived: "登録記号番号は「{number}」になります。",
     clinicConfirm: "施術所名は「{name}」でよろしいですか。",
+    emailSpaceOffer:
+      "メールアドレスの途中に空白が入っていました。メールアドレスに空白は使えません。\n空白を詰めた「{email}」でよろしいですか。",
     emailCaseOffer:
       "メールアドレスに英大文字が入っています。ポータルでは英小文字しか使えません。\n「{email}」でよろしいですか。",
     passwordRule:

@@ -70,6 +70,8 @@ export const RegistrationCopySchema = z
       numberDerived: Text,
       clinicConfirm: Text,
       emailCaseOffer: Text,
+      /** 「ogawa sekkotsu@gmail.com」: the address joined, to confirm. */
+      emailSpaceOffer: Text,
       passwordRule: Text,
       passwordRefused: Text,
       nonText: Text,

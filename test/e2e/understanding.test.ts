@@ -510,6 +510,40 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect(cardValue(m.last.at(-1), ROWS.email)).toBe("taro@gmial.com");
   });
 
+  it("a space inside the address (「ogawa sekkotsu@gmail.com」) is asked about, never half of it taken", async () => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say("ogawa sekkotsu@gmail.com");
+    expect(m.read).toContain("空白");
+    expect(m.read).toContain("「ogawasekkotsu@gmail.com」でよろしいですか");
+    expect((await conversation(bot.db, m.userId)).answers.email).toBeUndefined();
+    await m.tap("はい");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("ogawasekkotsu@gmail.com");
+  });
+
+  it("upper case and a domain typo together (「Ogawa.Sekkotsu＠gmial.com」): both are offered, one after the other", async () => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say("Ogawa.Sekkotsu＠gmial.com");
+    expect(m.read).toContain("英大文字");
+    await m.tap("はい");
+    expect(m.read).toContain("「gmail.com」ではありませんか");
+    await m.tap("はい");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("ogawa.sekkotsu@gmail.com");
+  });
+
+  it("a carrier address reached through the typo offer still comes with the word on its filter", async () => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say("taro@docomo.ne.j");
+    await m.tap("はい");
+    expect(m.read).toContain("from@mail.iryohokenjyoho-portalsite.jp");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("taro@docomo.ne.jp");
+  });
+
   it.each(["taro..s@gmail.com", "taro.@gmail.com", "taro@.gmail.com"])(
     "「%s」 is refused with the portal's reason",
     async (typed) => {

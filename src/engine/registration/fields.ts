@@ -226,27 +226,49 @@ function phoneField(state: ConversationState, typed: string): StepResult {
   return advance(state, "phoneNumber", { phoneNumber: checked.value }, lead);
 }
 
+/**
+ * A mail address that passed the portal's rules, taken: offered the domain members use when it is one
+ * letter off (「gmial.com」), unless the member chose to keep it as typed; a carrier's address comes
+ * with a word on its filter.
+ */
+export function takeEmail(
+  state: ConversationState,
+  value: string,
+  options: { lead?: LineMessage[]; keepTyped?: boolean } = {},
+): StepResult {
+  const suggestion = options.keepTyped ? null : mailDomainSuggestion(value, R.mailDomains);
+  if (suggestion)
+    return ask(
+      enter(state, "emailTypo", {
+        editing: state.editing,
+        scratch: { emailOffer: suggestion, emailTyped: value },
+      }),
+    );
+  // A carrier's address: its own filter may refuse the portal's 24-hour link; said once, here.
+  const carrier = R.carrierDomains.some((d) => value.endsWith(`@${d}`));
+  return advance(enter(state, "email", { editing: state.editing }), "email", { email: value }, [
+    ...(options.lead ?? []),
+    ...(carrier ? [text(R.messages.carrierMail)] : []),
+  ]);
+}
+
 function emailField(state: ConversationState, raw: string): StepResult {
   const found = extractEmail(raw);
-  const checked = validateEmail(found?.value ?? raw);
-  const base = enter(state, "email", { editing: state.editing });
-  const lead = found?.fromSentence && checked.ok ? taken(COPY.fields.email.label, checked.value) : [];
-  if (checked.ok) {
-    const suggestion = mailDomainSuggestion(checked.value, R.mailDomains);
-    if (suggestion)
+  // 「ogawa sekkotsu@gmail.com」: asked whether the whole is the address, not half of it taken.
+  if (found?.joined) {
+    const joined = validateEmail(found.joined);
+    const offer = joined.ok ? joined.value : joined.error === "upperCase" ? joined.suggestion : undefined;
+    if (offer)
       return ask(
-        enter(state, "emailTypo", {
+        enter(state, "emailCaseOffer", {
           editing: state.editing,
-          scratch: { emailOffer: suggestion, emailTyped: checked.value },
+          scratch: { emailOffer: offer, emailOfferWhy: "space" },
         }),
       );
-    // A carrier's address: its own filter may refuse the portal's 24-hour link; said once, here.
-    const carrier = R.carrierDomains.some((d) => checked.value.endsWith(`@${d}`));
-    return advance(base, "email", { email: checked.value }, [
-      ...lead,
-      ...(carrier ? [text(R.messages.carrierMail)] : []),
-    ]);
   }
+  const checked = validateEmail(found?.value ?? raw);
+  const lead = found?.fromSentence && checked.ok ? taken(COPY.fields.email.label, checked.value) : [];
+  if (checked.ok) return takeEmail(state, checked.value, { lead });
   if (checked.error === "upperCase" && checked.suggestion)
     return ask(
       enter(state, "emailCaseOffer", { editing: state.editing, scratch: { emailOffer: checked.suggestion } }),

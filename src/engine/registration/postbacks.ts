@@ -6,7 +6,7 @@ import { AFFILIATIONS, type ConversationState, type RegistrationAnswers, type St
 import { cancelNow, continueWhereLeft, keepGoing, restartNow, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
 import { copySheetMessages } from "./copy-sheet.js";
-import { advance, ask, toConfirm } from "./fields.js";
+import { advance, ask, takeEmail, toConfirm } from "./fields.js";
 import { finish, start } from "./lifecycle.js";
 import { answeredCount, enter, fieldOf, isComplete, isField, reply, type Step, stepOf } from "./model.js";
 import { resume } from "./prompts.js";
@@ -54,7 +54,8 @@ function clinicYes(s: ConversationState): StepResult | null {
 function mailYes(s: ConversationState): StepResult | null {
   const offer = s.scratch?.emailOffer;
   if (!at(s, "emailCaseOffer") || !offer) return null;
-  return advance(enter(s, "email", editingOf(s)), "email", { email: offer });
+  // Lower-cased or joined, the address may still be one letter off (「Ogawa@gmial.com」).
+  return takeEmail(enter(s, "email", editingOf(s)), offer);
 }
 
 function sheet(s: ConversationState): StepResult | null {
@@ -84,7 +85,7 @@ function givenKeep(s: ConversationState): StepResult | null {
 function typoFix(s: ConversationState): StepResult | null {
   const offer = s.scratch?.emailOffer;
   if (!at(s, "emailTypo") || !offer) return null;
-  return advance(enter(s, "email", editingOf(s)), "email", { email: offer });
+  return takeEmail(enter(s, "email", editingOf(s)), offer, { keepTyped: true });
 }
 
 function typoKeep(s: ConversationState): StepResult | null {
@@ -96,7 +97,7 @@ function typoKeep(s: ConversationState): StepResult | null {
     const next = enter(s, "email", editingOf(s));
     return reply(next, [text(COPY.errors.email.badDomain), ...resume(next).slice(-1)]);
   }
-  return advance(enter(s, "email", editingOf(s)), "email", { email: typed });
+  return takeEmail(enter(s, "email", editingOf(s)), typed, { keepTyped: true });
 }
 
 function replaceYes(s: ConversationState): StepResult | null {

@@ -144,7 +144,14 @@ export function resume(state: ConversationState): LineMessage[] {
     case "clinicConfirm":
       return [text(progress + fill(M.clinicConfirm, { name: state.scratch?.rosterName ?? "" }), choices)];
     case "emailCaseOffer":
-      return [text(fill(M.emailCaseOffer, { email: state.scratch?.emailOffer ?? "" }), choices)];
+      return [
+        text(
+          fill(state.scratch?.emailOfferWhy === "space" ? M.emailSpaceOffer : M.emailCaseOffer, {
+            email: state.scratch?.emailOffer ?? "",
+          }),
+          choices,
+        ),
+      ];
     case "nameSplit":
       if (state.scratch?.whole)
         return [text(fill(RM.kanaWholeAsk, { typed: state.scratch.typed ?? "" }), choices)];

@@ -9,6 +9,8 @@ export interface Extracted {
   fromSentence: boolean;
   /** An extension (内線) was found and left out: the portal takes the number only. */
   extension?: string;
+  /** A mail address typed with a space inside (「ogawa sekkotsu@gmail.com」): the whole, joined, to confirm. */
+  joined?: string;
 }
 
 const nfkc = (s: string) => s.normalize("NFKC");
@@ -60,6 +62,10 @@ export function extractEmail(raw: string): Extracted | null {
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "").replace(/\.+$/, "");
   const rest = t.replace(match[0], "");
+  // Latin letters right before it, a space between (「ogawa sekkotsu@gmail.com」): the address has a space
+  // inside, not a sentence around it; the part before must not be dropped in silence.
+  const before = /(?:^|[^A-Za-z0-9._+-])([A-Za-z0-9._+-]+)\s+$/u.exec(t.slice(0, match.index))?.[1];
+  if (before) return { value, fromSentence: true, joined: `${before}${value}` };
   return { value, fromSentence: LETTER.test(rest) };
 }
 
