@@ -427,6 +427,30 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expectAsked(m, "clinicName");
   });
 
+  it("of two numbers in one message, the one written with 協/契 is the registration number", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("第12345号っていうのと、協 4101234-5-7 っていうのがあります");
+    expect(m.read).toContain("協4101234-5-7");
+    expectAsked(m, "clinicName");
+  });
+
+  it("past ②, 「番号まちがえました、協４１０１２３４－５－７ です」 corrects the number, not the field asked", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1101234-5-6");
+    expectAsked(m, "clinicName");
+    await m.say("すみません番号まちがえました、協４１０１２３４－５－７ です");
+    expect(m.read).toContain("協4101234-5-7");
+    expect(m.read).not.toContain("入れられません");
+    expectAsked(m, "clinicName");
+    const { answers } = await conversation(bot.db, m.userId);
+    expect(answers.registrationDigits).toBe("410123457");
+    expect(answers.clinicName).toBeUndefined();
+  });
+
   it("clinic names are kept as typed (brackets, ①, kana); 「です」 is dropped", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎"]);

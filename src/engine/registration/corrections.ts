@@ -9,7 +9,8 @@ import {
   stripAnswerFrame,
 } from "../understand/extract.js";
 import { COPY } from "./copy.js";
-import { enter, type Field, reply, stepOf } from "./model.js";
+import { advance } from "./fields.js";
+import { enter, FIELDS, type Field, fieldOf, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
 import {
@@ -132,6 +133,27 @@ function newText(state: ConversationState, raw: string): StepResult | null {
   if (!checked.ok) return null;
   const kept = field === "clinicName" ? value : checked.value;
   return offer(state, field, { [field]: kept }, kept);
+}
+
+/**
+ * Past ②, a number written with 協/契 (「すみません番号まちがえました、協４１０１２３４－５－７ です」) is
+ * the registration number corrected, not an answer to this field: taken as ② again (looked up in the
+ * roster as any number is).
+ */
+export function numberCorrectionInForm(state: ConversationState, raw: string): StepResult | null {
+  const field = fieldOf(state);
+  if (!field || FIELDS.indexOf(field) <= FIELDS.indexOf("registrationDigits")) return null;
+  const number = extractRegistrationNumber(raw);
+  if (!number || !/^(協|契)/u.test(number.value)) return null;
+  const parsed = parseRegistrationNumber(number.value);
+  const kind = parsed.ok ? parsed.value.kind : undefined;
+  if (!parsed.ok || !kind) return null;
+  if (parsed.value.digits === state.answers.registrationDigits && kind === state.answers.agreementKind)
+    return null;
+  return advance(enter(state, "registrationDigits", { editing: state.editing }), "registrationDigits", {
+    agreementKind: kind,
+    registrationDigits: parsed.value.digits,
+  });
 }
 
 /** What a text typed at 入力内容確認 (or the field list) asks for, or null when it is not a correction. */

@@ -7,7 +7,7 @@ import { text } from "../messages.js";
 import type { ConversationState, StepResult } from "../types.js";
 import { detectCommand, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
-import { correctionAtConfirm } from "./corrections.js";
+import { correctionAtConfirm, numberCorrectionInForm } from "./corrections.js";
 import { acceptField, onRosterResult } from "./fields.js";
 import { start } from "./lifecycle.js";
 import { answeredCount, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
@@ -38,6 +38,8 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (mentionsPassword(raw)) return answerThenResume(state, [text(M.passwordRule)]);
   const corrected = correctionAtConfirm(state, raw);
   if (corrected) return corrected;
+  const renumbered = numberCorrectionInForm(state, raw);
+  if (renumbered) return renumbered;
   const step = stepOf(state);
   const field = fieldOf(state);
   if (field && (isField(step) || TEXT_STEPS.has(step))) return acceptField(state, field, raw);

@@ -77,7 +77,11 @@ export function extractRegistrationNumber(raw: string): Extracted | null {
     .replace(/(?:きょう|キョウ)(?=\s*\d)/u, "協")
     .replace(/(?:けい|ケイ)(?=\s*\d)/u, "契")
     .replace(/(協|契)\s*の\s*(?=\d)/u, "$1");
-  const match = /(協|契)?\s*[:：]?\s*\d[\d\s-]*\d/u.exec(t) ?? /(協|契)?\s*\d/u.exec(t);
+  // 「第12345号っていうのと、協 4101234-5-7 っていうのがあります」: the number after 協/契 first.
+  const match =
+    /(協|契)\s*[:：]?\s*\d[\d\s-]*\d/u.exec(t) ??
+    /(協|契)?\s*[:：]?\s*\d[\d\s-]*\d/u.exec(t) ??
+    /(協|契)?\s*\d/u.exec(t);
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "");
   const rest = t.replace(match[0], "");
