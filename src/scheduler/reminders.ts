@@ -110,16 +110,18 @@ function messagesFor(row: DueReminder, now: Date): LineMessage[] | "unknown" | "
   }
   if (!isReminderKind(row.kind)) return "unknown";
   if (isReminderObsolete(row.kind, row.journeyStep, exempt)) return "obsolete";
-  if (isReminderTooLate(journeyCopy, row.kind, row.dueAt, now)) return "tooLate";
   if (row.kind === "linkExpiring") {
-    // The link dies 24 hours after 「登録ボタンを押した」; a warning after that is pointless.
+    // The link dies 24 hours after 「登録ボタンを押した」; a warning after that is pointless, but one
+    // held past its evening slot (the hours ended before a run) still helps the next morning.
     const { linkValidHours, reminders } = journeyCopy;
     const deadline = row.stepAt
       ? addHours(new Date(row.stepAt), linkValidHours)
       : addHours(new Date(row.dueAt), linkValidHours - reminders.linkExpiring.afterHours);
-    if (row.stepAt && now >= deadline) return "tooLate";
+    if (row.stepAt ? now >= deadline : isReminderTooLate(journeyCopy, row.kind, row.dueAt, now))
+      return "tooLate";
     return reminderMessages(journeyCopy, row.kind, { deadline: formatDateTime(deadline) });
   }
+  if (isReminderTooLate(journeyCopy, row.kind, row.dueAt, now)) return "tooLate";
   return reminderMessages(journeyCopy, row.kind);
 }
 

@@ -59,4 +59,31 @@ describe("journey reminders through the simulator", () => {
     expect(texts(again).join("\n")).toContain("記録済み");
     expect(await listReminders(bot.db, [userId])).toHaveLength(3);
   });
+
+  it("pressed at 09:24 with the runner seen only hourly: the warning still comes before the link dies", async () => {
+    // 09:24 Japan time (00:24 UTC) the next day: the warning's slot is 19:30 the same evening
+    // (05:24 is night and 08:00 is less than 2 hours before expiry); an hourly run misses 19:30–20:00.
+    const now = bot.clock.now();
+    const next = new Date(now);
+    next.setUTCHours(0, 24, 0, 0);
+    if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+    bot.clock.advance(next.getTime() - now.getTime());
+    const userId = newUserId();
+    await bot.send({ userId, event: "follow" });
+    await bot.say(userId, "登録ボタンを押した");
+    const seen: string[] = [];
+    for (let hour = 1; hour <= 23; hour++) {
+      bot.clock.advance(HOUR);
+      await run();
+      seen.push(...(await pushes(userId)).slice(seen.length).map((p) => texts(p.messages).join("\n")));
+    }
+    expect(
+      seen.some((t) => t.includes("有効期限は")),
+      "warned before 09:24 the next day",
+    ).toBe(true);
+    expect(
+      seen.some((t) => t.includes("切れました")),
+      "not yet expired",
+    ).toBe(false);
+  });
 });
