@@ -346,6 +346,12 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "続きをやります",
         "続きはまた",
         "またやります",
+        // 「ちょっと院長に確認してきます」: gone to ask someone, back later.
+        "確認してきます",
+        "かくにんしてきます",
+        "聞いてきます",
+        "きいてきます",
+        "確かめてきます",
       ],
       idle: "承知しました。いつでも続きからできますので、準備ができたら送ってください。",
       inForm: "承知しました。ここまでの入力はそのまま残しておきます。続けるときは「登録」と送ってください。",

@@ -61,6 +61,20 @@ export const readingCopy = {
       "変更",
       "変え",
       "かえ",
+      // 「電話は医院の方に戻してください」「【】はいらないです」「（本院）は消して」
+      "戻して",
+      "もどして",
+      "いらない",
+      "要らない",
+      "いりません",
+      "消して",
+      "けして",
+      "取って",
+      "外して",
+      "はずして",
+      "削って",
+      "書き直",
+      "入れ直",
     ],
     /** How members name a field when they correct it at 入力内容確認 (checked in this order). */
     fieldWords: {

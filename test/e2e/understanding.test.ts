@@ -651,6 +651,35 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(cardValue(m.last.at(-1), ROWS.phoneNumber)).toBe("0482223333");
   });
 
+  it("「電話は…に戻してください」 at the card opens the phone number (a correction without the new value)", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("電話は医院の方に戻してください");
+    expectAsked(m, "phoneNumber");
+  });
+
+  it.each([
+    ["施術所名の【】はいらないです", "【小川接骨院】（本院）", "小川接骨院（本院）"],
+    ["（本院）は消して", "【小川接骨院】（本院）", "【小川接骨院】"],
+  ])("「%s」 at the card offers the name without that part", async (typed, clinicName, offered) => {
+    const m = newMember();
+    await fillToConfirm(m, { ...SAMPLE, clinicName });
+    await m.say(typed);
+    expect(m.read).toContain(`「${offered}」に変えますか`);
+    await m.tap("はい、変える");
+    expect(cardValue(m.last.at(-1), ROWS.clinicName)).toBe(offered);
+  });
+
+  it("「ちょっと院長に確認してきます」 at the card pauses, keeping every answer", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("ちょっと院長に確認してきます");
+    expect(m.read).toContain(U.social.later.inForm);
+    expect((await conversation(bot.db, m.userId)).answers.email).toBe(SAMPLE.email);
+    await m.tap(MENU.resumeLabel);
+    expect(m.last.at(-1)?.type).toBe("flex");
+  });
+
   it("a new address typed at the card offers to replace it", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -156,11 +156,36 @@ export function numberCorrectionInForm(state: ConversationState, raw: string): S
   });
 }
 
+/** 「施術所名の【】はいらないです」「（本院）は消して」: a part of a value to drop. */
+const DROP_PART =
+  /^(?:(?:施術所名|施術所の名前|院名|姓|名字|苗字|名前|下の名前)の?)?[「『]?(.+?)[」』]?(?:は|を|も)?(?:いらない|要らない|いりません|消して|けして|取って|外して|はずして|削って|なしで|無しで)/u;
+/** Brackets written as a pair with nothing inside (「【】」「（）」): those characters wherever they are. */
+const BRACKET_PAIR = /^([(（【［[「『〈《])([)）】］\]」』〉》])$/u;
+
+/** A value on the card with the part the member wants gone removed, offered to replace it. */
+function withoutPart(state: ConversationState, raw: string): StepResult | null {
+  const part = DROP_PART.exec(raw.trim())?.[1]?.trim();
+  if (!part) return null;
+  const pair = BRACKET_PAIR.exec(part);
+  for (const field of TEXT_FIELDS) {
+    const current = state.answers[field];
+    if (!current) continue;
+    const next = pair
+      ? current.split(pair[1]!).join("").split(pair[2]!).join("")
+      : current.includes(part)
+        ? current.split(part).join("")
+        : current;
+    const kept = next.trim();
+    if (kept !== current && kept.length > 0) return offer(state, field, { [field]: kept }, kept);
+  }
+  return null;
+}
+
 /** What a text typed at 入力内容確認 (or the field list) asks for, or null when it is not a correction. */
 export function correctionAtConfirm(state: ConversationState, raw: string): StepResult | null {
   const step = stepOf(state);
   if (step !== "confirm" && step !== "editPick" && step !== "replaceOffer") return null;
-  const value = newValue(state, raw) ?? newText(state, raw);
+  const value = newValue(state, raw) ?? newText(state, raw) ?? withoutPart(state, raw);
   if (value) return value;
   const t = nfkc(raw).toLowerCase();
   const corrects = R.correctionWords.some((w) => t.includes(w));
