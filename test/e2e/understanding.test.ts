@@ -427,6 +427,18 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expectAsked(m, "clinicName");
   });
 
+  it("所属機関 typed in kana (「じゅうどうせいふく」) and ① in half-width kana (「ｷｮｳ」) are answers, not questions", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.say("じゅうどうせいふく");
+    expectAsked(m, "agreementKind");
+    await m.say("ｷｮｳ");
+    expectAsked(m, "registrationDigits");
+    const { answers } = await conversation(bot.db, m.userId);
+    expect(answers.affiliation).toBe("施術所（柔道整復）");
+    expect(answers.agreementKind).toBe("協");
+  });
+
   it("of two numbers in one message, the one written with 協/契 is the registration number", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎"]);

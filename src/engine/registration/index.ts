@@ -15,6 +15,7 @@ import { charCount } from "./normalize.js";
 import { looksLikePassword, mentionsPassword } from "./password.js";
 import { onPostback } from "./postbacks.js";
 import { answerThenResume, choicesFor, matchChoice, resume, resumeAfterAside } from "./prompts.js";
+import { matchOption } from "./validate.js";
 
 const M = COPY.messages;
 const TEXT_STEPS = new Set([
@@ -25,6 +26,17 @@ const TEXT_STEPS = new Set([
   "givenSurname",
   "emailTypo",
 ]);
+
+/**
+ * At 所属機関 or ①, a word of one option (「じゅうどうせいふく」「ｷｮｳ」) is the answer, not a question
+ * (「じゅうどう」 holds 「どう」).
+ */
+function namesAnOption(state: ConversationState, raw: string): boolean {
+  const step = stepOf(state);
+  if (step === "affiliation") return matchOption(raw, COPY.affiliations) !== undefined;
+  if (step === "agreementKind") return matchOption(raw, COPY.agreementKinds) !== undefined;
+  return false;
+}
 
 /** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
 function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
@@ -59,6 +71,7 @@ export const registrationFlow: Flow = {
   claims: (_ctx, state, raw) =>
     looksLikePassword(raw) ||
     matchChoice(raw, choicesFor(state)) !== undefined ||
+    namesAnOption(state, raw) ||
     detectCommand(raw) !== undefined ||
     mentionsPassword(raw) ||
     correctionAtConfirm(state, raw) !== null,

@@ -1,7 +1,7 @@
 // The portal's rules for each field, as values ({ ok, value } | { ok: false, error }), never exceptions.
 // Inputs go through the normalizers first, so a rule only has to speak about the cleaned text.
 
-import { normalizeCommand } from "../understand/normalize.js";
+import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import {
   charCount,
   NUMBER_SEPARATORS,
@@ -116,12 +116,13 @@ export function matchOption<T extends { words: string[] }>(
   input: string,
   options: readonly T[],
 ): T | undefined {
-  const key = normalizeCommand(input);
+  // Katakana as hiragana: 「ｷｮｳ」 typed in half-width kana is 「きょう」.
+  const fold = (s: string) => toHiragana(normalizeCommand(s));
+  const key = fold(input);
   if (key.length === 0) return undefined;
-  const exact = options.find((o) => o.words.some((w) => normalizeCommand(w) === key));
+  const exact = options.find((o) => o.words.some((w) => fold(w) === key));
   if (exact) return exact;
-  const contains = (w: string) =>
-    (normalizeCommand(w).length > 1 || key.length <= 3) && key.includes(normalizeCommand(w));
+  const contains = (w: string) => (fold(w).length > 1 || key.length <= 3) && key.includes(fold(w));
   const hits = options.filter((o) => o.words.some(contains));
   return hits.length === 1 ? hits[0] : undefined;
 }
