@@ -23,6 +23,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     currentValue: "いまの入力：{value}\nこのままでよければ「{keep}」を押してください。",
     nameSplit: "姓「{family}」、名「{given}」として受け付けました。",
     numberDerived: "登録記号番号は「{number}」になります。",
+    blockTaken: "まとめて送っていただいた内容から、{fields}を受け取りました。",
     clinicConfirm: "施術所名は「{name}」でよろしいですか。",
     emailSpaceOffer:
       "メールアドレスの途中に空白が入っていました。メールアドレスに空白は使えません。\n空白を詰めた「{email}」でよろしいですか。",

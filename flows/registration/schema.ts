@@ -68,6 +68,8 @@ export const RegistrationCopySchema = z
       currentValue: Text,
       nameSplit: Text,
       numberDerived: Text,
+      /** Several fields pasted at once: {fields} taken (the card or the next question follows). */
+      blockTaken: Text,
       clinicConfirm: Text,
       emailCaseOffer: Text,
       /** 「ogawa sekkotsu@gmail.com」: the address joined, to confirm. */

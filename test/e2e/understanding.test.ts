@@ -427,6 +427,38 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expectAsked(m, "clinicName");
   });
 
+  it("several fields pasted at once are all taken; only what is missing is asked, then the card", async () => {
+    const m = newMember();
+    await m.say("登録");
+    await m.say(
+      "氏名　小川　正夫\n協 ４１０１２３４５６\n【小川接骨院】\nTEL 048-625-1211（代）\nmail ogawa.sekkotsu@gmail.com",
+    );
+    expect(m.read).toContain("姓・名・登録記号番号・施術所名・電話番号・メールアドレスを受け取りました");
+    expectAsked(m, "affiliation");
+    await m.tap("施術所（柔道整復）");
+    const card = m.last.at(-1);
+    expect(card?.type).toBe("flex");
+    expect(cardValue(card, ROWS.familyName)).toBe("小川");
+    expect(cardValue(card, ROWS.givenName)).toBe("正夫");
+    expect(cardValue(card, ROWS.registrationNumber)).toBe("協4101234-5-6");
+    expect(cardValue(card, ROWS.clinicName)).toBe("【小川接骨院】");
+    expect(cardValue(card, ROWS.phoneNumber)).toBe("0486251211");
+    expect(cardValue(card, ROWS.email)).toBe("ogawa.sekkotsu@gmail.com");
+  });
+
+  it("a pasted block with a wrong value takes the rest and asks for that one", async () => {
+    const m = newMember();
+    await m.say("登録");
+    await m.say(
+      "姓：小川 / 名：正夫 / 所属：柔道整復 / 協4101234-5-6 / 小川接骨院 / 電話 0486251211 / mail ogawa@@gmail",
+    );
+    expect(m.read).toContain("電話番号を受け取りました");
+    expectAsked(m, "email");
+    const { answers } = await conversation(bot.db, m.userId);
+    expect(answers.affiliation).toBe("施術所（柔道整復）");
+    expect(answers.email).toBeUndefined();
+  });
+
   it("所属機関 typed in kana (「じゅうどうせいふく」) and ① in half-width kana (「ｷｮｳ」) are answers, not questions", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎"]);

@@ -5,12 +5,13 @@
 import type { Flow, FlowContext } from "../flow.js";
 import { text } from "../messages.js";
 import type { ConversationState, StepResult } from "../types.js";
+import { readBlock } from "./block.js";
 import { detectCommand, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
 import { correctionAtConfirm, numberCorrectionInForm } from "./corrections.js";
-import { acceptField, onRosterResult } from "./fields.js";
+import { acceptField, ask, onRosterResult, toConfirm } from "./fields.js";
 import { start } from "./lifecycle.js";
-import { answeredCount, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
+import { answeredCount, enter, FIELDS, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
 import { charCount } from "./normalize.js";
 import { looksLikePassword, mentionsPassword } from "./password.js";
 import { onPostback } from "./postbacks.js";
@@ -38,6 +39,32 @@ function namesAnOption(state: ConversationState, raw: string): boolean {
   return false;
 }
 
+/**
+ * Several fields pasted at once, at any question of the form: all valid ones are taken, then the first
+ * field still missing is asked (or the card shown). No roster lookup: the clinic name came with them.
+ */
+function takeBlock(state: ConversationState, raw: string): StepResult | null {
+  const field = fieldOf(state);
+  if (!field || !isField(stepOf(state))) return null;
+  const block = readBlock(raw);
+  if (!block) return null;
+  const answers = { ...state.answers, ...block.answers };
+  // Named as on the card, in form order (① and ② are one 登録記号番号 there).
+  const rows = COPY.confirmCard.rows;
+  const names = [
+    ...new Set(
+      FIELDS.filter((f) => block.fields.includes(f)).map((f) =>
+        f === "agreementKind" || f === "registrationDigits" ? rows.registrationNumber : rows[f],
+      ),
+    ),
+  ].join("・");
+  const lead = [text(fill(M.blockTaken, { fields: names }))];
+  const missing = FIELDS.filter((f) => answers[f] === undefined);
+  if (missing.length === 0) return toConfirm({ ...state, answers }, [...lead, text(M.passwordRule)]);
+  // One field left (often 所属機関): answered, it goes straight to the card, as an edit does.
+  return ask(enter(state, missing[0]!, { answers, editing: missing.length === 1 }), lead);
+}
+
 /** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
 function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
   if (looksLikePassword(raw)) return answerThenResume(state, [text(M.passwordRefused)]);
@@ -52,6 +79,8 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (corrected) return corrected;
   const renumbered = numberCorrectionInForm(state, raw);
   if (renumbered) return renumbered;
+  const pasted = takeBlock(state, raw);
+  if (pasted) return pasted;
   const step = stepOf(state);
   const field = fieldOf(state);
   if (field && (isField(step) || TEXT_STEPS.has(step))) return acceptField(state, field, raw);
@@ -70,6 +99,7 @@ export const registrationFlow: Flow = {
   },
   claims: (_ctx, state, raw) =>
     looksLikePassword(raw) ||
+    (isField(stepOf(state)) && readBlock(raw) !== null) ||
     matchChoice(raw, choicesFor(state)) !== undefined ||
     namesAnOption(state, raw) ||
     detectCommand(raw) !== undefined ||

@@ -65,9 +65,12 @@ export function extractEmail(raw: string): Extracted | null {
   // Latin letters right before it, a space between (「ogawa sekkotsu@gmail.com」): the address has a space
   // inside, not a sentence around it; the part before must not be dropped in silence.
   const before = /(?:^|[^A-Za-z0-9._+-])([A-Za-z0-9._+-]+)\s+$/u.exec(t.slice(0, match.index))?.[1];
-  if (before) return { value, fromSentence: true, joined: `${before}${value}` };
+  if (before && !MAIL_LABEL.test(before)) return { value, fromSentence: true, joined: `${before}${value}` };
   return { value, fromSentence: LETTER.test(rest) };
 }
+
+/** A label written before an address (「mail ogawa@…」), not the start of it. */
+const MAIL_LABEL = /^(?:e-?mail|mail|mailto|address|adress|addr|to|pc|mobile)$/iu;
 
 /** A registration number inside a text: 「協1101234-5-6」, 「番号は 110123456 です」. */
 export function extractRegistrationNumber(raw: string): Extracted | null {

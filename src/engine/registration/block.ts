@@ -1,0 +1,114 @@
+// Several fields pasted at once (office staff copy them from the clinic's files):
+//   氏名　小川　正夫 / 協 ４１０１２３４５６ / 【小川接骨院】 / TEL 048-625-1211（代） / mail ogawa@example.jp
+// Each line is read for the field it names or plainly is, validated by the same rules as when typed
+// one by one; what is missing or not valid is then asked as usual. Pure.
+
+import type { RegistrationAnswers } from "../types.js";
+import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
+import { COPY } from "./copy.js";
+import type { Field } from "./model.js";
+import {
+  matchOption,
+  parseRegistrationNumber,
+  validateEmail,
+  validateName,
+  validatePhone,
+} from "./validate.js";
+
+/** Lines of a pasted block: line breaks, or 「 / 」 between the fields. */
+const LINE_BREAK = /\r?\n|\s+[/／|｜]\s+/u;
+const LABEL_END = String.raw`\s*(?:[:：]|は)?\s*`;
+const label = (words: string) => new RegExp(`^(?:${words})${LABEL_END}`, "iu");
+const NAME = label("氏名|お名前|名前|なまえ|院長名|院長|代表者名|代表者|申請者");
+const FAMILY = label("姓|苗字|名字");
+const GIVEN = label("名|下の名前");
+const CLINIC = label("施術所名|施術所の名前|施術所|院名|医院名|屋号|接骨院名|整骨院名");
+const PHONE = label("tel|電話番号|電話|でんわ|☎|📞");
+const MAIL = label("e-mail|email|mail|メールアドレス|メアド|メール|アドレス");
+const NUMBER = label("登録記号番号|記号番号|登録番号|番号");
+const AFFILIATION = label("所属機関|所属");
+/** Fewest fields found for a text to be read as a block (two lines could be a sentence). */
+const MIN_FIELDS = 3;
+
+export interface BlockRead {
+  answers: RegistrationAnswers;
+  /** The fields taken, in form order. */
+  fields: Field[];
+}
+
+function splitName(value: string): [string, string] | null {
+  const parts = value
+    .normalize("NFKC")
+    .trim()
+    .split(/\s+/u)
+    .filter((p) => p.length > 0);
+  return parts.length === 2 ? [parts[0]!, parts[1]!] : null;
+}
+
+/** The fields a pasted block holds, or null when the text is not such a block. */
+export function readBlock(raw: string): BlockRead | null {
+  const lines = raw
+    .split(LINE_BREAK)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length < MIN_FIELDS) return null;
+  const answers: RegistrationAnswers = {};
+  const nameOk = (v: string) => validateName(v, COPY.maxNameLength);
+  for (const line of lines) {
+    const text = line.normalize("NFKC");
+    const after = (re: RegExp) => text.replace(re, "").trim();
+    if (MAIL.test(text) || /@/u.test(text)) {
+      const found = extractEmail(text);
+      const checked = found ? validateEmail(found.value) : null;
+      if (checked?.ok && !found?.joined) answers.email = checked.value;
+      continue;
+    }
+    if (NUMBER.test(text) || /^(協|契|きょう|けい)/u.test(text)) {
+      const found = extractRegistrationNumber(text);
+      const parsed = found ? parseRegistrationNumber(found.value) : null;
+      if (parsed?.ok) {
+        answers.registrationDigits = parsed.value.digits;
+        if (parsed.value.kind) answers.agreementKind = parsed.value.kind;
+      }
+      continue;
+    }
+    if (PHONE.test(text) || /^[0０(（]/u.test(text)) {
+      const found = extractPhone(text);
+      const checked = found ? validatePhone(found.value) : null;
+      if (checked?.ok) answers.phoneNumber = checked.value;
+      continue;
+    }
+    if (AFFILIATION.test(text)) {
+      const option = matchOption(after(AFFILIATION), COPY.affiliations);
+      if (option) answers.affiliation = option.value;
+      continue;
+    }
+    if (CLINIC.test(text) || COPY.reading.clinicWords.some((w) => text.includes(w))) {
+      // As typed (brackets kept), without the label.
+      const value = line.replace(CLINIC, "").trim();
+      if (validateName(value, COPY.maxClinicLength).ok) answers.clinicName = value;
+      continue;
+    }
+    if (FAMILY.test(text)) {
+      const checked = nameOk(after(FAMILY));
+      if (checked.ok) answers.familyName = checked.value;
+      continue;
+    }
+    if (GIVEN.test(text)) {
+      const checked = nameOk(after(GIVEN));
+      if (checked.ok) answers.givenName = checked.value;
+      continue;
+    }
+    if (NAME.test(text)) {
+      const split = splitName(after(NAME));
+      const family = split ? nameOk(split[0]) : null;
+      const given = split ? nameOk(split[1]) : null;
+      if (family?.ok && given?.ok) {
+        answers.familyName = family.value;
+        answers.givenName = given.value;
+      }
+    }
+  }
+  const fields = (Object.keys(answers) as Field[]).filter((f) => answers[f] !== undefined);
+  return fields.length >= MIN_FIELDS ? { answers, fields } : null;
+}
