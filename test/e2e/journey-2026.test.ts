@@ -73,6 +73,22 @@ describe("exemption (対象外（届出）)", () => {
     expect(row?.exemption ?? null).toBeNull();
   });
 
+  it("an own age in a question about being exempt is answered by the 70-year check, unasked", async () => {
+    const m = new Member(() => bot);
+    await m.say("おれ62だけど たいしょうがいにはならないよね");
+    expect(m.read).toContain("59〜60歳ですので");
+    expect(m.read).toContain(J.exemption.notApplicableReply);
+    // Answered: a later 「はい」 is small talk, not an answer to the check.
+    await m.say("はい");
+    expect(m.read).not.toContain(J.exemption.notApplicableReply);
+    const older = new Member(() => bot);
+    await older.say("わたし７８歳ですがそれでもやらないといけませんか");
+    expect(older.read).toContain("75〜76歳でした");
+    expect(older.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
+    await older.say("ひとりです");
+    expect(older.read).toContain(J.exemption.recorded[0]!.split("{")[0]!.slice(0, 10));
+  });
+
   it("a birth date typed at the 70-year condition is worked out; 「いいえ」 there says 導入が必要; nothing recorded", async () => {
     const m = new Member(() => bot);
     await m.say("対象外です");

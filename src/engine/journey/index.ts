@@ -16,6 +16,7 @@ import {
   type JourneyStep,
   type LineMessage,
   type StepResult,
+  without,
 } from "../types.js";
 import { normalizeCommand } from "../understand/normalize.js";
 import { youngestInApril2024 } from "./age.js";
@@ -265,6 +266,24 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     return exemptCheck(state, reason, [fill(e.age.unclear, { low: String(low), high: String(high) })]);
   }
 
+  /**
+   * 「おれ62だけど たいしょうがいにはならないよね」「わたし78歳ですがそれでもやらないといけませんか」:
+   * an own age and a question about being exempt, answered by the 70-year check as if it had been asked.
+   */
+  function ageQuestion(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
+    if (state.scratch?.exemptCheck) return null;
+    const typed = raw.normalize("NFKC");
+    if (!copy.exemption.askWords.some((w) => typed.includes(w.normalize("NFKC")))) return null;
+    if (!youngestInApril2024(raw, ctx.now)) return null;
+    const result = exemptAnswer(ctx, { ...state, scratch: { ...state.scratch, exemptCheck: "age70" } }, raw);
+    if (!result) return null;
+    // Only a question asked back (with its token) keeps the check open for the next message.
+    const asked = result.state.scratch?.exemptAsked !== state.scratch?.exemptAsked;
+    return asked
+      ? result
+      : { ...result, state: { ...result.state, scratch: without(result.state.scratch, "exemptCheck") } };
+  }
+
   /** Records 対象外（届出）: reminders and nudges stop, and staff get an inquiry to do the report with them. */
   function exemptRecord(ctx: FlowContext, state: ConversationState, reason: ExemptionReason): StepResult {
     if (ctx.member.exemption === reason) return exemptAsk(ctx, state);
@@ -344,7 +363,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     },
     handle(ctx, state, input: Input) {
       if (input.kind === "text") {
-        const answered = exemptAnswer(ctx, state, input.text);
+        const answered = exemptAnswer(ctx, state, input.text) ?? ageQuestion(ctx, state, input.text);
         if (answered) return answered;
         const found = match(input.text);
         return found ? typed(ctx, state, found) : null;

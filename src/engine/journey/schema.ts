@@ -128,6 +128,11 @@ export const JourneyCopySchema = z.object({
     unsureWords: Words,
     /** 「ひとりでやってます」「私だけ」: the only full-time practitioner (settles the 70-year check with an age over 70). */
     aloneWords: Words,
+    /**
+     * 「おれ62だけど たいしょうがいにはならないよね」: with the member's own age in the text, a question
+     * about being exempt is answered by the 70-year check, as if it had been asked.
+     */
+    askWords: Words,
     /** A birth date or an age typed at the 70-year check: {age} in April 2024, or {low}/{high}. */
     age: z.object({ under: Text, over: Text, overAlone: Text, unclear: Text }),
     recorded: z.array(Text).min(1).max(3),
