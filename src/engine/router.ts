@@ -487,7 +487,7 @@ export function createEngine(parts: EngineParts): Engine {
     const scrubbed = scrubPersonal(raw, Object.values(state.answers));
     // 「…のことでしょうか」: a typed 「はい」「いいえ」 next answers it (idle only; forgotten a turn later).
     const offered =
-      result.kind === "unsure" && result.candidates.length === 1 && state.flow === "idle"
+      result.kind === "unsure" && result.candidates.length === 1
         ? {
             ...remembered,
             scratch: {
@@ -550,15 +550,20 @@ export function createEngine(parts: EngineParts): Engine {
     if (request) return onTrigger(ctx, state, request, raw);
     const social = understand.social(raw);
     // 「はい」「いいえ」 typed after 「…のことでしょうか」: the entry, or a person.
+    // Mid-form too (the form's own yes/no questions claimed their 「はい」 above): then the form goes on.
     const offeredId = state.scratch?.offeredEntry;
-    if (!flow && offeredId) {
+    if (offeredId) {
       const entry = ctx.faq.byId(offeredId);
-      if (social === "yes" && entry)
-        return reply(
-          state,
-          parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
-        );
-      if (social === "no") return offerPerson(state);
+      const answered =
+        social === "yes" && entry
+          ? reply(
+              state,
+              parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
+            )
+          : social === "no"
+            ? offerPerson(state)
+            : null;
+      if (answered) return flow ? thenResume(ctx, state, answered) : answered;
     }
     // Right after a question of the journey's own (the exemption's condition), 「はい」「いいえ」 or a
     // birth date answer it, before they are read as small talk.

@@ -200,6 +200,18 @@ describe("direct answers", () => {
     expect(other.quickLabels).toContain(FAQ_MESSAGES.askPerson);
   });
 
+  it("mid-form, 「はい」 after 「…のことでしょうか」 shows the entry, then the form's question again; nothing stored", async () => {
+    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
+    const m = newMember();
+    await atField(m, []);
+    await m.say("姓と名のあいだにスペースはいる？");
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    await m.say("はい");
+    expect(m.read).toContain(formName.answer.slice(0, 20));
+    expectAsked(m, "familyName");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({});
+  });
+
   it("mid-form, a question's buttons (「もしかして」's entries, 担当者に聞く) come under the form's question", async () => {
     const m = newMember();
     await m.say("登録");
