@@ -707,6 +707,20 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(cardValue(m.last.at(-1), ROWS.phoneNumber)).toBe("0482223333");
   });
 
+  it("a kana family name ending in だ (「よしだ」) is stored whole", async () => {
+    const m = newMember();
+    await atField(m, ["よしだ"]);
+    expectAsked(m, "givenName");
+    expect((await conversation(bot.db, m.userId)).answers.familyName).toBe("よしだ");
+  });
+
+  it("「名は正志で」 at the card offers 「正志」, not 「正志で」", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("名は正志で");
+    expect(m.read).toContain("名を「正志」に変えますか");
+  });
+
   it("「電話は…に戻してください」 at the card opens the phone number (a correction without the new value)", async () => {
     const m = newMember();
     await fillToConfirm(m);

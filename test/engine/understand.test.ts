@@ -122,6 +122,22 @@ describe("the one command normalizer", () => {
   });
 });
 
+describe("answer frames", () => {
+  it.each([
+    ["よしだ", "よしだ"],
+    ["やまだ", "やまだ"],
+    ["あかね", "あかね"],
+    ["ひで", "ひで"],
+    ["埼玉だよ", "埼玉"],
+    ["正志で", "正志"],
+    ["正志だった", "正志"],
+    ["正志でお願い", "正志"],
+    ["姓は埼玉です", "埼玉"],
+  ])("「%s」 is 「%s」 (a kana name keeps its last kana)", (typed, value) => {
+    expect(stripAnswerFrame(typed)).toBe(value);
+  });
+});
+
 describe("values inside sentences", () => {
   it.each([
     ["電話は048-625-1211です", "048-625-1211", true],

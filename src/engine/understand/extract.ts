@@ -25,13 +25,18 @@ const LABEL =
   /^(?:(?:院長|わたし|私|僕|ぼく|父|母|主人|家内|妻|夫|先生|本人)の)?(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|お?なまえ|氏名|しめい|姓|苗字|名字|みょうじ|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
 /** Endings of a polite answer (「…です」「…と申します」「…でお願いします」), dropped. */
 const POLITE_END =
-  /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|をお願いします|お願いします|です。|だよ|だ|よ|ね|。|、|!|！)+$/u;
+  /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|でお願い|でおねがい|をお願いします|お願いします|です。|。|、|!|！)+$/u;
+/**
+ * Plain endings (「埼玉だよ」「正志で」「健一だった」), dropped only after a character that is not
+ * hiragana: 「よしだ」「あかね」「ひで」 are names, not 「よし」+「だ」.
+ */
+const PLAIN_END = /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ|だよ|だね|だ|よ|ね|で)$/u;
 
 /** The text without a leading label and a polite ending: 「姓は埼玉です」→「埼玉」. */
 export function stripAnswerFrame(raw: string): string {
   let s = raw.trim();
   for (let i = 0; i < 3; i++) {
-    const next = s.replace(LABEL, "").replace(POLITE_END, "").trim();
+    const next = s.replace(LABEL, "").replace(POLITE_END, "").replace(PLAIN_END, "").trim();
     if (next === s) break;
     s = next;
   }
