@@ -86,6 +86,8 @@ const MenuSchema = z.object({
     resume: z.array(z.string().min(1)),
     inquiry: z.array(z.string().min(1)),
   }),
+  /** Words that hold a request's word but are not it (「手続き」 holds 「続き」): ignored when reading requests. */
+  requestMasks: z.array(z.string().min(1)),
   /** Longest message read as such a request. */
   requestMaxLength: z.number().int().min(10).max(120),
   /** Words that start a feature when typed in free chat (compared after normalization). */
@@ -292,6 +294,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
     ],
   },
   requestEntries: { registration: [], resume: [], inquiry: ["ask-association"] },
+  requestMasks: ["手続き", "手続", "手つづき", "てつづき", "持続", "接続", "継続", "相続", "連続"],
   requestMaxLength: 60,
   triggers: {
     menu: ["メニュー", "menu", "最初の画面", "はじめ"],

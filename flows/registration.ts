@@ -51,11 +51,16 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     restarted: "最初から入力します。",
     resumeAsk: "前回の入力が途中になっています（{total}項目中{n}項目入力済み）。続きから入力しますか。",
     resumeComplete: "前回入力した内容があります。内容を確かめてください。",
+    alreadyRegistered:
+      "ポータルのユーザー登録は、もう済んでいると記録されています。ここで準備した内容は「シートを見る」で見られます。登録をやり直すときだけ「入力内容を見なおす」を押してください。",
     editAsk: "どの項目を修正しますか。",
     later: "承知しました。準備ができたら「登録」と送ってください。入力した内容を確認画面で表示します。",
     notReady: "まだ入力が終わっていません。「登録」と送ると続きから入力できます。",
   },
   buttons: {
+    sheet: "シートを見る",
+    review: "入力内容を見なおす",
+    progress: "進み具合",
     yes: "はい",
     no: "いいえ",
     keep: "そのまま",

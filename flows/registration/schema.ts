@@ -92,6 +92,8 @@ export const RegistrationCopySchema = z
       restarted: Text,
       resumeAsk: Text,
       resumeComplete: Text,
+      /** 「登録」「続きから」 from a member whose portal registration is already recorded. */
+      alreadyRegistered: Text,
       editAsk: Text,
       later: Text,
       notReady: Text,
@@ -99,6 +101,10 @@ export const RegistrationCopySchema = z
     buttons: z.object({
       /** Shows the 入力内容確認 card again. */
       showCard: Label,
+      /** After the portal registration: the copy sheet, and the card to prepare it again. */
+      sheet: Label,
+      review: Label,
+      progress: Label,
       yes: Label,
       no: Label,
       keep: Label,

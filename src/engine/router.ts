@@ -136,7 +136,7 @@ export function createEngine(parts: EngineParts): Engine {
   /** A request inside a sentence (all words of one group present), for a message short enough. */
   const requestOf = <K extends keyof MenuContent["requests"]>(raw: string, kinds: readonly K[]): K | null => {
     if (raw.length > menu.requestMaxLength) return null;
-    const t = raw.normalize("NFKC");
+    const t = menu.requestMasks.reduce((left, w) => left.split(w).join("・"), raw.normalize("NFKC"));
     return kinds.find((k) => menu.requests[k].some((group) => group.every((w) => t.includes(w)))) ?? null;
   };
   /** Nothing but a request's own words (「とうろくしたい」「登録お願いします」): no question to answer instead. */

@@ -10,7 +10,14 @@ import { registrationCopy as C } from "../../flows/registration.js";
 import { understanding as U } from "../../flows/understanding.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
 import { conversation, savedRegistration, unseal } from "../helpers/e2e-db.js";
-import { cardValue, expectAsked, fillToConfirm, ROWS, SAMPLE } from "../helpers/e2e-form.js";
+import {
+  cardValue,
+  completeRegistration,
+  expectAsked,
+  fillToConfirm,
+  ROWS,
+  SAMPLE,
+} from "../helpers/e2e-form.js";
 import { Member } from "../helpers/e2e-member.js";
 
 let bot: TestBot;
@@ -705,6 +712,31 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expectAsked(m, "phoneNumber");
     await m.say("048-222-3333");
     expect(cardValue(m.last.at(-1), ROWS.phoneNumber)).toBe("0482223333");
+  });
+
+  it("after the portal registration, 「登録」「続きから」 say it is done and offer the sheet, not the card", async () => {
+    const m = newMember();
+    await completeRegistration(m);
+    await m.say("登録ボタンを押した");
+    for (const typed of ["登録", "続きから"]) {
+      await m.say(typed);
+      expect(m.read).toContain(C.messages.alreadyRegistered);
+      expect(m.read).not.toContain("まだ登録は終わっていません");
+      expect(m.quickLabels).toEqual([C.buttons.sheet, C.buttons.review, C.buttons.progress]);
+    }
+    await m.tap(C.buttons.sheet);
+    expect(m.read).toContain(SAMPLE.email);
+    await m.say("登録");
+    await m.tap(C.buttons.review);
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(m.quickLabels).toContain("この内容でOK");
+  });
+
+  it("「手続き」 holds 「続き」 but is not 「続きから」: a question about a procedure is not the form", async () => {
+    const m = newMember();
+    await m.say("息子は何か別に手続きがいりますか");
+    expect((await conversation(bot.db, m.userId)).flow).toBe("idle");
+    expect(m.read).not.toContain(C.intro[0]!);
   });
 
   it("a kana family name ending in だ (「よしだ」) is stored whole", async () => {

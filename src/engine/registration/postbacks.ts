@@ -7,7 +7,7 @@ import { cancelNow, continueWhereLeft, keepGoing, restartNow, runCommand } from 
 import { COPY, fill } from "./copy.js";
 import { copySheetMessages } from "./copy-sheet.js";
 import { advance, ask, takeEmail, toConfirm } from "./fields.js";
-import { finish, start } from "./lifecycle.js";
+import { finish, review, start } from "./lifecycle.js";
 import { answeredCount, enter, fieldOf, isComplete, isField, reply, type Step, stepOf } from "./model.js";
 import { resume } from "./prompts.js";
 import { validateEmail } from "./validate.js";
@@ -126,11 +126,17 @@ const HANDLERS = new Map<string, Handler>([
   ["reg.replace.yes", (_, s) => replaceYes(s)],
   ["reg.replace.no", (_, s) => (at(s, "replaceOffer") ? toConfirm(s) : null)],
   ["reg.start", (ctx, s) => start(ctx, s)],
+  ["reg.review", (_, s) => (inFlow(s) ? null : review(s))],
   ["reg.resume", (_, s) => (at(s, "resumeOffer") ? continueWhereLeft(s) : null)],
   // 「入力を続ける」 after 「あとで」: straight back to the first empty field (or the card).
   [
     "reg.continue",
-    (ctx, s) => (inFlow(s) ? null : answeredCount(s.answers) > 0 ? continueWhereLeft(s) : start(ctx, s)),
+    (ctx, s) =>
+      inFlow(s)
+        ? null
+        : answeredCount(s.answers) > 0 && !isComplete(s.answers)
+          ? continueWhereLeft(s)
+          : start(ctx, s),
   ],
   ["reg.cancel", (_, s) => (inFlow(s) ? runCommand(s, "cancel") : null)],
   ["reg.cancel.yes", (_, s) => (at(s, "cancelConfirm") ? cancelNow() : null)],
