@@ -207,8 +207,11 @@ export function createEngine(parts: EngineParts): Engine {
     }
     if (action === "reg.start")
       return parts.flows.registration.start(ctx, { ...INITIAL_STATE, answers: state.answers });
-    if (action.startsWith("reg."))
-      return parts.flows.registration.step(ctx, state, { kind: "postback", data });
+    if (action.startsWith("reg.")) {
+      const result = parts.flows.registration.step(ctx, state, { kind: "postback", data });
+      // An old form button during the eligibility check: said so, then the check's question again.
+      return state.flow === "eligibility" ? thenResume(ctx, state, result) : result;
+    }
     if (action === "elig.start")
       return parts.flows.eligibility.start(ctx, { ...state, flow: "eligibility", inquiry: undefined });
     if (action.startsWith("elig"))

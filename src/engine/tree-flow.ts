@@ -45,6 +45,8 @@ export const decisionTreeSchema = z
     start: id,
     intro: z.string().min(1),
     reask: z.string().min(1),
+    /** A button of this check tapped when it is no longer running and names nothing it knows. */
+    stale: z.string().min(1),
     left: z.string().min(1),
     quitLabel: label,
     quitWords: z.array(z.string().min(1)).min(1),
@@ -132,11 +134,21 @@ export function createTreeFlow(definition: DecisionTree): Flow {
     return saying(typed) ?? (lead.length > 0 && lead !== typed ? saying(lead) : undefined);
   }
 
+  /** The question an earlier message's button belongs to: answering it again goes on from there. */
+  function tapped(state: ConversationState, input: Input): Question {
+    if (input.kind !== "postback") return current(state);
+    const named = nodes.get(parsePostback(input.data).params.node ?? "");
+    return named?.kind === "question" ? named : current(state);
+  }
+
   return {
     start: (_ctx, state) => enter({ ...state, scratch: undefined }, tree.start, [tree.intro]),
     step(_ctx, state, input) {
-      const node = current(state);
+      const node = tapped(state, input);
       const choice = chosen(node, input);
+      // An unknown button from an old message, the check not running: said so, nothing started.
+      if (!choice && input.kind === "postback" && state.flow !== tree.flow)
+        return result(state, [text(tree.stale)]);
       if (choice === "quit") return result({ ...state, flow: "idle", step: undefined }, [text(tree.left)]);
       if (!choice) return result({ ...state, flow: tree.flow, step: node.id }, [text(tree.reask), ask(node)]);
       return enter(state, choice.next, choice.say ? [choice.say] : []);

@@ -732,6 +732,16 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(m.quickLabels).toContain("この内容でOK");
   });
 
+  it("an old form button during the eligibility check says so and asks the check's question again", async () => {
+    const m = newMember();
+    await m.say("対象");
+    const question = m.last.at(-1)?.text ?? "";
+    await m.postback("a=reg.ok");
+    expect(m.read).toContain(C.messages.staleIdle);
+    expect(m.last.at(-1)?.text).toBe(question);
+    expect(m.quickLabels.length).toBeGreaterThan(2);
+  });
+
   it("「手続き」 holds 「続き」 but is not 「続きから」: a question about a procedure is not the form", async () => {
     const m = newMember();
     await m.say("息子は何か別に手続きがいりますか");

@@ -90,10 +90,19 @@ describe("eligibility flow", () => {
     expect(sticker!.state.step).toBe("facility");
   });
 
-  it("ignores a button from an earlier question and re-asks the current one", () => {
+  it("a button from an earlier question answers it again: the check goes on from there", () => {
     const [, , r] = run(press("facility", "jusei"), press("facility", "ahaki"));
-    expect(r!.state.step).toBe("juryo");
-    expect(texts(r!).at(-1)).toContain("受領委任");
+    expect(r!.state.step).toBe("juryo-ahaki");
+  });
+
+  it("an old button once the check is over goes on from its question; an unknown one starts nothing", () => {
+    const idle: ConversationState = { ...INITIAL_STATE };
+    const old = eligibilityFlow.step(ctx, idle, press("device", "phone"));
+    expect(old.state.flow).toBe("idle");
+    expect(texts(old).join("\n")).toContain("Bluetooth");
+    const unknown = eligibilityFlow.step(ctx, idle, press("nosuch", "x"));
+    expect(unknown.state).toEqual(idle);
+    expect(texts(unknown)).toEqual([ELIGIBILITY_TREE.stale]);
   });
 
   it("leaves on 「やめる」, back to idle", () => {
