@@ -38,6 +38,11 @@ const UnderstandingSchema = z.object({
   social: z.object(
     Object.fromEntries(SOCIAL_KINDS.map((k) => [k, SocialSchema])) as Record<SocialKind, typeof SocialSchema>,
   ),
+  /**
+   * Words said around social words that are not social alone (「いろいろと」「本当に」): a message of
+   * social words and these only is still a social turn.
+   */
+  socialFillers: Words,
   /** Longest message still read as a social turn when it only contains a `within` word. */
   socialMaxLength: z.number().int().min(5).max(60),
   introductionMaxLength: z.number().int().min(2).max(30),
@@ -124,6 +129,11 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "サンキュー",
         "thanks",
         "thankyou",
+        "また何かあったらよろしくお願いします",
+        "またなにかあったらよろしくおねがいします",
+        "また何かあったらお願いします",
+        "またよろしくお願いします",
+        "今後ともよろしくお願いします",
       ],
       within: ["ありがとう", "助かりました"],
       idle: "どういたしまして。ほかにもお困りのことがあれば、いつでも送ってください。",
@@ -401,6 +411,20 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
   },
   socialMaxLength: 30,
+  socialFillers: [
+    "いろいろと",
+    "いろいろ",
+    "本当に",
+    "ほんとうに",
+    "ほんとに",
+    "どうも",
+    "とても",
+    "すごく",
+    "大変",
+    "たいへん",
+    "まことに",
+    "誠に",
+  ],
   /** 「埼玉の田中です」 after a greeting: a self-introduction of at most this many characters. */
   introductionMaxLength: 12,
   openers: [

@@ -41,6 +41,7 @@ describe("social turns", () => {
     ["ちょっと聞きたいことがあるんですが", "askToAsk"],
     ["すみません質問です", "askToAsk"],
     ["いつもおせわになってます", "greeting"],
+    ["いろいろとありがとうございました本当に助かりましたまた何かあったらよろしくお願いします", "thanks"],
     ["ごめんなさいね年寄りで何回も聞いて", "apology"],
     ["また夜に続きやります", "later"],
   ])("「%s」 is %s", (typed, kind) => {
@@ -206,4 +207,10 @@ describe("mail addresses", () => {
       expect(validateEmail(typed)).toEqual({ ok: false, error: "dots" });
     },
   );
+});
+
+describe("words around social words", () => {
+  it.each(["いろいろ", "本当に"])("「%s」 alone is not a social turn", (typed) => {
+    expect(read.social(typed)).toBeNull();
+  });
 });

@@ -53,6 +53,7 @@ export function createInterpreter(u: Understanding): Interpreter {
   const openers = [...foldedSet([...u.openers, ...u.social.greeting.words])].sort(
     (a, b) => b.length - a.length,
   );
+  const fillers = [...foldedSet(u.socialFillers)].sort((a, b) => b.length - a.length);
   const strong = u.question.strong.map((w) => w.normalize("NFKC"));
   const weak = u.question.weak.map((w) => w.normalize("NFKC"));
   const endings = u.question.endings.map((w) => w.normalize("NFKC"));
@@ -81,6 +82,7 @@ export function createInterpreter(u: Understanding): Interpreter {
       rest = rest.split(w).join("");
       for (const kind of PRIORITY) if (words.get(kind)!.has(w)) seen.add(kind);
     }
+    for (const f of fillers) rest = rest.split(f).join("");
     if (seen.size > 0 && rest.replace(TAIL, "").length === 0)
       return PRIORITY.find((k) => seen.has(k)) ?? null;
     // A greeting with a self-introduction (「おはようございます。埼玉の田中です。よろしくお願いします」).
