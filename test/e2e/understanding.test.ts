@@ -552,13 +552,14 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     ["048-625-1211（代）", "0486251211"],
     ["０４８ー６２５ー１２１１", "0486251211"],
     ["048-625-1211 内線12", "0486251211"],
+    ["〇四八の二五一の三六七八です", "0482513678"],
   ])("the phone inside 「%s」 is taken and confirmed", async (typed, value) => {
     const m = newMember();
     await atPhone(m);
     await m.say(typed);
     expectAsked(m, "email");
     expect((await conversation(bot.db, m.userId)).answers.phoneNumber).toBe(value);
-    if (typed !== "０４８ー６２５ー１２１１") expect(m.read).toContain(value);
+    if (typed !== "０４８ー６２５ー１２１１" && !typed.startsWith("〇")) expect(m.read).toContain(value);
     if (typed.includes("内線")) expect(m.read).toContain("内線");
   });
 

@@ -32,3 +32,18 @@ describe("ageInApril2024", () => {
     expect(youngestInApril2024("しょうわ29ねん8がつうまれです", NOW)).toEqual({ age: 69 });
   });
 });
+
+describe("kanji numerals as voice input writes them", () => {
+  const now = new Date("2026-12-01T10:00:00+09:00");
+  it.each([
+    ["私は七十一歳ですが対象外でしょうか", { between: [68, 69] }],
+    ["昭和三十年の五月生まれで今七十一です", { age: 68 }],
+    ["小生七十五になりますが", { between: [72, 73] }],
+  ])("「%s」", (typed, expected) => {
+    expect(youngestInApril2024(typed, now)).toEqual(expected);
+  });
+
+  it("the youngest of two, one said in kanji (「わしは七十一、息子は四十です」)", () => {
+    expect(youngestInApril2024("わしは七十一、息子は四十です", now)).toEqual({ between: [37, 38] });
+  });
+});

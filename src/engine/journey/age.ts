@@ -9,6 +9,14 @@ const ERAS: Record<string, number> = { 昭和: 1925, しょうわ: 1925, 大正:
 export type AgeThen = { age: number } | { between: [number, number] } | null;
 
 const digits = (s: string) => Number(s.normalize("NFKC"));
+const KANJI_DIGIT = "〇一二三四五六七八九";
+/** Kanji numerals as voice input writes them (「七十一」「昭和三十年の五月」): 1 to 99 as digits. */
+const KANJI_NUMBER = /([一二三四五六七八九]?)十([一二三四五六七八九]?)|[〇一二三四五六七八九]+/gu;
+export const kanjiNumbers = (s: string): string =>
+  s.replace(KANJI_NUMBER, (all, tens?: string, ones?: string) => {
+    if (!all.includes("十")) return Array.from(all, (c) => String(KANJI_DIGIT.indexOf(c))).join("");
+    return String((tens ? KANJI_DIGIT.indexOf(tens) : 1) * 10 + (ones ? KANJI_DIGIT.indexOf(ones) : 0));
+  });
 /** 「70歳以上」 repeats the condition; it is not anybody's age. */
 const CONDITION = /70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu;
 const ERA = Object.keys(ERAS).join("|");
@@ -21,7 +29,10 @@ const AGE_NOW = [/(\d{2})(?:歳|さい|才)/u, new RegExp(`(\\d{2})(?:${AGE_TAIL
 
 /** The person's age in April 2024, or its two possible values, or null when the text holds neither. */
 export function ageInApril2024(text: string, now: Date): AgeThen {
-  const t = text.normalize("NFKC").replace(/\s+/gu, "").replace(CONDITION, "");
+  const t = kanjiNumbers(text.normalize("NFKC"))
+    .replace(/\s+/gu, "")
+    .replace(/の(?=\d{1,2}月)/gu, "")
+    .replace(CONDITION, "");
   const born = BORN_IN_ERA.exec(t) ?? BORN_IN_YEAR.exec(t);
   if (born) {
     const western = born[1]!.startsWith("19")
@@ -63,7 +74,9 @@ const MENTIONS = new RegExp(
  * practitioner under 70 is enough for the condition to fail.
  */
 export function youngestInApril2024(text: string, now: Date): AgeThen {
-  const t = text.normalize("NFKC").replace(CONDITION, "");
+  const t = kanjiNumbers(text.normalize("NFKC"))
+    .replace(/年の(?=\d{1,2}月)/gu, "年")
+    .replace(CONDITION, "");
   const found = [...t.matchAll(MENTIONS)]
     .map((m) => ageInApril2024(m[0], now))
     .filter((a): a is NonNullable<AgeThen> => a !== null);

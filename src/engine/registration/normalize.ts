@@ -39,6 +39,8 @@ const KANJI_DIGITS = "〇一二三四五六七八九";
 /** 「の」 between two digits, as voice input writes a number read aloud (「1107777の1の2」). */
 const SPOKEN_SEPARATOR = /(?<=[0-9〇一二三四五六七八九])の(?=[0-9〇一二三四五六七八九])/gu;
 /** A text that is a number and nothing else (協/契, digits in either script, separators). */
+const SPOKEN_FRAME_START = /^(?:電話番号?は|でんわ(?:ばんごう)?は|番号は)\s*/u;
+const SPOKEN_FRAME_END = /\s*(?:です|でございます|になります|でお願いします)?[。.!！]*$/u;
 const ONLY_NUMBER = /^[協契0-9〇一二三四五六七八九\-\s.・/()【】「」『』]+$/u;
 
 /**
@@ -47,7 +49,9 @@ const ONLY_NUMBER = /^[協契0-9〇一二三四五六七八九\-\s.・/()【】�
  */
 export function spokenNumber(input: string): string {
   const s = input.replace(SPOKEN_SEPARATOR, "-").replace(/^([協契])の/u, "$1");
-  if (!ONLY_NUMBER.test(s)) return s;
+  // 「〇四八の二五一の三六七八です」: a polite ending or a label does not make it a sentence.
+  const bare = s.replace(SPOKEN_FRAME_START, "").replace(SPOKEN_FRAME_END, "");
+  if (!ONLY_NUMBER.test(bare)) return s;
   return s.replace(/[〇一二三四五六七八九]/gu, (c) => String(KANJI_DIGITS.indexOf(c)));
 }
 
