@@ -1894,6 +1894,7 @@ export const GENERATED_READINGS: readonly (readonly string[])[] = [
 export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
   ["お知らせ","おしらせ"],
   ["終わっ","おわっ"],
+  ["請出し","うけだし"],
   ["作っ","つくっ"],
   ["作り","つくり"],
   ["作れ","つくれ"],
@@ -1903,6 +1904,7 @@ export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
   ["入れ","いれ"],
   ["入力","にゅうりょく"],
   ["全然","ぜんぜん"],
+  ["出し","だし"],
   ["利用","りよう"],
   ["完了","かんりょう"],
   ["対象","たいしょう"],
@@ -1939,4 +1941,6 @@ export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
   ["方","ほう"],
   ["日","び"],
   ["来","き"],
+  ["用","よう"],
+  ["申","さる"],
 ];

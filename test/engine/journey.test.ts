@@ -231,10 +231,25 @@ describe("journeyFeature › reporting a step", () => {
     // Several sentences: the report among them; a report, then 「これで終わり？」.
     ["アカウント作りました。PDFも印刷しました", "appAccount", "approved"],
     ["運用開始日も入力しました！これで全部終わりですか？", "started", "appInstalled"],
+    ["利用開始申請を出しました", "applied", "registered"],
+    ["パソコンを登録しておきました", "deviceRegistered", "appAccount"],
+    ["カードリーダー買ってきた", "device", null],
+    ["承認きた", "approved", "applied"],
+    ["端末登録おわった", "deviceRegistered", "appAccount"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });
   });
+
+  it.each(["できた", "おわた", "終わりました"])(
+    "「%s」 alone asks which step, with the step buttons; nothing recorded",
+    (typed) => {
+      const result = run(ctx("registered", { registered: at(0) }), { kind: "text", text: typed })!;
+      expect(result.effects).toEqual([]);
+      expect(texts(result.replies)).toContain(journeyCopy.replies.pressedWhich);
+      expect(labels(result.replies)[0]).toBe(journeyCopy.steps.applied.report);
+    },
+  );
 
   it("「ありました！迷惑メールのフォルダに入ってました」 is the mail found, not a search for it", () => {
     const result = run(ctx("linkSent", LINK_SENT_AT), {

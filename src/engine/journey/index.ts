@@ -316,9 +316,11 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
     if (found.kind === "mailMissing") return mailMissing(state);
     const current = currentStep(ctx.member.journeyStep);
-    if (found.kind === "pressed") {
+    if (found.kind === "pressed" || found.kind === "done") {
       // 「押しました」 after 「…を押したら教えてください」: the member's own current step, if it is a button.
-      if (current && copy.steps[current].todo.includes("押")) return report(ctx, state, current);
+      if (found.kind === "pressed" && current && copy.steps[current].todo.includes("押"))
+        return report(ctx, state, current);
+      // 「できた」「おわった」: which step is not said; asked with the step buttons.
       const deadline = linkDeadline(copy, ctx.member, ctx.now);
       return done(state, [
         text(copy.replies.pressedWhich, nextChoices(copy, current, deadline !== null && ctx.now >= deadline)),

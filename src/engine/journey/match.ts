@@ -12,7 +12,8 @@ export type TypedReport =
   | { kind: "mailArrived" }
   | { kind: "mailMissing" }
   | { kind: "exempt" }
-  | { kind: "pressed" };
+  | { kind: "pressed" }
+  | { kind: "done" };
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 const SENTENCE = /[。．.!！\n]+/u;
@@ -58,6 +59,10 @@ export function foldReport(input: string): string {
       .replace(/ておいた$/, "た")
       .replace(/でおいた$/, "だ")
       .replace(/(?<=[きしいれでっみ])てた$/, "た")
+      // 「登録しておきました」「買ってきてくれました」: the same report.
+      .replace(/ておきた$/, "た")
+      .replace(/てくれた$/, "た")
+      .replace(/てきた$/, "た")
       .replace(/[がをはも]/g, "")
   );
 }
@@ -71,6 +76,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   add(copy.words.mailMissing, { kind: "mailMissing" });
   add(copy.exemption.words, { kind: "exempt" });
   add(copy.words.pressed, { kind: "pressed" });
+  add(copy.words.done, { kind: "done" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
   const exactly = (input: string) => table.get(foldReport(tidy(input))) ?? null;

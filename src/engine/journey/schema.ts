@@ -94,6 +94,8 @@ export const JourneyCopySchema = z.object({
     mailMissing: Words,
     /** 「押しました」 alone: the member's own current step, when it is pressing a button. */
     pressed: Words,
+    /** 「できた」「おわった」 alone: done, but which step is not said; asked with the step buttons. */
+    done: Words,
     /**
      * A report followed by 「これで全部終わりですか？」「次は？」: the report is recorded, and its reply
      * (the next step) answers the question.
