@@ -58,6 +58,8 @@ const MenuSchema = z.object({
   }),
   unknownPostback: Text,
   faqPrompt: Text,
+  /** The same mid-form: the examples come under the form's question. */
+  faqPromptInForm: Text,
   secondQuestion: Text.refine((t) => t.includes("{question}")),
   /** Sample questions offered under よくある質問; they go through the FAQ like typed text. */
   faqExamples: z.array(Label).min(1).max(12),
@@ -76,12 +78,15 @@ const MenuSchema = z.object({
     inquiryStatus: z.array(z.array(z.string().min(1)).min(1)),
     /** 「さっきのもう一回」: the last answer again. */
     repeat: z.array(z.array(z.string().min(1)).min(1)),
+    /** 「データ全部消して」: the erase question (it asks before anything is erased). */
+    erase: z.array(z.array(z.string().min(1)).min(1)),
   }),
   /**
    * FAQ entries that only describe a request (「担当者に聞く」を押して…): when the FAQ's answer is one of
    * these, the request itself is done instead (「人に代わってください」 starts the question to staff).
    */
   requestEntries: z.object({
+    erase: z.array(z.string().min(1)),
     registration: z.array(z.string().min(1)),
     resume: z.array(z.string().min(1)),
     inquiry: z.array(z.string().min(1)),
@@ -191,6 +196,8 @@ export const menuContent: MenuContent = MenuSchema.parse({
   },
   unknownPostback: "そのボタンは今は使えません。メニューからもう一度お選びください。",
   faqPrompt: "ご質問をそのまま文字で送ってください。よくあるご質問はこちらです。",
+  faqPromptInForm:
+    "ご質問をそのまま文字で送ってください。よくあるご質問は下のボタンからどうぞ。お答えのあと、入力の続きに戻ります。",
   /** Before the part of a two-question message that got no direct answer. {question}: that part. */
   secondQuestion: "もう一つの「{question}」について：",
   faqExamples: [
@@ -254,6 +261,17 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["さっきの", "見せて"],
       ["さっきの答え"],
     ],
+    erase: [
+      ["データ", "消して"],
+      ["データ", "けして"],
+      ["データ", "削除して"],
+      ["データ", "消したい"],
+      ["データ", "削除したい"],
+      ["個人情報", "消して"],
+      ["個人情報", "削除して"],
+      ["全部消して"],
+      ["ぜんぶけして"],
+    ],
     inquiry: [
       ["担当", "聞きたい"],
       ["担当", "話したい"],
@@ -293,7 +311,7 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["じむきょく", "きいて"],
     ],
   },
-  requestEntries: { registration: [], resume: [], inquiry: ["ask-association"] },
+  requestEntries: { registration: [], resume: [], inquiry: ["ask-association"], erase: ["bot-erase"] },
   requestMasks: ["手続き", "手続", "手つづき", "てつづき", "持続", "接続", "継続", "相続", "連続"],
   requestMaxLength: 60,
   triggers: {
@@ -340,6 +358,14 @@ export const menuContent: MenuContent = MenuSchema.parse({
     ],
     sheet: [
       "シート",
+      "さっきのシートもう一回",
+      "さっきのシート",
+      "入力シート",
+      "入力シート見たい",
+      "入力シートを見たい",
+      "シート見せて",
+      "シートを見せて",
+      "シート見たい",
       "シートを見たい",
       "シートをもう一度",
       "シートもう一回",

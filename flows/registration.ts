@@ -56,6 +56,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     editAsk: "どの項目を修正しますか。",
     later: "承知しました。準備ができたら「登録」と送ってください。入力した内容を確認画面で表示します。",
     notReady: "まだ入力が終わっていません。「登録」と送ると続きから入力できます。",
+    notStarted: "まだ入力された内容がありません。「登録」と送ると、入力をはじめられます。",
   },
   buttons: {
     sheet: "シートを見る",

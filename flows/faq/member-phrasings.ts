@@ -2185,6 +2185,9 @@ export const MEMBER_PHRASINGS: Readonly<Record<string, readonly string[]>> = {
     "すすみくあい みせて",
   ],
   "bot-erase": [
+    "データいつまで残る？",
+    "入力したデータはずっと残るの",
+    "データって消せる？",
     "このLINEに入れた情報を消してほしい",
     "保存されてる私の情報を削除したい",
     "名前を消してほしい",
@@ -2305,6 +2308,9 @@ export const MEMBER_PHRASINGS: Readonly<Record<string, readonly string[]>> = {
     "はすわーと わすれたから しらへて",
   ],
   "bot-privacy": [
+    "このLINEって俺のデータ保存してんの？",
+    "入力したデータはここに保存されるの",
+    "データはどこに保存されますか",
     "入れた個人情報は何に使うんですか",
     "名前とか電話番号を送って大丈夫？",
     "この情報ほかに使われない？",

@@ -97,6 +97,8 @@ export const RegistrationCopySchema = z
       editAsk: Text,
       later: Text,
       notReady: Text,
+      /** 「シート」 with nothing entered yet (or after 「データ削除」). */
+      notStarted: Text,
     }),
     buttons: z.object({
       /** Shows the 入力内容確認 card again. */

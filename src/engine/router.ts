@@ -249,6 +249,23 @@ export function createEngine(parts: EngineParts): Engine {
       ),
     ]);
 
+  /** 「よくある質問」 mid-form: the examples first under the form's question (LINE shows one row of buttons). */
+  const faqInForm = (ctx: FlowContext, state: ConversationState, flow: Flow): StepResult => {
+    const resumed = flow.resume(ctx, state);
+    const prompt = resumed.at(-1);
+    if (!prompt) return faqTop(state);
+    const examples = withChoices(
+      [{ ...prompt, quickReply: undefined }],
+      menu.faqExamples.map((q) => ({ label: q, text: q })),
+    )[0]!;
+    const items = [...(examples.quickReply?.items ?? []), ...(prompt.quickReply?.items ?? [])];
+    return reply(state, [
+      text(menu.faqPromptInForm),
+      ...resumed.slice(0, -1),
+      { ...prompt, quickReply: { items: items.slice(0, MAX_QUICK_REPLIES) } },
+    ]);
+  };
+
   const forgetQuestion = (state: ConversationState): ConversationState => {
     if (!state.scratch?.lastQuestion) return state;
     const { lastQuestion: _q, ...rest } = state.scratch;
@@ -306,7 +323,7 @@ export function createEngine(parts: EngineParts): Engine {
       case "inquiry":
         return thenResume(ctx, state, handedOver(state, desk.start(state, raw)));
       case "faq":
-        return thenResume(ctx, state, faqTop(state));
+        return flow ? faqInForm(ctx, state, flow) : faqTop(state);
       case "resume":
         if (flow?.claims(ctx, state, raw)) return flow.step(ctx, state, { kind: "text", text: raw });
         return flow
@@ -392,7 +409,7 @@ export function createEngine(parts: EngineParts): Engine {
         state,
         parts.faqReplies({ kind: "confident", entry: last, score: 1 }, answerChoices(ctx, state), ctx.now),
       );
-    const request = requestOf(raw, ["resume", "inquiry", "registration"]);
+    const request = requestOf(raw, ["erase", "resume", "inquiry", "registration"]);
     if (request) {
       // The request wins unless a real question is answered: an entry that only says how to make the
       // request (「担当者に聞く」を押して…) is not an answer to 「人に代わってください」.

@@ -743,6 +743,37 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(m.quickLabels.length).toBeGreaterThan(2);
   });
 
+  it("「よくある質問」 mid-form shows the example questions as buttons under the form's question", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("よくある質問");
+    expect(m.read).toContain(MENU.faqPromptInForm);
+    expectAsked(m, "familyName");
+    expect(m.quickLabels.slice(0, MENU.faqExamples.length)).toEqual(MENU.faqExamples);
+    expect(m.quickLabels).toContain("やめる");
+  });
+
+  it("「データ全部消して」 asks before erasing; 「シート」 with nothing entered says so", async () => {
+    const m = newMember();
+    await m.say("データ全部消して");
+    expect(m.read).toContain(MENU.erase.confirm);
+    expect(m.quickLabels).toEqual([MENU.erase.yes, MENU.erase.no]);
+    await m.tap(MENU.erase.no);
+    await m.say("シート");
+    expect(m.read).toContain(C.messages.notStarted);
+  });
+
+  it.each(["さっきのシートもう一回", "入力シート見たい"])(
+    "「%s」 shows the copy sheet again",
+    async (typed) => {
+      const m = newMember();
+      await completeRegistration(m);
+      await m.say("こんにちは");
+      await m.say(typed);
+      expect(m.read).toContain(SAMPLE.email);
+    },
+  );
+
   it("「手続き」 holds 「続き」 but is not 「続きから」: a question about a procedure is not the form", async () => {
     const m = newMember();
     await m.say("息子は何か別に手続きがいりますか");

@@ -60,7 +60,8 @@ function mailYes(s: ConversationState): StepResult | null {
 
 function sheet(s: ConversationState): StepResult | null {
   if (inFlow(s)) return null;
-  return isComplete(s.answers) ? reply(s, copySheetMessages(s.answers)) : reply(s, [text(M.notReady)]);
+  if (isComplete(s.answers)) return reply(s, copySheetMessages(s.answers));
+  return reply(s, [text(answeredCount(s.answers) > 0 ? M.notReady : M.notStarted)]);
 }
 
 function splitYes(s: ConversationState): StepResult | null {
