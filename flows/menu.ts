@@ -312,7 +312,22 @@ export const menuContent: MenuContent = MenuSchema.parse({
     ],
   },
   requestEntries: { registration: [], resume: [], inquiry: ["ask-association"], erase: ["bot-erase"] },
-  requestMasks: ["手続き", "手続", "手つづき", "てつづき", "持続", "接続", "継続", "相続", "連続"],
+  requestMasks: [
+    "手続き",
+    "手続",
+    "手つづき",
+    "てつづき",
+    "持続",
+    "接続",
+    "継続",
+    "相続",
+    "連続",
+    // The portal's own button (「登録のボタンを押しました」 is a report, not 「登録したい」).
+    "登録のボタン",
+    "登録ボタン",
+    "とうろくのぼたん",
+    "とうろくぼたん",
+  ],
   requestMaxLength: 60,
   triggers: {
     menu: ["メニュー", "menu", "最初の画面", "はじめ"],

@@ -235,6 +235,7 @@ describe("journeyFeature › reporting a step", () => {
     ["パソコンを登録しておきました", "deviceRegistered", "appAccount"],
     ["カードリーダー買ってきた", "device", null],
     ["承認きた", "approved", "applied"],
+    ["息子に手伝ってもらって登録のボタンを押しました", "linkSent", "registering"],
     ["端末登録おわった", "deviceRegistered", "appAccount"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;

@@ -214,3 +214,14 @@ describe("words around social words", () => {
     expect(read.social(typed)).toBeNull();
   });
 });
+
+describe("kanji numerals", () => {
+  it("before a counter they are digits; other kanji with 一 or 二 are left alone", async () => {
+    const { countedKanjiNumbers, kanjiNumbers } = await import("../../src/engine/understand/numbers.js");
+    expect(countedKanjiNumbers("十二月になると")).toBe("12月になると");
+    expect(countedKanjiNumbers("リンクは二十四時間")).toBe("リンクは24時間");
+    expect(countedKanjiNumbers("一緒に一番")).toBe("一緒に一番");
+    expect(kanjiNumbers("七十一")).toBe("71");
+    expect(kanjiNumbers("〇四八")).toBe("048");
+  });
+});

@@ -10,6 +10,7 @@ import { OUTSIDE_TOPICS, type OutsideTopic } from "../../../flows/faq/outside.js
 import { GENERATED_READINGS } from "../../../flows/faq/readings.generated.js";
 import { FAQ_SIBLINGS } from "../../../flows/faq/siblings.js";
 import { FILLERS, READINGS, SYNONYMS } from "../../../flows/faq/synonyms.js";
+import { countedKanjiNumbers } from "../../engine/understand/numbers.js";
 import { romajiAsKana } from "../../engine/understand/romaji.js";
 import type { FaqEntry, FaqLookup, FaqMatch, FaqResult } from "../types.js";
 import { contentChars, createNormalizer, type NormalizerTables } from "./normalize.js";
@@ -347,7 +348,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
 
   function rank(question: string, limit = MAX_CANDIDATES): FaqMatch[] {
     if (typeof question !== "string") return [];
-    const whole = romajiAsKana(question.slice(0, MAX_QUESTION));
+    const whole = countedKanjiNumbers(romajiAsKana(question.slice(0, MAX_QUESTION)));
     const best = scores(whole);
     // A message of several sentences (context, then the question): each sentence is tried too,
     // so the question is not drowned by the story around it.
@@ -391,7 +392,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     answer(typed) {
       try {
         // Typed in romaji (「hojokin wa mada dekimasu ka」): read as the kana it spells.
-        const question = romajiAsKana(typed);
+        const question = countedKanjiNumbers(romajiAsKana(typed));
         const ranked = rank(question, MAX_CANDIDATES + 2);
         // Word for word one entry's own question (the menu's examples, a question staff added): that entry.
         const own = exact.get(normalize(question.slice(0, MAX_QUESTION)));

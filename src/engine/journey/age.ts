@@ -2,6 +2,8 @@
 // that person was in April 2024, when it can be told (「しょうわ29ねん8がつうまれです」 → 69).
 // Pure; an answer that cannot be told (only a year, born in April, a bare 72 today) says so.
 
+import { kanjiNumbers } from "../understand/numbers.js";
+
 /** The month the condition is stated for: 令和6年（2024年）4月. */
 const AT = { year: 2024, month: 4 };
 const ERAS: Record<string, number> = { 昭和: 1925, しょうわ: 1925, 大正: 1911, たいしょう: 1911, 平成: 1988 };
@@ -9,14 +11,6 @@ const ERAS: Record<string, number> = { 昭和: 1925, しょうわ: 1925, 大正:
 export type AgeThen = { age: number } | { between: [number, number] } | null;
 
 const digits = (s: string) => Number(s.normalize("NFKC"));
-const KANJI_DIGIT = "〇一二三四五六七八九";
-/** Kanji numerals as voice input writes them (「七十一」「昭和三十年の五月」): 1 to 99 as digits. */
-const KANJI_NUMBER = /([一二三四五六七八九]?)十([一二三四五六七八九]?)|[〇一二三四五六七八九]+/gu;
-export const kanjiNumbers = (s: string): string =>
-  s.replace(KANJI_NUMBER, (all, tens?: string, ones?: string) => {
-    if (!all.includes("十")) return Array.from(all, (c) => String(KANJI_DIGIT.indexOf(c))).join("");
-    return String((tens ? KANJI_DIGIT.indexOf(tens) : 1) * 10 + (ones ? KANJI_DIGIT.indexOf(ones) : 0));
-  });
 /** 「70歳以上」 repeats the condition; it is not anybody's age. */
 const CONDITION = /70(?:歳|さい|才)?(?:以上|いじょう|超え|こえ)/gu;
 const ERA = Object.keys(ERAS).join("|");

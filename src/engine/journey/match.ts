@@ -31,8 +31,17 @@ const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
  */
 const HEDGE =
   /(?:(?:ような)?(?:きが|気が)(?:する|します)|と(?:おも|思)(?:う|います|うんだけど|うんですけど)|はず(?:です)?|みたい(?:です)?|かも(?:しれない|しれません)?)$/u;
+/** 「息子に手伝ってもらって…」「娘と一緒に…」: who helped, before the report. */
+const HELPED =
+  /^.{0,20}?(?:手伝ってもらって|てつだってもらって|にやってもらって|と一緒に|といっしょに)[、,\s]*/u;
 const tidy = (s: string) =>
-  s.trim().replace(LEADING_WORDS, "").replace(TRAILING_WORDS, "").replace(HEDGE, "").trim();
+  s
+    .trim()
+    .replace(HELPED, "")
+    .replace(LEADING_WORDS, "")
+    .replace(TRAILING_WORDS, "")
+    .replace(HEDGE, "")
+    .trim();
 
 /** 「リンクを押したら」「クリックすると」 before the screen's words. */
 const AFTER_DOING = /^.*(?:たら|すると|したら)\s*/u;
