@@ -81,6 +81,8 @@ export const RegistrationCopySchema = z
       stale: Text,
       staleIdle: Text,
       pressButton: Text,
+      /** At the card, 「ポータルで押したんです」: the card is this LINE's, not the portal's. */
+      cardNotPortal: Text,
       help: Text,
       backTo: Text,
       backFirst: Text,

@@ -781,6 +781,22 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(m.read).not.toContain(C.intro[0]!);
   });
 
+  it("voice input spacing every character (「山 田 一 郎 です」) is one name, offered split", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("山 田 一 郎 です");
+    expect(m.read).toContain("姓「山田」、名「一郎」でよろしいですか");
+  });
+
+  it("「ポータルのほうで押したんです」 at the card: the card is this LINE's, and nothing is recorded", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("いえそうじゃなくてポータルのほうで押したんです");
+    expect(m.read).toContain(C.messages.cardNotPortal);
+    expect(m.quickLabels).toContain("この内容でOK");
+    expect((await conversation(bot.db, m.userId)).step).toBe("confirm");
+  });
+
   it("a kana family name ending in だ (「よしだ」) is stored whole", async () => {
     const m = newMember();
     await atField(m, ["よしだ"]);

@@ -102,7 +102,9 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
   const f = COPY.fields[field];
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
   if (HAS_MAIL.test(raw) || HAS_PHONE.test(raw)) return reject(state, fill(R.messages.dataAtName, vars));
-  const value = stripAnswerFrame(normalizeName(raw));
+  const framed = stripAnswerFrame(normalizeName(raw));
+  // Voice input spacing every character (「山 田 一 郎」): one name, the spaces are not the member's.
+  const value = /^(?:\S ){2,}\S$/u.test(framed) ? framed.replace(/ /gu, "") : framed;
   if (isClinicName(value)) return reject(state, fill(R.messages.clinicAtName, { ...vars, value }));
   if (isSentence(value)) return reject(state, fill(R.messages.sentenceAtName, vars));
   const parts = value.split(" ");

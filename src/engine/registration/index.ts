@@ -19,6 +19,8 @@ import { answerThenResume, choicesFor, matchChoice, resume, resumeAfterAside } f
 import { matchOption } from "./validate.js";
 
 const M = COPY.messages;
+/** 「押した」「押しました」「クリックした」: a button pressed somewhere. */
+const PRESSED = /(?:押|お)し(?:た|ました|てある)|クリックし(?:た|ました)/u;
 const TEXT_STEPS = new Set([
   "rosterWait",
   "clinicConfirm",
@@ -84,6 +86,9 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   const step = stepOf(state);
   const field = fieldOf(state);
   if (field && (isField(step) || TEXT_STEPS.has(step))) return acceptField(state, field, raw);
+  // 「いえ、ポータルのほうで押したんです」: the card is taken for the portal's own screen.
+  if (step === "confirm" && PRESSED.test(raw.normalize("NFKC")))
+    return reply(state, [text(M.cardNotPortal), ...resumeAfterAside(state)]);
   return answerThenResume(state, [text(M.pressButton)]);
 }
 
