@@ -428,6 +428,9 @@ export const journeyCopy = JourneyCopySchema.parse({
       "ぎむ",
       "対象",
       "たいしょう",
+      "だめ",
+      "駄目",
+      "ダメ",
     ],
     age: {
       under:
