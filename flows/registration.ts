@@ -25,6 +25,7 @@ export const registrationCopy: RegistrationCopy = RegistrationCopySchema.parse({
     numberDerived: "登録記号番号は「{number}」になります。",
     blockTaken: "まとめて送っていただいた内容から、{fields}を受け取りました。",
     clinicConfirm: "施術所名は「{name}」でよろしいですか。",
+    emailSpokenOffer: "メールアドレスは「{email}」でよろしいですか。英字のつづりをお確かめください。",
     emailSpaceOffer:
       "メールアドレスの途中に空白が入っていました。メールアドレスに空白は使えません。\n空白を詰めた「{email}」でよろしいですか。",
     emailCaseOffer:

@@ -74,6 +74,8 @@ export const RegistrationCopySchema = z
       emailCaseOffer: Text,
       /** 「ogawa sekkotsu@gmail.com」: the address joined, to confirm. */
       emailSpaceOffer: Text,
+      /** 「やまだ あっと じーめーる どっと こむ」: the address it spells, to confirm. */
+      emailSpokenOffer: Text,
       passwordRule: Text,
       passwordRefused: Text,
       nonText: Text,

@@ -610,6 +610,17 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect(cardValue(m.last.at(-1), ROWS.email)).toBe("ogawasekkotsu@gmail.com");
   });
 
+  it("an address read aloud in kana (「やまだ あっと じーめーる どっと こむ」) is offered spelled, and はい takes it", async () => {
+    const m = newMember();
+    await atPhone(m);
+    await m.say("0486251211");
+    await m.say("やまだ あっと じーめーる どっと こむ");
+    expect(m.read).toContain("「yamada@gmail.com」でよろしいですか");
+    expect((await conversation(bot.db, m.userId)).answers.email).toBeUndefined();
+    await m.tap("はい");
+    expect(cardValue(m.last.at(-1), ROWS.email)).toBe("yamada@gmail.com");
+  });
+
   it("upper case and a domain typo together (「Ogawa.Sekkotsu＠gmial.com」): both are offered, one after the other", async () => {
     const m = newMember();
     await atPhone(m);

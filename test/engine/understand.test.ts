@@ -225,3 +225,14 @@ describe("kanji numerals", () => {
     expect(kanjiNumbers("〇四八")).toBe("048");
   });
 });
+
+describe("mail addresses read aloud in kana", () => {
+  it.each([
+    ["やまだ@じーめーる.こむ", "yamada@gmail.com"],
+    ["さいとう.たろう@やふー.こー.じぇーぴー", "saitou.tarou@yahoo.co.jp"],
+    ["ogawa@どこも.ねー.じぇーぴー", "ogawa@docomo.ne.jp"],
+  ])("「%s」 spells %s", async (spoken, address) => {
+    const { spokenAddress } = await import("../../src/engine/understand/romaji.js");
+    expect(spokenAddress(spoken)).toBe(address);
+  });
+});

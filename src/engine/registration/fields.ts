@@ -8,8 +8,10 @@ import {
   extractEmail,
   extractPhone,
   extractRegistrationNumber,
+  spokenSymbols,
   stripAnswerFrame,
 } from "../understand/extract.js";
+import { spokenAddress } from "../understand/romaji.js";
 import { COPY, fill } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
@@ -255,6 +257,16 @@ export function takeEmail(
 }
 
 function emailField(state: ConversationState, raw: string): StepResult {
+  // 「やまだ あっと じーめーる どっと こむ」: read aloud in kana; the address it spells is asked about.
+  const spoken = spokenAddress(stripAnswerFrame(spokenSymbols(raw)));
+  const spokenChecked = spoken ? validateEmail(spoken) : null;
+  if (spokenChecked?.ok)
+    return ask(
+      enter(state, "emailCaseOffer", {
+        editing: state.editing,
+        scratch: { emailOffer: spokenChecked.value, emailOfferWhy: "spoken" },
+      }),
+    );
   const found = extractEmail(raw);
   // 「ogawa sekkotsu@gmail.com」: asked whether the whole is the address, not half of it taken.
   if (found?.joined) {

@@ -120,6 +120,9 @@ export function fieldPromptText(state: ConversationState, field: Field): string 
  * The prompt after something else was answered mid-form: at 入力内容確認 a short line with the card's
  * choices (the big card again after each side question buried the answer), else the step's prompt.
  */
+/** Why a corrected address is offered: a space inside, read aloud in kana, or (default) upper case. */
+const OFFER_MESSAGE: Record<string, string> = { space: M.emailSpaceOffer, spoken: M.emailSpokenOffer };
+
 export function resumeAfterAside(state: ConversationState): LineMessage[] {
   if (state.flow !== "registration" || stepOf(state) !== "confirm") return resume(state);
   return [text(M.backAtCard, [...choicesFor(state), pb(B.showCard, "reg.card")])];
@@ -146,7 +149,7 @@ export function resume(state: ConversationState): LineMessage[] {
     case "emailCaseOffer":
       return [
         text(
-          fill(state.scratch?.emailOfferWhy === "space" ? M.emailSpaceOffer : M.emailCaseOffer, {
+          fill(OFFER_MESSAGE[state.scratch?.emailOfferWhy ?? ""] ?? M.emailCaseOffer, {
             email: state.scratch?.emailOffer ?? "",
           }),
           choices,

@@ -56,13 +56,17 @@ export function extractPhone(raw: string): Extracted | null {
   return extension ? { value, fromSentence, extension } : { value, fromSentence };
 }
 
-/** A mail address inside a text (「メールは x@yahoo.co.jp です」); full-width letters and ＠ folded. */
-export function extractEmail(raw: string): Extracted | null {
-  // 「suzuki アットマーク gmail ドット com」 as read aloud or typed by someone who cannot find the @.
-  const t = nfkc(raw)
+/** 「アットマーク」「どっと」 read aloud as 「@」「.」 (full-width folded, dashes unified). */
+export const spokenSymbols = (raw: string): string =>
+  nfkc(raw)
     .replace(MAIL_DASHES, "-")
     .replace(/\s*(?:アットマーク|あっとまーく|アット|あっと)\s*/gu, "@")
     .replace(/\s*(?:ドット|どっと)\s*/gu, ".");
+
+/** A mail address inside a text (「メールは x@yahoo.co.jp です」); full-width letters and ＠ folded. */
+export function extractEmail(raw: string): Extracted | null {
+  // 「suzuki アットマーク gmail ドット com」 as read aloud or typed by someone who cannot find the @.
+  const t = spokenSymbols(raw);
   const match = /[A-Za-z0-9._+-]+\s*@\s*[A-Za-z0-9.-]+/u.exec(t);
   if (!match) return null;
   const value = match[0].replace(/\s+/g, "").replace(/\.+$/, "");

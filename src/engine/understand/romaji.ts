@@ -114,3 +114,97 @@ export function romajiAsKana(text: string): string {
   if (!words.some((w) => JAPANESE_MARKERS.test(w.toLowerCase()))) return text;
   return text.replace(LATIN_WORD, (w) => wordAsKana(w) ?? w);
 }
+
+/** Domain words read aloud in kana (「じーめーる」), as the address writes them. */
+const SPOKEN_DOMAIN_WORDS: Record<string, string> = {
+  じーめーる: "gmail",
+  じーめいる: "gmail",
+  じめーる: "gmail",
+  やふー: "yahoo",
+  やほー: "yahoo",
+  あいくらうど: "icloud",
+  どこも: "docomo",
+  いーぜっとうぇぶ: "ezweb",
+  えーゆー: "au",
+  そふとばんく: "softbank",
+  あうとるっく: "outlook",
+  ほっとめーる: "hotmail",
+  にふてぃ: "nifty",
+  こむ: "com",
+  こん: "com",
+  じぇーぴー: "jp",
+  じぇいぴー: "jp",
+  じぇぴー: "jp",
+  しーおー: "co",
+  こー: "co",
+  ねっと: "net",
+  えぬいー: "ne",
+  ねー: "ne",
+};
+
+/** kana → romaji (Hepburn), built from the rows above; longest kana first. */
+const KANA_TO_ROMAJI: [string, string][] = (() => {
+  const pairs = new Map<string, string>();
+  for (const [consonant, row] of Object.entries(ROWS)) {
+    row.split(" ").forEach((kana, i) => {
+      const romaji = consonant + "aiueo"[i]!;
+      // Hepburn spellings win: し shi, ち chi, つ tsu, ふ fu, じ ji (first one kept).
+      const hepburn = { si: "shi", ti: "chi", tu: "tsu", hu: "fu", zi: "ji" }[romaji] ?? romaji;
+      if (kana && !pairs.has(kana)) pairs.set(kana, hepburn);
+    });
+  }
+  for (const [vowel, kana] of Object.entries(VOWELS)) pairs.set(kana, vowel);
+  for (const [kana, romaji] of [
+    ["し", "shi"],
+    ["ち", "chi"],
+    ["つ", "tsu"],
+    ["ふ", "fu"],
+    ["じ", "ji"],
+    ["を", "o"],
+    ["ん", "n"],
+  ] as const)
+    pairs.set(kana, romaji);
+  return [...pairs].sort((a, b) => b[0].length - a[0].length);
+})();
+
+/** A word in hiragana as romaji (「やまだ」→「yamada」), or undefined when it has other characters. */
+export function kanaAsRomaji(word: string): string | undefined {
+  if (!/^[\u3041-\u3096ー]+$/u.test(word)) return undefined;
+  let out = "";
+  let i = 0;
+  while (i < word.length) {
+    if (word[i] === "っ") {
+      const next = KANA_TO_ROMAJI.find(([k]) => word.startsWith(k, i + 1));
+      if (next) out += next[1][0];
+      i++;
+      continue;
+    }
+    if (word[i] === "ー") {
+      out += out.at(-1) ?? "";
+      i++;
+      continue;
+    }
+    const hit = KANA_TO_ROMAJI.find(([k]) => word.startsWith(k, i));
+    if (!hit) return undefined;
+    out += hit[1];
+    i += hit[0].length;
+  }
+  return out;
+}
+
+/**
+ * A mail address read aloud in kana (「やまだ あっと じーめーる どっと こむ」, after 「あっと」→「@」 and
+ * 「どっと」→「.」): the domain words and the kana as Latin letters, or null when it is not one.
+ */
+export function spokenAddress(text: string): string | null {
+  const compact = text.replace(/\s+/gu, "");
+  const at = compact.indexOf("@");
+  if (at <= 0 || !/[\u3041-\u3096]/u.test(compact)) return null;
+  const parts = compact.split(/([@.])/u);
+  const latin = parts.map((p) => {
+    if (p === "@" || p === "." || /^[a-z0-9._+-]*$/iu.test(p)) return p;
+    const kana = p.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+    return SPOKEN_DOMAIN_WORDS[kana] ?? kanaAsRomaji(kana) ?? null;
+  });
+  return latin.every((p) => p !== null) ? latin.join("").toLowerCase() : null;
+}
