@@ -258,7 +258,9 @@ export function takeEmail(
 
 function emailField(state: ConversationState, raw: string): StepResult {
   // 「やまだ あっと じーめーる どっと こむ」: read aloud in kana; the address it spells is asked about.
-  const spoken = spokenAddress(stripAnswerFrame(spokenSymbols(raw)));
+  // Only when the symbols were said too: 「さいせい@gmail.com」 typed is refused with the reason.
+  const readAloud = /アット|あっと|ドット|どっと/u.test(raw.normalize("NFKC"));
+  const spoken = readAloud ? spokenAddress(stripAnswerFrame(spokenSymbols(raw))) : null;
   const spokenChecked = spoken ? validateEmail(spoken) : null;
   if (spokenChecked?.ok)
     return ask(
