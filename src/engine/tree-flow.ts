@@ -131,7 +131,13 @@ export function createTreeFlow(definition: DecisionTree): Flow {
       node.choices.find((c) => [c.label, ...c.also].some((w) => fold(w) === key));
     // Else 「まだない、院長がガラケーです」: a choice's own words first, then a comma and more.
     const lead = fold(input.text.split(/[、,。.！!]/u)[0] ?? "");
-    return saying(typed) ?? (lead.length > 0 && lead !== typed ? saying(lead) : undefined);
+    const said = saying(typed) ?? (lead.length > 0 && lead !== typed ? saying(lead) : undefined);
+    if (said) return said;
+    // 「はいたぶんあると思います」「きょうです協定の協」: one choice's word at the very start, no comma.
+    const starting = node.choices.filter((c) =>
+      [c.label, ...c.also].some((w) => fold(w).length >= 2 && typed.startsWith(fold(w))),
+    );
+    return starting.length === 1 ? starting[0] : undefined;
   }
 
   /** The question an earlier message's button belongs to: answering it again goes on from there. */

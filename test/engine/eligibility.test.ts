@@ -81,6 +81,17 @@ describe("eligibility flow", () => {
     expect(results.map((r) => r.state.step)).toEqual(["facility", "juryo", "number"]);
   });
 
+  it("takes a choice's word at the very start without a comma (「はいたぶんあると思います」「きょうです協定の協」)", () => {
+    const [, facility, juryo, kind] = run(
+      press("facility", "jusei"),
+      { kind: "text", text: "はいたぶんあると思います" },
+      { kind: "text", text: "きょうです協定の協" },
+    );
+    expect(facility!.state.step).toBe("juryo");
+    expect(juryo!.state.step).toBe("number");
+    expect(kind!.state.step).not.toBe("number");
+  });
+
   it("re-asks politely on anything else, staying on the same question", () => {
     const [, r] = run(say("うーん、どうだろう"));
     expect(r!.state).toMatchObject({ flow: "eligibility", step: "facility" });
