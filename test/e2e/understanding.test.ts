@@ -815,6 +815,16 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect((await conversation(bot.db, m.userId)).answers.familyName).toBe("よしだ");
   });
 
+  it("「名前まちがえた 健一だわ」 at the card offers the 名 「健一」 (not the 姓 opened and 健一 lost)", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("名前まちがえた 健一だわ");
+    expect(m.read).toContain("名を「健一」に変えますか");
+    await m.tap("はい、変える");
+    expect(cardValue(m.last.at(-1), ROWS.givenName)).toBe("健一");
+    expect(cardValue(m.last.at(-1), ROWS.familyName)).toBe(SAMPLE.familyName);
+  });
+
   it("「名は正志で」 at the card offers 「正志」, not 「正志で」", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -89,6 +89,8 @@ const LABEL_FIELD: Record<string, TextField> = {
 /** 「花子じゃなくて華子です」「山田接骨院に直してください」「正しくは華子です」: the new value. */
 const NEW_VALUE = [
   /(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*(.+?)(?:です|でした|が正しい(?:です)?|に(?:直|なお|変|か|修正|訂正).*)?[。．!！]*$/u,
+  // 「名前まちがえた 健一だわ」: the right value after the mistake is owned up to.
+  /(?:間違え|まちがえ|間違って|まちがって)(?:た|ました|てた|てました|ちゃった)?[、,\s]+(.+)$/u,
   /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正)/u,
   /(?:正しくは|本当は|ほんとうは)[、,\s]*(.+?)(?:です|でした)?[。．!！]*$/u,
 ];
@@ -123,10 +125,18 @@ function newText(state: ConversationState, raw: string): StepResult | null {
     const current = state.answers[f];
     return current !== undefined && t.includes(current) && !value!.includes(current);
   });
+  // 「名前」 names both: a known family name is the 姓, any other name the 名.
+  const someName = /名前|なまえ|氏名/u.test(t) && !LABELLED.test(t);
   field =
     field ??
     quoted ??
-    (R.clinicWords.some((w) => w.length > 1 && value!.includes(w)) ? "clinicName" : undefined);
+    (R.clinicWords.some((w) => w.length > 1 && value!.includes(w))
+      ? "clinicName"
+      : someName
+        ? R.surnames.includes(value)
+          ? "familyName"
+          : "givenName"
+        : undefined);
   if (!field || !value || value === state.answers[field]) return null;
   const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
   const checked = validateName(value, max);
