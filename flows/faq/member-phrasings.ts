@@ -1985,6 +1985,8 @@ export const MEMBER_PHRASINGS: Readonly<Record<string, readonly string[]>> = {
     "こーるせんたーの てんわはんこう",
   ],
   "callcentre-mail": [
+    "日曜日もコールセンターはやっていますか",
+    "日曜や祝日でも電話はつながりますか",
     "メールで質問送れる？",
     "問い合わせ先のメアド教えて",
     "日曜日に困ったらどこに聞けば",

@@ -124,7 +124,9 @@ export const SYNONYMS: readonly (readonly string[])[] = [
     "やんねえと",
   ],
   ["届出", "届け出", "届けで", "申し出", "届け"],
-  ["日曜", "日曜日", "土曜", "土曜日", "土日", "祝日", "休日", "週末"],
+  // Saturday is not Sunday here: the call centre is open on Saturdays (8:00–16:00), not on Sundays.
+  ["日曜", "日曜日", "土日", "祝日", "休日", "週末"],
+  ["土曜", "土曜日", "どようび"],
   ["消して", "消したい", "削除して", "消してください"],
   ["見られる", "見れる", "みれる", "閲覧できる"],
   ["キャリアメール", "携帯のメール", "ドコモのメール", "docomo", "ドコモ", "ezweb", "softbank"],

@@ -148,6 +148,7 @@ describe("direct answers", () => {
     ["めーるのりんくはいつまでゆうこう", "link-24h"],
     ["日曜日でも電話できますか", "callcentre-mail|callcentre"],
     ["電話代はかかりますか", "callcentre"],
+    ["土曜日もコールセンターやってますか", "callcentre"],
   ])("「%s」 gets the answer (%s), not 「もしかして」", async (question, ids) => {
     const m = newMember();
     await m.say(question);
