@@ -165,8 +165,9 @@ const isSiblingOf = (top: FaqMatch, m: FaqMatch) => top.siblings?.includes(m.ent
 function relatedTo(top: FaqMatch, ranked: readonly FaqMatch[], t: Thresholds): FaqEntry[] {
   const rest = ranked.filter((m) => !m.outside && m.entry !== top.entry);
   const close = (m: FaqMatch) => m.score >= t.suggest && m.score >= RELATED_SHARE * top.score;
+  // A sibling is a second right answer: offered whenever it is a candidate at all.
   return [
-    ...rest.filter((m) => isSiblingOf(top, m) && close(m)),
+    ...rest.filter((m) => isSiblingOf(top, m) && m.score >= t.suggest),
     ...rest.filter((m) => !isSiblingOf(top, m) && close(m)),
   ]
     .slice(0, MAX_RELATED)
