@@ -2,7 +2,7 @@
 // Only where a counter follows (歳・月・日・年…) in the FAQ, so words such as 一緒・一番 are left alone.
 
 const KANJI_DIGIT = "〇一二三四五六七八九";
-const NUMBER = String.raw`(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[〇一二三四五六七八九]+)`;
+const NUMBER = "(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[〇一二三四五六七八九]+)";
 const KANJI_NUMBER = new RegExp(NUMBER, "gu");
 const COUNTED = new RegExp(
   `${NUMBER}(?=歳|才|さい|月|日|年|時間|時|分|桁|けた|円|万|人|台|回|か月|ヶ月|カ月|週間)`,
