@@ -77,6 +77,16 @@ export const readingCopy = {
       "入れ直",
     ],
     /** How members name a field when they correct it at 入力内容確認 (checked in this order). */
+    blockLabels: {
+      name: ["氏名", "お名前", "名前", "なまえ", "院長名", "院長", "代表者名", "代表者", "申請者"],
+      familyName: ["姓", "苗字", "名字"],
+      givenName: ["名", "下の名前"],
+      clinicName: ["施術所名", "施術所の名前", "施術所", "院名", "医院名", "屋号", "接骨院名", "整骨院名"],
+      phoneNumber: ["tel", "電話番号", "電話", "でんわ", "☎", "📞"],
+      email: ["e-mail", "email", "mail", "メールアドレス", "メアド", "メール", "アドレス"],
+      registrationNumber: ["登録記号番号", "記号番号", "登録番号", "番号"],
+      affiliation: ["所属機関", "所属"],
+    },
     fieldWords: {
       email: ["メールアドレス", "メアド", "メール", "アドレス", "mail"],
       phoneNumber: ["電話番号", "電話", "でんわ", "tel"],

@@ -180,6 +180,17 @@ export const RegistrationCopySchema = z
         givenName: Words,
         familyName: Words,
       }),
+      /** Labels at the start of a pasted block's lines (「氏名　小川　正夫」「TEL 048…」). */
+      blockLabels: z.object({
+        name: Words,
+        familyName: Words,
+        givenName: Words,
+        clinicName: Words,
+        phoneNumber: Words,
+        email: Words,
+        registrationNumber: Words,
+        affiliation: Words,
+      }),
       mailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
       carrierDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).min(1),
       messages: z.object({

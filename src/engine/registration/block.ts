@@ -18,15 +18,25 @@ import {
 /** Lines of a pasted block: line breaks, or 「 / 」 between the fields. */
 const LINE_BREAK = /\r?\n|\s+[/／|｜]\s+/u;
 const LABEL_END = String.raw`\s*(?:[:：]|は)?\s*`;
-const label = (words: string) => new RegExp(`^(?:${words})${LABEL_END}`, "iu");
-const NAME = label("氏名|お名前|名前|なまえ|院長名|院長|代表者名|代表者|申請者");
-const FAMILY = label("姓|苗字|名字");
-const GIVEN = label("名|下の名前");
-const CLINIC = label("施術所名|施術所の名前|施術所|院名|医院名|屋号|接骨院名|整骨院名");
-const PHONE = label("tel|電話番号|電話|でんわ|☎|📞");
-const MAIL = label("e-mail|email|mail|メールアドレス|メアド|メール|アドレス");
-const NUMBER = label("登録記号番号|記号番号|登録番号|番号");
-const AFFILIATION = label("所属機関|所属");
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A line starting with one of the labels (longest first), then 「:」 or 「は」. */
+const label = (words: readonly string[]) =>
+  new RegExp(
+    `^(?:${[...words]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join("|")})${LABEL_END}`,
+    "iu",
+  );
+const L = COPY.reading.blockLabels;
+const NAME = label(L.name);
+const FAMILY = label(L.familyName);
+const GIVEN = label(L.givenName);
+const CLINIC = label(L.clinicName);
+const PHONE = label(L.phoneNumber);
+const MAIL = label(L.email);
+const NUMBER = label(L.registrationNumber);
+const AFFILIATION = label(L.affiliation);
 /** Fewest fields found for a text to be read as a block (two lines could be a sentence). */
 const MIN_FIELDS = 3;
 
@@ -56,6 +66,7 @@ export function readBlock(raw: string): BlockRead | null {
   const nameOk = (v: string) => validateName(v, COPY.maxNameLength);
   for (const line of lines) {
     const text = line.normalize("NFKC");
+    // 「名前　小川　正夫」 before 「名」 alone: the longer label is read first.
     const after = (re: RegExp) => text.replace(re, "").trim();
     if (MAIL.test(text) || /@/u.test(text)) {
       const found = extractEmail(text);
@@ -89,16 +100,6 @@ export function readBlock(raw: string): BlockRead | null {
       if (validateName(value, COPY.maxClinicLength).ok) answers.clinicName = value;
       continue;
     }
-    if (FAMILY.test(text)) {
-      const checked = nameOk(after(FAMILY));
-      if (checked.ok) answers.familyName = checked.value;
-      continue;
-    }
-    if (GIVEN.test(text)) {
-      const checked = nameOk(after(GIVEN));
-      if (checked.ok) answers.givenName = checked.value;
-      continue;
-    }
     if (NAME.test(text)) {
       const split = splitName(after(NAME));
       const family = split ? nameOk(split[0]) : null;
@@ -107,6 +108,16 @@ export function readBlock(raw: string): BlockRead | null {
         answers.familyName = family.value;
         answers.givenName = given.value;
       }
+      continue;
+    }
+    if (FAMILY.test(text)) {
+      const checked = nameOk(after(FAMILY));
+      if (checked.ok) answers.familyName = checked.value;
+      continue;
+    }
+    if (GIVEN.test(text)) {
+      const checked = nameOk(after(GIVEN));
+      if (checked.ok) answers.givenName = checked.value;
     }
   }
   const fields = (Object.keys(answers) as Field[]).filter((f) => answers[f] !== undefined);
