@@ -1895,6 +1895,7 @@ export const GENERATED_READINGS: readonly (readonly string[])[] = [
 /** The journey's report words spelled in kana, longest first, for matching reports typed in kana. */
 export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
   ["お知らせ","おしらせ"],
+  ["済ませ","すませ"],
   ["終わっ","おわっ"],
   ["請出し","うけだし"],
   ["作っ","つくっ"],
@@ -1918,6 +1919,7 @@ export const REPORT_SPELLINGS: readonly (readonly [string, string])[] = [
   ["押し","おし"],
   ["新規","しんき"],
   ["機器","きき"],
+  ["機械","きかい"],
   ["済み","ずみ"],
   ["準備","じゅんび"],
   ["用意","ようい"],

@@ -33,7 +33,7 @@ import {
 } from "./types.js";
 import { createInterpreter } from "./understand/interpret.js";
 
-import { foldedSet, normalizeCommand } from "./understand/normalize.js";
+import { foldedSet, normalizeCommand, toHiragana } from "./understand/normalize.js";
 
 /** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
 export interface Feature {
@@ -68,6 +68,8 @@ const ELLIPTIC = /(?:は|って|の|とは)\s*$/u;
 const ONLY_NOT_YET = /^まだ[^\p{Script=Han}]{0,8}$/u;
 /** Folded length up to which a text about the reply is read as 「まだ？」 whatever the FAQ says (「へんじきた？」). */
 const SHORT_STATUS = 8;
+/** Shortest text mid-form that may be a trouble told for the FAQ rather than the field's value. */
+const STATEMENT_MIN = 10;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /** Where a second question starts in one message. */
@@ -130,8 +132,12 @@ export function createEngine(parts: EngineParts): Engine {
   const menuButton: Choice = { label: menu.menuLabel, data: postbackData("menu") };
   const askPersonButton: Choice = { label: menu.inquiry.askLabel, data: postbackData("inquiry.start") };
   // Trigger words folded once, not on every message.
+  // Katakana compares as hiragana (「めにゅー」 is メニュー).
   const triggerKeys = new Map(
-    (Object.keys(menu.triggers) as Trigger[]).map((t) => [t, foldedSet(menu.triggers[t])]),
+    (Object.keys(menu.triggers) as Trigger[]).map((t) => [
+      t,
+      new Set([...foldedSet(menu.triggers[t])].map(toHiragana)),
+    ]),
   );
   /** A request inside a sentence (all words of one group present), for a message short enough. */
   const requestOf = <K extends keyof MenuContent["requests"]>(raw: string, kinds: readonly K[]): K | null => {
@@ -149,7 +155,7 @@ export function createEngine(parts: EngineParts): Engine {
     });
   };
   const triggerOf = (raw: string): Trigger | null => {
-    const command = normalizeCommand(raw);
+    const command = toHiragana(normalizeCommand(raw));
     if (command.length === 0) return null;
     for (const [t, words] of triggerKeys) if (words.has(command)) return t;
     return null;
@@ -609,6 +615,15 @@ export function createEngine(parts: EngineParts): Engine {
     const strength = understand.question(raw);
     if (strength === "strong" || (strength === "weak" && ctx.faq.answer(raw).kind === "confident"))
       return thenResume(ctx, state, answerQuestion(ctx, state, raw));
+    // 「つうちしょがみつからないんだけど」: a trouble told without a question mark, which the FAQ answers
+    // outright, is not an answer to the field (values are short, or hold digits or an @).
+    if (
+      Array.from(raw.replace(/\s/gu, "")).length >= STATEMENT_MIN &&
+      /\p{Script=Hiragana}{4,}/u.test(raw) &&
+      !/[0-9０-９@＠]/u.test(raw) &&
+      ctx.faq.answer(understand.withoutOpeners(raw)).kind === "confident"
+    )
+      return thenResume(ctx, state, answerQuestion(ctx, state, raw));
     // An answer after 「戻りました」「お待たせしました」: the answer is what follows.
     return flow.step(ctx, state, { kind: "text", text: understand.withoutOpeners(raw) });
   }
@@ -641,6 +656,15 @@ export function createEngine(parts: EngineParts): Engine {
         action.startsWith("elig.") ||
         action === "elig" ||
         action === "flow.resume";
+      // 「登録ボタンを押した」 tapped at the 入力内容確認 card: done on the portal, so the card is
+      // confirmed (saved, as 「この内容でOK」 does) and the report recorded, not the card shown again.
+      if (action === "journey.report" && state.flow === "registration" && state.step === "confirm") {
+        const confirmed = onPostback(ctx, state, postbackData("reg.ok"));
+        if (confirmed.state.flow === "idle") {
+          const reported = onPostback(ctx, confirmed.state, input.data);
+          return { ...reported, effects: [...confirmed.effects, ...reported.effects] };
+        }
+      }
       if (flow && !ownedByFlow) return thenResume(ctx, state, onPostback(ctx, state, input.data));
       return onPostback(ctx, state, input.data);
     }

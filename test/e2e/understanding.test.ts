@@ -59,6 +59,7 @@ describe("small talk gets a short human reply and the menu, never an apology", (
     ["はい", U.social.yes.idle],
     ["ちょっと聞きたいことがあるんですが", U.social.askToAsk.idle],
     ["あのー ちょっとききたいんだけど", U.social.askToAsk.idle],
+    ["すこし聞いてもいいですか", U.social.askToAsk.idle],
   ])("「%s」", async (typed, expected) => {
     const m = newMember();
     await m.say(typed);
@@ -809,6 +810,43 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect((await conversation(bot.db, m.userId)).step).toBe("confirm");
   });
 
+  it.each([
+    ["すすみぐあい", "progress"],
+    ["とうろくをはじめたいです", "registration"],
+  ])("a command typed in kana (「%s」) does what the kanji one does", async (typed, kind) => {
+    const m = newMember();
+    await m.say(typed);
+    if (kind === "progress") expect(m.last.at(-1)?.type).toBe("flex");
+    else expectAsked(m, "familyName");
+  });
+
+  it("「よくあるしつもん」 in kana mid-form shows the examples, and nothing is stored as the name", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉"]);
+    await m.say("よくあるしつもん");
+    expect(m.read).toContain(MENU.faqPromptInForm);
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉" });
+  });
+
+  it("mid-form, a trouble told without a question mark that the FAQ answers is answered, then the field again", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("つうちしょがみつからないんだけど");
+    const numberWhere = FAQ_ENTRIES.find((e) => e.id === "number-where")!;
+    expect(m.read).toContain(numberWhere.answer.slice(0, 20));
+    expectAsked(m, "agreementKind");
+  });
+
+  it("「登録ボタンを押した」 tapped at the card confirms it and records the report", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.postback("a=journey.report&step=linkSent");
+    expect(m.read).toContain("リンクの有効期限は24時間");
+    expect((await conversation(bot.db, m.userId)).flow).toBe("idle");
+    expect(await savedRegistration(bot.db, m.userId)).toMatchObject({ email: SAMPLE.email });
+  });
+
   it("a kana family name ending in だ (「よしだ」) is stored whole", async () => {
     const m = newMember();
     await atField(m, ["よしだ"]);
@@ -1052,6 +1090,7 @@ describe("a question for a person is never lost", () => {
     ["ひとにはなしたい"],
     ["たんとうのひとにききたいんだけど"],
     ["だれかじむきょくのひとにきいてもらえる？"],
+    ["かかりの人につないでもらえますか"],
   ])(
     "「%s」 starts the question to staff at once (not an FAQ about the button, nor a draft of itself)",
     async (typed) => {

@@ -236,6 +236,11 @@ describe("journeyFeature › reporting a step", () => {
     ["カードリーダー買ってきた", "device", null],
     ["承認きた", "approved", "applied"],
     ["息子に手伝ってもらって登録のボタンを押しました", "linkSent", "registering"],
+    ["きのうしんせいしておきました", "applied", "registered"],
+    ["きかいよういしました", "device", null],
+    ["アカウントできました", "appAccount", "approved"],
+    ["ぽーたるでスマホをとうろくしました", "deviceRegistered", "appAccount"],
+    ["ユーザー登録はもうすませました", "registered", null],
     ["端末登録おわった", "deviceRegistered", "appAccount"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;

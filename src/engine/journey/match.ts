@@ -23,7 +23,8 @@ const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|け�
 /** Emoji, 「！」 and the like after a report (「…出ました🙌」). */
 const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 /** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
-const LEADING_WORDS = /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|いま|今|もう)[、,\s]*/u;
+const LEADING_WORDS =
+  /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで)[、,\s]*/u;
 const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
 /**
  * 「…つくったきがする」「…したと思う」「…したはず」: the member believes it is done. Recorded as said (a
@@ -38,6 +39,7 @@ const tidy = (s: string) =>
   s
     .trim()
     .replace(HELPED, "")
+    .replace(LEADING_WORDS, "")
     .replace(LEADING_WORDS, "")
     .replace(TRAILING_WORDS, "")
     .replace(HEDGE, "")
