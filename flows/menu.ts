@@ -242,6 +242,9 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["これでおわり"],
       ["これで終わり"],
       ["これで完了"],
+      ["おしまい"],
+      ["これで全部"],
+      ["これでぜんぶ"],
     ],
     inquiryStatus: [
       ["まだ"],

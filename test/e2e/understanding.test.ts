@@ -847,6 +847,23 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(await savedRegistration(bot.db, m.userId)).toMatchObject({ email: SAMPLE.email });
   });
 
+  it("past ②, 「番号まちがえました、4101234-5-7です」 without 協 corrects ② too (the 協/契 kept)", async () => {
+    const m = newMember();
+    await atField(m, ["埼玉", "太郎"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1101234-5-6");
+    await m.say("番号まちがえました、4101234-5-7です");
+    expect(m.read).toContain("協4101234-5-7");
+    expect((await conversation(bot.db, m.userId)).answers.registrationDigits).toBe("410123457");
+  });
+
+  it("voice input's fillers before a name (「えーとですね、あの、山田です」) are not part of it", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("えーとですね、あの、山田です");
+    expect((await conversation(bot.db, m.userId)).answers.familyName).toBe("山田");
+  });
+
   it("a kana family name ending in だ (「よしだ」) is stored whole", async () => {
     const m = newMember();
     await atField(m, ["よしだ"]);

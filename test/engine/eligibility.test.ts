@@ -116,6 +116,11 @@ describe("eligibility flow", () => {
     expect(texts(unknown)).toEqual([ELIGIBILITY_TREE.stale]);
   });
 
+  it.each(["もういいです", "まちがえておした"])("leaves on 「%s」 too", (typed) => {
+    const [, r] = run(say(typed));
+    expect(r!.state.flow).toBe("idle");
+  });
+
   it("leaves on 「やめる」, back to idle", () => {
     const [, , r] = run(press("facility", "jusei"), say("やめる"));
     expect(r!.state).toMatchObject({ flow: "idle", step: undefined });

@@ -154,9 +154,13 @@ export function numberCorrectionInForm(state: ConversationState, raw: string): S
   const field = fieldOf(state);
   if (!field || FIELDS.indexOf(field) <= FIELDS.indexOf("registrationDigits")) return null;
   const number = extractRegistrationNumber(raw);
-  if (!number || !/^(協|契)/u.test(number.value)) return null;
+  if (!number) return null;
+  // Without 協/契, only when the text says it is the number being corrected (「番号まちがえました、…」).
+  const t = nfkc(raw);
+  const saysNumber = /番号|ばんごう/u.test(t) && R.correctionWords.some((w) => t.includes(w));
+  if (!/^(協|契)/u.test(number.value) && !saysNumber) return null;
   const parsed = parseRegistrationNumber(number.value);
-  const kind = parsed.ok ? parsed.value.kind : undefined;
+  const kind = parsed.ok ? (parsed.value.kind ?? state.answers.agreementKind) : undefined;
   if (!parsed.ok || !kind) return null;
   if (parsed.value.digits === state.answers.registrationDigits && kind === state.answers.agreementKind)
     return null;

@@ -33,8 +33,12 @@ const POLITE_END =
 const PLAIN_END = /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ|だよ|だね|だ|よ|ね|で)$/u;
 
 /** The text without a leading label and a polite ending: 「姓は埼玉です」→「埼玉」. */
+/** Voice input's fillers before the answer (「えーとですね、あの、名前は花子です」). */
+const FILLERS = /^(?:えーと|ええと|えっと|えと|あのー|あのう|あの|えー|うーん|その)(?:ですね|ね)?[、,。\s]+/u;
+
 export function stripAnswerFrame(raw: string): string {
   let s = raw.trim();
+  for (let i = 0; i < 3; i++) s = s.replace(FILLERS, "");
   for (let i = 0; i < 3; i++) {
     const next = s.replace(LABEL, "").replace(POLITE_END, "").replace(PLAIN_END, "").trim();
     if (next === s) break;
