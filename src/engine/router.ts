@@ -20,6 +20,7 @@ import {
   withChoices,
 } from "./messages.js";
 import { scrubPersonal, stripInvisible } from "./privacy.js";
+import { readBlock } from "./registration/block.js";
 import {
   askedToken,
   type ConversationState,
@@ -32,7 +33,6 @@ import {
   without,
 } from "./types.js";
 import { createInterpreter } from "./understand/interpret.js";
-
 import { foldedSet, normalizeCommand, toHiragana } from "./understand/normalize.js";
 
 /** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
@@ -402,6 +402,16 @@ export function createEngine(parts: EngineParts): Engine {
 
   /** Free text while no flow is active: the journey's typed reports, the FAQ, then a request in a sentence. */
   function onIdleText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
+    // The fields pasted before the form was started (「登録おねがいします。小林 和夫、協…、…」): the
+    // form starts with them, as a clerk would take the filled-in sheet.
+    if (readBlock(raw)) {
+      const form: ConversationState = {
+        flow: "registration",
+        step: "familyName",
+        answers: state.answers ?? {},
+      };
+      return parts.flows.registration.step(ctx, form, { kind: "text", text: raw });
+    }
     const journey = parts.journey.handle(ctx, state, { kind: "text", text: raw });
     if (journey) return journey;
     const status = inquiryStatus(ctx, state, raw);

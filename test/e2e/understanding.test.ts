@@ -467,6 +467,32 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect(cardValue(card, ROWS.email)).toBe("ogawa.sekkotsu@gmail.com");
   });
 
+  it("the fields pasted in one line before starting (「登録おねがいします。小林 和夫、協…、…」) start the form with them", async () => {
+    const m = newMember();
+    await m.say(
+      "登録おねがいします。小林 和夫、協1105555-1-2、小林整骨院、049-222-3333、kobayashi.k@ezweb.ne.jp",
+    );
+    expect(m.read).toContain("受け取りました");
+    expect(m.read, "a carrier address: the word on its filter").toContain(
+      "from@mail.iryohokenjyoho-portalsite.jp",
+    );
+    expectAsked(m, "affiliation");
+    await m.tap("施術所（柔道整復）");
+    expect(cardValue(m.last.at(-1), ROWS.familyName)).toBe("小林");
+    expect(cardValue(m.last.at(-1), ROWS.registrationNumber)).toBe("協1105555-1-2");
+  });
+
+  it("a pasted address one letter off a common domain is not taken with the block: asked, and offered corrected", async () => {
+    const m = newMember();
+    await m.say("登録");
+    await m.say("小林 和夫\n協1105555-1-2\n小林整骨院\n0492223333\nkobayashi@gmial.com");
+    expectAsked(m, "affiliation");
+    await m.tap("施術所（柔道整復）");
+    expectAsked(m, "email");
+    await m.say("kobayashi@gmial.com");
+    expect(m.read).toContain("「gmail.com」ではありませんか");
+  });
+
   it("a pasted block with a wrong value takes the rest and asks for that one", async () => {
     const m = newMember();
     await m.say("登録");

@@ -6,6 +6,7 @@
 import type { RegistrationAnswers } from "../types.js";
 import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
 import { COPY } from "./copy.js";
+import { mailDomainSuggestion } from "./mail-domains.js";
 import type { Field } from "./model.js";
 import {
   matchOption,
@@ -15,8 +16,10 @@ import {
   validatePhone,
 } from "./validate.js";
 
-/** Lines of a pasted block: line breaks, or 「 / 」 between the fields. */
-const LINE_BREAK = /\r?\n|\s+[/／|｜]\s+/u;
+/** Lines of a pasted block: line breaks, 「 / 」 or 「、」 between the fields. */
+const LINE_BREAK = /\r?\n|\s+[/／|｜]\s+|[、，,。]\s*/u;
+/** A line that is only a name (「小林 和夫」): two words of letters, no digits. */
+const BARE_NAME = /^[\p{L}ー々]+\s+[\p{L}ー々]+$/u;
 const LABEL_END = String.raw`\s*(?:[:：]|は)?\s*`;
 const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A line starting with one of the labels (longest first), then 「:」 or 「は」. */
@@ -71,7 +74,9 @@ export function readBlock(raw: string): BlockRead | null {
     if (MAIL.test(text) || /@/u.test(text)) {
       const found = extractEmail(text);
       const checked = found ? validateEmail(found.value) : null;
-      if (checked?.ok && !found?.joined) answers.email = checked.value;
+      // A near-miss domain (gmial.com) is left to be asked, where it is offered corrected.
+      if (checked?.ok && !found?.joined && !mailDomainSuggestion(checked.value, COPY.reading.mailDomains))
+        answers.email = checked.value;
       continue;
     }
     if (NUMBER.test(text) || /^(協|契|きょう|けい)/u.test(text)) {
@@ -109,6 +114,17 @@ export function readBlock(raw: string): BlockRead | null {
         answers.givenName = given.value;
       }
       continue;
+    }
+    // 「小林 和夫」 without a label: the name, once, when nothing else in the line says otherwise.
+    if (BARE_NAME.test(text) && answers.familyName === undefined) {
+      const split = splitName(text);
+      const family = split ? nameOk(split[0]) : null;
+      const given = split ? nameOk(split[1]) : null;
+      if (family?.ok && given?.ok) {
+        answers.familyName = family.value;
+        answers.givenName = given.value;
+        continue;
+      }
     }
     if (FAMILY.test(text)) {
       const checked = nameOk(after(FAMILY));

@@ -14,7 +14,7 @@ import {
 import { spokenAddress } from "../understand/romaji.js";
 import { COPY, fill } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
-import { enter, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
+import { enter, FIELDS, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
 import { normalizeName, spokenNumber } from "./normalize.js";
 import { choicesFor, resume } from "./prompts.js";
 import {
@@ -56,7 +56,13 @@ export function advance(
   }
   if (numberChanged && !answers.agreementKind)
     return ask(enter(state, "agreementKind", { answers, editing }), lead);
-  if (editing) return toConfirm({ ...state, answers }, lead);
+  // Editing (from the card, or after a pasted block): the card once complete, else what is missing.
+  if (editing) {
+    const missing = FIELDS.find((f) => answers[f] === undefined);
+    return missing
+      ? ask(enter(state, missing, { answers, editing }), lead)
+      : toConfirm({ ...state, answers }, lead);
+  }
   const next = nextField(field);
   if (!next) return toConfirm({ ...state, answers }, [...lead, text(M.passwordRule)]);
   return ask(enter(state, next, { answers }), lead);

@@ -60,11 +60,16 @@ function takeBlock(state: ConversationState, raw: string): StepResult | null {
       ),
     ),
   ].join("・");
-  const lead = [text(fill(M.blockTaken, { fields: names }))];
+  // A carrier's address: the same word on its filter as when typed alone.
+  const carrier = COPY.reading.carrierDomains.some((d) => block.answers.email?.endsWith(`@${d}`));
+  const lead = [
+    text(fill(M.blockTaken, { fields: names })),
+    ...(carrier ? [text(COPY.reading.messages.carrierMail)] : []),
+  ];
   const missing = FIELDS.filter((f) => answers[f] === undefined);
   if (missing.length === 0) return toConfirm({ ...state, answers }, [...lead, text(M.passwordRule)]);
-  // One field left (often 所属機関): answered, it goes straight to the card, as an edit does.
-  return ask(enter(state, missing[0]!, { answers, editing: missing.length === 1 }), lead);
+  // As an edit: each missing field is asked, then the card (the fields pasted are not asked again).
+  return ask(enter(state, missing[0]!, { answers, editing: true }), lead);
 }
 
 /** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
