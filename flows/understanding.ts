@@ -43,6 +43,16 @@ const UnderstandingSchema = z.object({
    * social words and these only is still a social turn.
    */
   socialFillers: Words,
+  /**
+   * {greeting} in the greeting's reply: the member's own greeting returned (「おはようございます」 for
+   * 「おはよう」), else the one for the hour in Japan.
+   */
+  greetings: z.object({
+    mirror: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+    morning: z.string().min(1),
+    day: z.string().min(1),
+    evening: z.string().min(1),
+  }),
   /** Longest message still read as a social turn when it only contains a `within` word. */
   socialMaxLength: z.number().int().min(5).max(60),
   introductionMaxLength: z.number().int().min(2).max(30),
@@ -104,8 +114,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "hello",
         "hi",
       ],
-      idle: "こんにちは。オンライン資格確認のことなら、お気軽にお聞きください。",
-      inForm: "こんにちは。入力の続きをお願いします。",
+      idle: "{greeting}。オンライン資格確認のことなら、お気軽にお聞きください。",
+      inForm: "{greeting}。入力の続きをお願いします。",
     },
     thanks: {
       words: [
@@ -427,6 +437,22 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
   },
   socialMaxLength: 30,
+  greetings: {
+    mirror: [
+      ["おはよう", "おはようございます"],
+      ["こんにちは", "こんにちは"],
+      ["こんにちわ", "こんにちは"],
+      ["こんばんは", "こんばんは"],
+      ["こんばんわ", "こんばんは"],
+      ["お疲れ", "お疲れさまです"],
+      ["おつかれ", "お疲れさまです"],
+      ["お世話に", "いつもお世話になっております"],
+      ["おせわに", "いつもお世話になっております"],
+    ],
+    morning: "おはようございます",
+    day: "こんにちは",
+    evening: "こんばんは",
+  },
   socialFillers: [
     "いろいろと",
     "いろいろ",

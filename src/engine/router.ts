@@ -341,8 +341,28 @@ export function createEngine(parts: EngineParts): Engine {
   }
 
   /** Small talk: a short human reply, then the menu (or the form's question again). */
-  function onSocial(ctx: FlowContext, state: ConversationState, kind: keyof Understanding["social"]) {
-    const words = parts.understanding.social[kind];
+  /** The greeting to return: the member's own (「おはよう」→「おはようございます」), else the hour's. */
+  function greetingFor(raw: string, now: Date): string {
+    const g = parts.understanding.greetings;
+    const typed = raw.normalize("NFKC");
+    const own = g.mirror.find(([word]) => typed.includes(word));
+    if (own) return own[1];
+    const hour = new Date(now.getTime() + 9 * 3_600_000).getUTCHours();
+    return hour >= 4 && hour < 10 ? g.morning : hour >= 18 || hour < 4 ? g.evening : g.day;
+  }
+
+  function onSocial(
+    ctx: FlowContext,
+    state: ConversationState,
+    kind: keyof Understanding["social"],
+    raw = "",
+  ) {
+    const template = parts.understanding.social[kind];
+    const greeting = greetingFor(raw, ctx.now);
+    const words = {
+      idle: template.idle.replace("{greeting}", greeting),
+      inForm: template.inForm.replace("{greeting}", greeting),
+    };
     const flow = flowOf(state);
     const continueButton: Choice = { label: menu.resumeLabel, data: postbackData("reg.continue") };
     if (!flow) {
@@ -615,7 +635,7 @@ export function createEngine(parts: EngineParts): Engine {
         WRAPPERS.has(social) &&
         understand.onlyAround(raw) &&
         ctx.faq.answer(understand.withoutOpeners(raw)).kind === "confident";
-      if (!wrapsQuestion) return onSocial(ctx, state, social);
+      if (!wrapsQuestion) return onSocial(ctx, state, social, raw);
       if (flow) return thenResume(ctx, state, answerQuestion(ctx, state, raw));
       return onIdleText(ctx, state, raw);
     }

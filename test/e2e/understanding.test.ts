@@ -48,8 +48,10 @@ async function atField(m: Member, answers: string[]): Promise<void> {
 
 describe("small talk gets a short human reply and the menu, never an apology", () => {
   it.each([
-    ["こんにちは", U.social.greeting.idle],
-    ["こんにちは！", U.social.greeting.idle],
+    ["こんにちは", U.social.greeting.idle.replace("{greeting}", "こんにちは")],
+    ["こんにちは！", U.social.greeting.idle.replace("{greeting}", "こんにちは")],
+    ["おはようございます", U.social.greeting.idle.replace("{greeting}", U.greetings.morning)],
+    ["こんばんは", U.social.greeting.idle.replace("{greeting}", U.greetings.evening)],
     ["ありがとう", U.social.thanks.idle],
     ["ありがとうございました😊", U.social.thanks.idle],
     ["了解です、ありがとうございます", U.social.thanks.idle],
@@ -70,7 +72,7 @@ describe("small talk gets a short human reply and the menu, never an apology", (
   });
 
   it.each([
-    ["よろしくお願いいたします。", U.social.greeting.idle],
+    ["よろしくお願いいたします。", U.social.greeting.idle.split("{greeting}")[1]!],
     ["夜分にすみません", U.social.apology.idle],
     ["すみません まちがえておくりました", U.social.apology.idle],
     ["また夜に続きやります", U.social.later.idle],
