@@ -9,6 +9,7 @@ import type { Understanding } from "../../flows/understanding.js";
 import type { FaqLookup, FaqResult } from "../answerer/types.js";
 import type { Flow, FlowContext } from "./flow.js";
 import { createInquiry, type InquiryDesk } from "./inquiry.js";
+import { jstMinutes } from "./journey/push-hours.js";
 import { formatDateTime } from "./journey/steps.js";
 import {
   type Choice,
@@ -183,20 +184,15 @@ export function createEngine(parts: EngineParts): Engine {
     // 担当者に聞く, the call centre, related entries) moves to the form's question, before its choices.
     const carried = (result.replies.at(-1)?.quickReply?.items ?? []).filter(carriedOver).flatMap(underForm);
     const resumed = (flow.resumeAfterAside ?? flow.resume)(ctx, result.state);
-    const prompt = resumed.at(-1);
-    const merged =
-      prompt && carried.length > 0
-        ? [
-            ...resumed.slice(0, -1),
-            {
-              ...prompt,
-              quickReply: {
-                items: [...carried, ...(prompt.quickReply?.items ?? [])].slice(0, MAX_QUICK_REPLIES),
-              },
-            },
-          ]
-        : resumed;
-    return { ...result, replies: settleReplies([...result.replies, ...merged]) };
+    return { ...result, replies: settleReplies([...result.replies, ...itemsFirst(resumed, carried)]) };
+  };
+
+  /** `items` first under the last bubble (the form's question), before its own buttons. */
+  const itemsFirst = (replies: LineMessage[], items: messagingApi.QuickReplyItem[]): LineMessage[] => {
+    const prompt = replies.at(-1);
+    if (!prompt || items.length === 0) return replies;
+    const merged = [...items, ...(prompt.quickReply?.items ?? [])].slice(0, MAX_QUICK_REPLIES);
+    return [...replies.slice(0, -1), { ...prompt, quickReply: { items: merged } }];
   };
 
   const desk: InquiryDesk = createInquiry(menu, { menuChoices });
@@ -258,18 +254,9 @@ export function createEngine(parts: EngineParts): Engine {
   /** 「よくある質問」 mid-form: the examples first under the form's question (LINE shows one row of buttons). */
   const faqInForm = (ctx: FlowContext, state: ConversationState, flow: Flow): StepResult => {
     const resumed = flow.resume(ctx, state);
-    const prompt = resumed.at(-1);
-    if (!prompt) return faqTop(state);
-    const examples = withChoices(
-      [{ ...prompt, quickReply: undefined }],
-      menu.faqExamples.map((q) => ({ label: q, text: q })),
-    )[0]!;
-    const items = [...(examples.quickReply?.items ?? []), ...(prompt.quickReply?.items ?? [])];
-    return reply(state, [
-      text(menu.faqPromptInForm),
-      ...resumed.slice(0, -1),
-      { ...prompt, quickReply: { items: items.slice(0, MAX_QUICK_REPLIES) } },
-    ]);
+    if (resumed.length === 0) return faqTop(state);
+    const examples = faqTop(state).replies[0]?.quickReply?.items ?? [];
+    return reply(state, [text(menu.faqPromptInForm), ...itemsFirst(resumed, examples)]);
   };
 
   const forgetQuestion = (state: ConversationState): ConversationState => {
@@ -347,7 +334,7 @@ export function createEngine(parts: EngineParts): Engine {
     const typed = raw.normalize("NFKC");
     const own = g.mirror.find(([word]) => typed.includes(word));
     if (own) return own[1];
-    const hour = new Date(now.getTime() + 9 * 3_600_000).getUTCHours();
+    const hour = Math.floor(jstMinutes(now) / 60);
     return hour >= 4 && hour < 10 ? g.morning : hour >= 18 || hour < 4 ? g.evening : g.day;
   }
 

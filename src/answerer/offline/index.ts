@@ -347,9 +347,11 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     return TOPIC_TAIL.test(rest);
   }
 
-  function rank(question: string, limit = MAX_CANDIDATES): FaqMatch[] {
-    if (typeof question !== "string") return [];
-    const whole = countedKanjiNumbers(romajiAsKana(question.slice(0, MAX_QUESTION)));
+  /** Typed in romaji (「hojokin wa mada dekimasu ka」) or with kanji numerals (「十二月」): read as kana and digits. */
+  const asRead = (typed: string) => countedKanjiNumbers(romajiAsKana(typed.slice(0, MAX_QUESTION)));
+
+  /** The ranking of a question already read by `asRead`. */
+  function rank(whole: string, limit = MAX_CANDIDATES): FaqMatch[] {
     const best = scores(whole);
     // A message of several sentences (context, then the question): each sentence is tried too,
     // so the question is not drowned by the story around it.
@@ -385,15 +387,14 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     thresholds,
     rank(question, limit) {
       try {
-        return rank(question, limit);
+        return typeof question === "string" ? rank(asRead(question), limit) : [];
       } catch {
         return [];
       }
     },
     answer(typed) {
       try {
-        // Typed in romaji (「hojokin wa mada dekimasu ka」): read as the kana it spells.
-        const question = countedKanjiNumbers(romajiAsKana(typed));
+        const question = asRead(typed);
         const ranked = rank(question, MAX_CANDIDATES + 2);
         // Word for word one entry's own question (the menu's examples, a question staff added): that entry.
         const own = exact.get(normalize(question.slice(0, MAX_QUESTION)));

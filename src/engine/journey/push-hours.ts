@@ -10,7 +10,7 @@ const JST_OFFSET = 9 * 60 * MINUTE;
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Minutes since midnight, Japan time. */
-function jstMinutes(at: Date): number {
+export function jstMinutes(at: Date): number {
   return Math.floor(((((at.getTime() + JST_OFFSET) % DAY) + DAY) % DAY) / MINUTE);
 }
 

@@ -49,13 +49,16 @@ export interface BlockRead {
   fields: Field[];
 }
 
-function splitName(value: string): [string, string] | null {
+/** 「小川 正夫」: 姓 and 名, each valid, or null. */
+function wholeName(value: string): Pick<RegistrationAnswers, "familyName" | "givenName"> | null {
   const parts = value
     .normalize("NFKC")
     .trim()
     .split(/\s+/u)
     .filter((p) => p.length > 0);
-  return parts.length === 2 ? [parts[0]!, parts[1]!] : null;
+  if (parts.length !== 2) return null;
+  const [family, given] = parts.map((p) => validateName(p, COPY.maxNameLength));
+  return family?.ok && given?.ok ? { familyName: family.value, givenName: given.value } : null;
 }
 
 /** The fields a pasted block holds, or null when the text is not such a block. */
@@ -106,23 +109,14 @@ export function readBlock(raw: string): BlockRead | null {
       continue;
     }
     if (NAME.test(text)) {
-      const split = splitName(after(NAME));
-      const family = split ? nameOk(split[0]) : null;
-      const given = split ? nameOk(split[1]) : null;
-      if (family?.ok && given?.ok) {
-        answers.familyName = family.value;
-        answers.givenName = given.value;
-      }
+      Object.assign(answers, wholeName(after(NAME)));
       continue;
     }
     // 「小林 和夫」 without a label: the name, once, when nothing else in the line says otherwise.
     if (BARE_NAME.test(text) && answers.familyName === undefined) {
-      const split = splitName(text);
-      const family = split ? nameOk(split[0]) : null;
-      const given = split ? nameOk(split[1]) : null;
-      if (family?.ok && given?.ok) {
-        answers.familyName = family.value;
-        answers.givenName = given.value;
+      const name = wholeName(text);
+      if (name) {
+        Object.assign(answers, name);
         continue;
       }
     }

@@ -14,6 +14,7 @@ import { enter, FIELDS, type Field, fieldOf, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
 import {
+  type AgreementKind,
   formatRegistrationNumber,
   parseRegistrationNumber,
   validateEmail,
@@ -41,6 +42,22 @@ function offer(
   return reply(next, resume(next));
 }
 
+/**
+ * A valid registration number that differs from the one given (its own 協/契, or the one chosen
+ * before), or null.
+ */
+function changedNumber(
+  state: ConversationState,
+  typed: string,
+): { agreementKind: AgreementKind; registrationDigits: string } | null {
+  const parsed = parseRegistrationNumber(typed);
+  const kind = parsed.ok ? (parsed.value.kind ?? state.answers.agreementKind) : undefined;
+  if (!parsed.ok || !kind) return null;
+  if (parsed.value.digits === state.answers.registrationDigits && kind === state.answers.agreementKind)
+    return null;
+  return { agreementKind: kind, registrationDigits: parsed.value.digits };
+}
+
 /** A new value typed at the card: which field it is for, if it is a valid one. */
 function newValue(state: ConversationState, raw: string): StepResult | null {
   const mail = extractEmail(raw);
@@ -51,20 +68,14 @@ function newValue(state: ConversationState, raw: string): StepResult | null {
     return null;
   }
   const number = extractRegistrationNumber(raw);
-  const parsed = number ? parseRegistrationNumber(number.value) : null;
-  if (parsed?.ok) {
-    const kind = parsed.value.kind ?? state.answers.agreementKind;
-    if (
-      kind &&
-      (parsed.value.digits !== state.answers.registrationDigits || kind !== state.answers.agreementKind)
-    )
-      return offer(
-        state,
-        "registrationDigits",
-        { agreementKind: kind, registrationDigits: parsed.value.digits },
-        formatRegistrationNumber(kind, parsed.value.digits),
-      );
-  }
+  const changed = number ? changedNumber(state, number.value) : null;
+  if (changed)
+    return offer(
+      state,
+      "registrationDigits",
+      changed,
+      formatRegistrationNumber(changed.agreementKind, changed.registrationDigits),
+    );
   const phone = extractPhone(raw);
   const checkedPhone = phone ? validatePhone(phone.value) : null;
   if (checkedPhone?.ok && checkedPhone.value !== state.answers.phoneNumber)
@@ -159,15 +170,13 @@ export function numberCorrectionInForm(state: ConversationState, raw: string): S
   const t = nfkc(raw);
   const saysNumber = /番号|ばんごう/u.test(t) && R.correctionWords.some((w) => t.includes(w));
   if (!/^(協|契)/u.test(number.value) && !saysNumber) return null;
-  const parsed = parseRegistrationNumber(number.value);
-  const kind = parsed.ok ? (parsed.value.kind ?? state.answers.agreementKind) : undefined;
-  if (!parsed.ok || !kind) return null;
-  if (parsed.value.digits === state.answers.registrationDigits && kind === state.answers.agreementKind)
-    return null;
-  return advance(enter(state, "registrationDigits", { editing: state.editing }), "registrationDigits", {
-    agreementKind: kind,
-    registrationDigits: parsed.value.digits,
-  });
+  const changed = changedNumber(state, number.value);
+  if (!changed) return null;
+  return advance(
+    enter(state, "registrationDigits", { editing: state.editing }),
+    "registrationDigits",
+    changed,
+  );
 }
 
 /** 「施術所名の【】はいらないです」「（本院）は消して」: a part of a value to drop. */

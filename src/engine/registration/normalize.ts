@@ -1,5 +1,6 @@
 // What a member types on a phone (full-width digits, any kind of dash, stray spaces, 【】 around a
 // pasted number) turned into what the portal wants, before any validation. Pure and idempotent.
+import { kanjiDigits } from "../understand/numbers.js";
 
 /** Every dash a Japanese keyboard or a copied PDF may produce (checked after NFKC). */
 const HYPHENS =
@@ -35,7 +36,6 @@ export function normalizeName(input: string): string {
   return settle((s) => stripEdges(nfkc(s)).replace(SPACES, " "), input);
 }
 
-const KANJI_DIGITS = "〇一二三四五六七八九";
 /** 「の」 between two digits, as voice input writes a number read aloud (「1107777の1の2」). */
 const SPOKEN_SEPARATOR = /(?<=[0-9〇一二三四五六七八九])の(?=[0-9〇一二三四五六七八九])/gu;
 /** A text that is a number and nothing else (協/契, digits in either script, separators). */
@@ -52,7 +52,7 @@ export function spokenNumber(input: string): string {
   // 「〇四八の二五一の三六七八です」: a polite ending or a label does not make it a sentence.
   const bare = s.replace(SPOKEN_FRAME_START, "").replace(SPOKEN_FRAME_END, "");
   if (!ONLY_NUMBER.test(bare)) return s;
-  return s.replace(/[〇一二三四五六七八九]/gu, (c) => String(KANJI_DIGITS.indexOf(c)));
+  return kanjiDigits(s);
 }
 
 /** A registration number or its digits: NFKC, no spaces, every dash as "-", a spoken number read. */

@@ -9,9 +9,13 @@ const COUNTED = new RegExp(
   "gu",
 );
 
+/** Each kanji digit as its digit (「〇四八」→「048」), 十 and other characters kept. */
+export const kanjiDigits = (s: string): string =>
+  s.replace(/[〇一二三四五六七八九]/gu, (c) => String(KANJI_DIGIT.indexOf(c)));
+
 function value(all: string): string {
   const ten = all.indexOf("十");
-  if (ten < 0) return Array.from(all, (c) => String(KANJI_DIGIT.indexOf(c))).join("");
+  if (ten < 0) return kanjiDigits(all);
   const tens = all.slice(0, ten);
   const ones = all.slice(ten + 1);
   return String((tens ? KANJI_DIGIT.indexOf(tens) : 1) * 10 + (ones ? KANJI_DIGIT.indexOf(ones) : 0));
