@@ -5,8 +5,8 @@
 // time or in the Worker.
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { FAQ_ENTRIES } from "../flows/faq/index.js";
-import { OUTSIDE_TOPICS } from "../flows/faq/outside.js";
+import { FAQ_SEED_ENTRIES } from "../flows/faq/index.js";
+import { NAMED_TOPICS } from "../flows/faq/outside.js";
 import { journeyCopy } from "../flows/journey.js";
 import { kanaTokenizer, toHiragana } from "./kana.js";
 
@@ -26,9 +26,11 @@ export async function readingsSource(): Promise<string> {
     readings.get(surface)!.add(kana);
   };
   // The out-of-scope topics too: 「かいひ」 typed in kana is read as 会費, and so recognised as one.
+  // Not the blind writers' messages as typed: their misconversions (「短末」「有功期限」) would become
+  // words the knowledge writes, and so never be read back to the right word.
   const texts = [
-    ...FAQ_ENTRIES.flatMap((e) => [...e.questions, e.answer, e.label]),
-    ...OUTSIDE_TOPICS.flatMap((t) => t.questions),
+    ...FAQ_SEED_ENTRIES.flatMap((e) => [...e.questions, e.answer, e.label]),
+    ...NAMED_TOPICS.flatMap((t) => t.questions),
   ];
   for (const text of texts) {
     // Nouns one by one, and runs of nouns as one compound (登録記号番号 = 登録+記号+番号).

@@ -1,5 +1,6 @@
 // The FAQ knowledge base, validated once when the module loads (see schema.ts).
 import type { FaqEntry } from "../../src/answerer/types.js";
+import { BLIND_PHRASINGS } from "./blind-phrasings.generated.js";
 import { AFTER_ENTRIES } from "./entries/after.js";
 import { BOT_ENTRIES } from "./entries/bot.js";
 import { CONTACT_ENTRIES } from "./entries/contact.js";
@@ -10,7 +11,8 @@ import { JOURNEY_ENTRIES } from "./entries/journey.js";
 import { MEMBER_PHRASINGS } from "./member-phrasings.js";
 import { defineFaq, withPhrasings } from "./schema.js";
 
-export const FAQ_ENTRIES: FaqEntry[] = defineFaq(
+/** The entries with their own and the members' phrasings, before the blind writers' messages. */
+export const FAQ_SEED_ENTRIES: FaqEntry[] = defineFaq(
   withPhrasings(
     [
       ...JOURNEY_ENTRIES,
@@ -24,6 +26,20 @@ export const FAQ_ENTRIES: FaqEntry[] = defineFaq(
     MEMBER_PHRASINGS,
   ),
 );
+
+/** The blind dev set's answerable messages by entry (blind-phrasings.generated.ts), optionally without one writer's. */
+function blindPhrasings(withoutWriter?: string): Record<string, string[]> {
+  const byEntry: Record<string, string[]> = {};
+  for (const [writer, entry, question] of BLIND_PHRASINGS)
+    if (entry !== "none" && writer !== withoutWriter) byEntry[entry] = [...(byEntry[entry] ?? []), question];
+  return byEntry;
+}
+
+/** The knowledge with every phrasing; `withoutWriter` leaves one blind writer's out (for the evaluation only). */
+export const faqEntries = (withoutWriter?: string): FaqEntry[] =>
+  defineFaq(withPhrasings(FAQ_SEED_ENTRIES, blindPhrasings(withoutWriter)));
+
+export const FAQ_ENTRIES: FaqEntry[] = faqEntries();
 
 export { CALL_CENTRE_TEXT } from "./entries/contact.js";
 export { FAQ_MESSAGES } from "./messages.js";

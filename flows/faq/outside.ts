@@ -6,6 +6,7 @@
 // set still measures what the answerer makes of questions it has not seen.
 // A topic staff later answer in the knowledge simply loses to the new entry (an exact phrasing scores higher).
 import { z } from "zod";
+import { BLIND_PHRASINGS } from "./blind-phrasings.generated.js";
 import { ON_TOPIC_UNCOVERED } from "./outside-on-topic.js";
 
 const outsideTopicSchema = z.object({
@@ -16,11 +17,38 @@ const outsideTopicSchema = z.object({
   contact: z.enum(["association", "callcentre", "nobody"]).default("association"),
   /** Own wording instead of the shared 「{about}のことは…」 (e.g. the association's own contact). */
   reply: z.string().min(1).max(300).optional(),
+  /** A catch-all (the unanswered questions): a named topic close behind it is named instead. */
+  fallback: z.boolean().optional(),
   questions: z.array(z.string().trim().min(1)).min(5),
 });
 export type OutsideTopic = z.output<typeof outsideTopicSchema>;
 
-export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse([
+/**
+ * On-topic questions the blind dev set's writers asked that no entry answers (「カードリーダーはいくら」,
+ * 「運用開始日は自分で決めるの」): a question like one of them is answered honestly, not with the entry
+ * that shares its words. `withoutWriter` leaves one writer's out, for the evaluation only.
+ */
+export function unansweredTopic(withoutWriter?: string): OutsideTopic {
+  return outsideTopicSchema.parse({
+    id: "unanswered",
+    about: "そのご質問",
+    fallback: true,
+    reply:
+      "申し訳ありません。そのご質問には、このLINEの自動回答ではお答えできる情報がありません。\n本会の担当者にお問い合わせいただけます。",
+    questions: BLIND_PHRASINGS.filter(([writer, entry]) => entry === "none" && writer !== withoutWriter).map(
+      ([, , question]) => question,
+    ),
+  });
+}
+
+/** The topics the knowledge does not cover; `withoutWriter`: see unansweredTopic. */
+export const outsideTopics = (withoutWriter?: string): OutsideTopic[] => [
+  ...NAMED_TOPICS,
+  unansweredTopic(withoutWriter),
+];
+
+/** The topics with a name (all but the catch-all of unanswered questions). */
+export const NAMED_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse([
   ...ON_TOPIC_UNCOVERED,
   {
     id: "association-fees",
@@ -278,3 +306,5 @@ export const OUTSIDE_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse(
     ],
   },
 ]);
+
+export const OUTSIDE_TOPICS: OutsideTopic[] = outsideTopics();

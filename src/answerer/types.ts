@@ -30,6 +30,8 @@ export interface OutsideRef {
   contact: "association" | "callcentre" | "nobody";
   /** The topic's own reply, when it has one. */
   reply?: string;
+  /** A catch-all of unanswered questions: a named topic close behind it is the one meant. */
+  fallback?: boolean;
 }
 
 export type FaqResult =

@@ -180,7 +180,7 @@ describe("direct answers", () => {
 
   it("no answer, but entries touch on it: said so, those entries as buttons, and a person", async () => {
     const m = newMember();
-    await m.say("受付の子のメアドで登録しても平気？その子辞めたらどうなる");
+    await m.say("従業員のアドレスで登録して、その人がやめたら困りますか");
     expect(m.read).toContain(FAQ_MESSAGES.notFoundNear);
     expect(m.quickLabels[0]).toBe(FAQ_ENTRIES.find((e) => e.id === "email-which")!.label);
     expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
@@ -188,7 +188,7 @@ describe("direct answers", () => {
 
   it("one near entry only: 「…のことでしょうか」, and はい shows it", async () => {
     const m = newMember();
-    await m.say("姓と名のあいだにスペースはいる？");
+    await m.say("姓と名の間はあけるの");
     const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
     expect(m.quickLabels).toEqual([FAQ_MESSAGES.yesShow, FAQ_MESSAGES.notThis]);
@@ -199,14 +199,14 @@ describe("direct answers", () => {
   it("「はい」 typed after 「…のことでしょうか」 shows the entry; 「いいえ」 offers a person; once only", async () => {
     const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
     const m = newMember();
-    await m.say("姓と名のあいだにスペースはいる？");
+    await m.say("姓と名の間はあけるの");
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
     await m.say("はい");
     expect(m.read).toContain(formName.answer.slice(0, 20));
     await m.say("はい");
     expect(m.read, "the question was answered: 「はい」 again is small talk").toContain(U.social.yes.idle);
     const other = newMember();
-    await other.say("姓と名のあいだにスペースはいる？");
+    await other.say("姓と名の間はあけるの");
     await other.say("いいえ");
     expect(other.quickLabels).toContain(FAQ_MESSAGES.askPerson);
   });
@@ -215,7 +215,7 @@ describe("direct answers", () => {
     const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
     const m = newMember();
     await atField(m, []);
-    await m.say("姓と名のあいだにスペースはいる？");
+    await m.say("姓と名の間はあけるの");
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
     await m.say("はい");
     expect(m.read).toContain(formName.answer.slice(0, 20));
@@ -739,7 +739,7 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
   it("「はい、それです」 of a 「…のことでしょうか」 is not put beside the form's own buttons", async () => {
     const m = newMember();
     await atField(m, []);
-    await m.say("姓と名のあいだにスペースはいる？");
+    await m.say("姓と名の間はあけるの");
     const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
     expect(m.quickLabels).not.toContain(FAQ_MESSAGES.yesShow);
@@ -860,7 +860,7 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎"]);
     await m.tap("施術所（柔道整復）");
-    await m.say("つうちしょがみつからないんだけど");
+    await m.say("しょうだくつうちしょがみあたらないんだけど");
     const numberWhere = FAQ_ENTRIES.find((e) => e.id === "number-where")!;
     expect(m.read).toContain(numberWhere.answer.slice(0, 20));
     expectAsked(m, "agreementKind");

@@ -2,14 +2,17 @@
 // Shared by `npm run eval:faq` (scripts/eval-faq.ts) and test/answerer/offline.test.ts.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { faqEntries } from "../../flows/faq/index.js";
+import { outsideTopics } from "../../flows/faq/outside.js";
 import { FAQ_SIBLINGS } from "../../flows/faq/siblings.js";
 import {
+  createOfflineAnswerer,
   DEFAULT_THRESHOLDS,
   decide,
   type OfflineAnswerer,
   type Thresholds,
 } from "../../src/answerer/offline/index.js";
-import type { FaqMatch, FaqResult } from "../../src/answerer/types.js";
+import type { FaqEntry, FaqMatch, FaqResult } from "../../src/answerer/types.js";
 
 const itemSchema = z.object({
   q: z.string(),
@@ -20,24 +23,23 @@ const setSchema = z.object({ tune: z.array(itemSchema), test: z.array(itemSchema
 export type EvalItem = z.infer<typeof itemSchema>;
 
 /**
- * The dev questions: questions.json (written while building the answerer), the members' dev set
- * (dev-members.json, written by a helper who saw the entries' answers) and the blind dev set
- * (dev-blind.json, written as the held-out set was: from the sources only), each split in halves:
- * thresholds are tuned on `tune`, figures reported on `test`. Small talk is the interpreter's, not the
- * answerer's.
+ * The dev questions: questions.json (written while building the answerer) and the members' dev set
+ * (dev-members.json, written by a helper who saw the entries' answers), each split in halves:
+ * thresholds are tuned on `tune` (with the blind set, see blindFolds), figures reported on `test`.
+ * Small talk is the interpreter's, not the answerer's. The blind dev set is not here: its messages are
+ * phrasings of the knowledge, so it is measured writer by writer (blindFolds).
  */
 export function loadEvalSet(): { tune: EvalItem[]; test: EvalItem[] } {
   const own = setSchema.parse(JSON.parse(readFileSync(new URL("./questions.json", import.meta.url), "utf8")));
   const asked = (items: HeldOutItem[]) => items.filter((i) => i.expect !== "social");
   const members = asked(loadDevMembers());
-  const blind = asked(loadDevBlind());
   const half = (items: HeldOutItem[], parity: number) =>
     items
       .filter((_, n) => n % 2 === parity)
       .map(({ q, expect, alsoOk }) => ({ q, expect, ...(alsoOk === undefined ? {} : { alsoOk }) }));
   return {
-    tune: [...own.tune, ...half(members, 0), ...half(blind, 0)],
-    test: [...own.test, ...half(members, 1), ...half(blind, 1)],
+    tune: [...own.tune, ...half(members, 0)],
+    test: [...own.test, ...half(members, 1)],
   };
 }
 
@@ -49,6 +51,7 @@ const heldOutSchema = z.object({
       intent: z.string(),
       expect: z.string().min(1),
       alsoOk: z.union([z.string(), z.array(z.string())]).optional(),
+      writer: z.string().optional(),
     }),
   ),
 });
@@ -64,6 +67,39 @@ export function loadDevMembers(): HeldOutItem[] {
 export function loadDevBlind(): HeldOutItem[] {
   return heldOutSchema.parse(JSON.parse(readFileSync(new URL("./dev-blind.json", import.meta.url), "utf8")))
     .items;
+}
+
+/** The blind dev set's writers: each is measured by an answerer that has only the other writers' messages. */
+export const BLIND_WRITERS = ["w1", "w2", "w3", "w4"] as const;
+
+/**
+ * The blind dev set as cross-validation folds: each writer's messages with an answerer built without
+ * them (flows/faq/blind-phrasings.generated.ts holds all four writers'), so every figure on it is one
+ * on messages the answerer has not seen. `entriesFor` composes the knowledge for a fold (the
+ * database's, for `eval:faq -- --db`); options are the answerer's (thresholds).
+ */
+export function blindFolds(
+  options: Parameters<typeof createOfflineAnswerer>[1] = {},
+  entriesFor: (withoutWriter: string) => FaqEntry[] = faqEntries,
+): { writer: string; items: HeldOutItem[]; answerer: OfflineAnswerer }[] {
+  const items = loadDevBlind();
+  return BLIND_WRITERS.map((writer) => ({
+    writer,
+    items: items.filter((i) => i.writer === writer),
+    answerer: createOfflineAnswerer(entriesFor(writer), { ...options, outside: outsideTopics(writer) }),
+  }));
+}
+
+/** The folds' items ranked by their own fold's answerer (for tuning thresholds without re-ranking). */
+export function rankFolds(folds: ReturnType<typeof blindFolds>): Ranked[] {
+  return folds.flatMap((f) =>
+    rankAll(
+      f.answerer,
+      f.items
+        .filter((i) => i.expect !== "social")
+        .map(({ q, expect, alsoOk }) => ({ q, expect, ...(alsoOk === undefined ? {} : { alsoOk }) })),
+    ),
+  );
 }
 
 /** The held-out set: written blind, labelled afterwards; report on it, never tune on it. */
@@ -91,7 +127,7 @@ export interface Outcomes {
 /** What members would see for each held-out question, as the shipped answerer decides it. */
 export function memberOutcomes(
   items: HeldOutItem[],
-  answerer: OfflineAnswerer,
+  answerer: OfflineAnswerer | ((item: HeldOutItem) => OfflineAnswerer),
   interpreter: { social(raw: string): unknown; withoutOpeners(raw: string): string },
 ): Outcomes {
   let answerable = 0;
@@ -111,7 +147,9 @@ export function memberOutcomes(
     // As the engine does it: small talk first, then the question without its social opener.
     const result: FaqResult = interpreter.social(item.q)
       ? { kind: "none" }
-      : answerer.answer(interpreter.withoutOpeners(item.q));
+      : (typeof answerer === "function" ? answerer(item) : answerer).answer(
+          interpreter.withoutOpeners(item.q),
+        );
     const ok = (id: string) => right(item, id);
     if (item.expect === "none") {
       none++;
@@ -162,6 +200,19 @@ function right(item: { expect: string; alsoOk?: string | string[] }, id: string 
 export interface Ranked {
   item: EvalItem;
   ranked: FaqMatch[];
+}
+
+/** What members would see for the blind dev set, each writer's messages answered by their own fold. */
+export function foldOutcomes(
+  folds: ReturnType<typeof blindFolds>,
+  interpreter: Parameters<typeof memberOutcomes>[2],
+): Outcomes {
+  const byWriter = new Map(folds.map((f) => [f.writer, f.answerer]));
+  return memberOutcomes(
+    folds.flatMap((f) => f.items),
+    (item) => byWriter.get(item.writer ?? "")!,
+    interpreter,
+  );
 }
 
 export function rankAll(answerer: OfflineAnswerer, items: EvalItem[]): Ranked[] {
@@ -267,11 +318,11 @@ const GRID = {
  * by the mean of its neighbourhood (direct and right, then honest "none", then the utility where a
  * wrong answer costs four right ones), so the choice sits inside a plateau, not on a lucky cell.
  */
-export function tuneThresholds(results: Ranked[]): Thresholds {
+export function tuneThresholds(results: Ranked[], groups?: Ranked[][]): Thresholds {
   const cs = GRID.confident;
   const { lead: ms, suggest: ss } = GRID;
   const at = (a: number, b: number, c: number) => ({ confident: cs[a]!, lead: ms[b]!, suggest: ss[c]! });
-  const halves = [0, 1].map((p) => results.filter((_, i) => i % 2 === p));
+  const halves = groups ?? [0, 1].map((p) => results.filter((_, i) => i % 2 === p));
   const grid = cs.map((_, a) =>
     ms.map((_, b) =>
       ss.map((_, c) => {
