@@ -63,6 +63,13 @@ describe("the knowledge pages", () => {
     expect(page).toContain("範囲外の話題：本会の会費");
     expect(page).toContain("本会の会費のことは、このLINEの自動回答ではお答えできません");
     expect(page).not.toContain('href="/admin/knowledge/outside-');
+    // Near the catch-all of questions without an answer: said so in words staff understand.
+    const unanswered = await (
+      await clerk.get(`/admin/knowledge/try?q=${encodeURIComponent("カードリーダーってだいたいいくらするもの？")}`)
+    ).text();
+    expect(unanswered).toContain("よくある質問では答えのない質問の例");
+    expect(unanswered).toContain("お答えできる情報がありません");
+    expect(unanswered).not.toContain("範囲外の話題：そのご質問");
   });
 
   it("answers 404 for an unknown entry or a revision of another entry", async () => {

@@ -66,7 +66,11 @@ function Outcome(props: { title: string; outcome: TryOutcome; testId: string }) 
             <tr data-rank-entry={m.entry.id}>
               <td>{i + 1}</td>
               <td>
-                {m.outside ? (
+                {m.outside?.fallback ? (
+                  <span>
+                    よくある質問では答えのない質問の例（会員には「お答えできる情報がありません」と返し、担当者をご案内します）
+                  </span>
+                ) : m.outside ? (
                   <span>範囲外の話題：{m.outside.about}（会員には「お答えできません」と返します）</span>
                 ) : (
                   <a href={`/admin/knowledge/${m.entry.id}`}>{m.entry.label}</a>
