@@ -65,7 +65,9 @@ describe("the knowledge pages", () => {
     expect(page).not.toContain('href="/admin/knowledge/outside-');
     // Near the catch-all of questions without an answer: said so in words staff understand.
     const unanswered = await (
-      await clerk.get(`/admin/knowledge/try?q=${encodeURIComponent("カードリーダーってだいたいいくらするもの？")}`)
+      await clerk.get(
+        `/admin/knowledge/try?q=${encodeURIComponent("カードリーダーってだいたいいくらするもの？")}`,
+      )
     ).text();
     expect(unanswered).toContain("よくある質問では答えのない質問の例");
     expect(unanswered).toContain("お答えできる情報がありません");
