@@ -333,6 +333,10 @@ export const menuContent: MenuContent = MenuSchema.parse({
   },
   requestEntries: { registration: [], resume: [], inquiry: ["ask-association"], erase: ["bot-erase"] },
   requestMasks: [
+    // 「引き続きよろしくお願いいたします」 closes a message: it is not 「続きから」.
+    "引き続き",
+    "引続き",
+    "ひきつづき",
     "手続き",
     "手続",
     "手つづき",

@@ -448,6 +448,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       ["おつかれ", "お疲れさまです"],
       ["お世話に", "いつもお世話になっております"],
       ["おせわに", "いつもお世話になっております"],
+      // Last: 「こんにちは、よろしくお願いします」 is answered with こんにちは.
+      ["よろしく", "こちらこそ、よろしくお願いいたします"],
     ],
     morning: "おはようございます",
     day: "こんにちは",
@@ -466,6 +468,13 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     "たいへん",
     "まことに",
     "誠に",
+    // 「引き続きよろしくお願いいたします」「今後ともどうぞよろしく」: a closing, not a request.
+    "引き続き",
+    "引続き",
+    "ひきつづき",
+    "今後とも",
+    "こんごとも",
+    "どうぞ",
   ],
   /** 「埼玉の田中です」 after a greeting: a self-introduction of at most this many characters. */
   introductionMaxLength: 12,

@@ -47,6 +47,16 @@ async function atField(m: Member, answers: string[]): Promise<void> {
 }
 
 describe("small talk gets a short human reply and the menu, never an apology", () => {
+  it("a polite closing (「引き続きよろしくお願いいたします」) is returned in kind, and starts nothing", async () => {
+    const m = newMember();
+    await m.say("お世話になっております。引き続きよろしくお願いいたします。");
+    expect(m.read).not.toMatch(APOLOGY);
+    expect(m.read).not.toContain(C.intro[0]!.slice(0, 20));
+    await m.say("今後ともどうぞよろしくお願いします");
+    expect(m.read).toContain("こちらこそ、よろしくお願いいたします");
+    expect((await conversation(bot.db, m.userId)).flow).toBe("idle");
+  });
+
   it.each([
     ["こんにちは", U.social.greeting.idle.replace("{greeting}", "こんにちは")],
     ["こんにちは！", U.social.greeting.idle.replace("{greeting}", "こんにちは")],

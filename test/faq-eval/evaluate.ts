@@ -69,9 +69,6 @@ export function loadDevBlind(): HeldOutItem[] {
     .items;
 }
 
-/** The blind dev set's writers: each is measured by an answerer that has only the other writers' messages. */
-export const BLIND_WRITERS = ["w1", "w2", "w3", "w4"] as const;
-
 /**
  * The blind dev set as cross-validation folds: each writer's messages with an answerer built without
  * them (flows/faq/blind-phrasings.generated.ts holds all four writers'), so every figure on it is one
@@ -83,7 +80,9 @@ export function blindFolds(
   entriesFor: (withoutWriter: string) => FaqEntry[] = faqEntries,
 ): { writer: string; items: HeldOutItem[]; answerer: OfflineAnswerer }[] {
   const items = loadDevBlind();
-  return BLIND_WRITERS.map((writer) => ({
+  // Each writer is measured by an answerer that has only the other writers' messages.
+  const writers = [...new Set(items.map((i) => i.writer ?? ""))];
+  return writers.map((writer) => ({
     writer,
     items: items.filter((i) => i.writer === writer),
     answerer: createOfflineAnswerer(entriesFor(writer), { ...options, outside: outsideTopics(writer) }),
