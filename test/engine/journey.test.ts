@@ -242,6 +242,13 @@ describe("journeyFeature › reporting a step", () => {
     ["ぽーたるでスマホをとうろくしました", "deviceRegistered", "appAccount"],
     ["ユーザー登録はもうすませました", "registered", null],
     ["端末登録おわった", "deviceRegistered", "appAccount"],
+    // When inside the report, 「来てる」「入れてます」, よ mistyped お, 「済んでます」「承認待ちです」.
+    ["しょうにんはおととい来てる", "approved", "applied"],
+    ["承認はきのう来てます", "approved", "applied"],
+    ["うんようかいしび　いれたお", "started", "appInstalled"],
+    ["運用開始日もう入れてます", "started", "appInstalled"],
+    ["利用開始申請はもう済んでます今は承認待ちです", "applied", "registered"],
+    ["いまは承認待ちです", "applied", "registered"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -35,9 +35,12 @@ const HEDGE =
 /** 「息子に手伝ってもらって…」「娘と一緒に…」: who helped, before the report. */
 const HELPED =
   /^.{0,20}?(?:手伝ってもらって|てつだってもらって|にやってもらって|と一緒に|といっしょに)[、,\s]*/u;
+/** 「承認はおととい来てる」: when it happened, inside the report, says nothing about which step. */
+const WHEN_INSIDE = /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
 const tidy = (s: string) =>
   s
     .trim()
+    .replace(WHEN_INSIDE, "")
     .replace(HELPED, "")
     .replace(LEADING_WORDS, "")
     .replace(LEADING_WORDS, "")
@@ -63,13 +66,21 @@ export function foldReport(input: string): string {
   return (
     toHiragana(normalizeCommand(input).replace(SPELLING, (k) => SPELLED.get(k) ?? k))
       .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
+      .replace(/(?<=.)です$/, "")
+      // 「いれたお」: よ mistyped.
+      .replace(/(?<=た)お$/, "")
       .replace(/(ました|ましたよ)$/, "た")
+      // 「済んでます」「済みました」: done.
+      .replace(/(すんてます|すんています|すみた|すんてる)$/, "すんだ")
+      .replace(/(済んでます|済んでいます|済みた|済んでる)$/, "済んだ")
       // 「してありました」「入れといた」「やっておいた」「来てた」: done, said another way.
       .replace(/てあ(る|った|りた)$/, "た")
       .replace(/(?<=[しれっけせみき])とい?た$/, "た")
       .replace(/ておいた$/, "た")
       .replace(/でおいた$/, "だ")
       .replace(/(?<=[きしいれでっみ])てた$/, "た")
+      // 「おととい来てる」「もう入れてます」: has been done.
+      .replace(/(?<=[きしいれっみ])て(る|ます|います|いる)$/, "た")
       // 「登録しておきました」「買ってきてくれました」: the same report.
       .replace(/ておきた$/, "た")
       .replace(/てくれた$/, "た")
