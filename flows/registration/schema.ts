@@ -170,6 +170,11 @@ export const RegistrationCopySchema = z
       clinicWords: Words,
       sentenceMarkers: Words,
       correctionWords: Words,
+      /** At the card, a question about later (「メールはあとから変えられるの？」): for the FAQ, not a correction. */
+      laterWords: Words,
+      /** At the field list, 「ちがうの、聞いてるだけ」: no correction meant, back to the card. */
+      onlyAskingWords: Words,
+      onlyAsking: Text,
       fieldWords: z.object({
         email: Words,
         phoneNumber: Words,

@@ -735,6 +735,21 @@ describe("yes and no in the member's own words at the form's questions", () => {
 });
 
 describe("corrections at 入力内容確認 and after the copy sheet", () => {
+  it("a question about later (「めーるあとからかえられるの？」) is answered as a question, not a correction; 「きいてるだけ」 at the field list goes back to the card", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("めーるあとからかえられるの？");
+    expect(m.read).not.toContain(C.reading.onlyAsking);
+    expect(m.quickLabels).not.toContain("メールアドレス");
+    expect(m.quickLabels).toContain("この内容でOK");
+    await m.tap("修正する");
+    expect(m.quickLabels).toContain("メールアドレス");
+    await m.say("ちがうの　きいてるだけ");
+    expect(m.read).toContain(C.reading.onlyAsking);
+    expect(m.quickLabels).toContain("この内容でOK");
+    expect((await conversation(bot.db, m.userId)).answers.email).toBe(SAMPLE.email);
+  });
+
   it("a question at the card is answered without the whole card again; 「内容を見る」 shows it", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -36,7 +36,8 @@ const HEDGE =
 const HELPED =
   /^.{0,20}?(?:手伝ってもらって|てつだってもらって|にやってもらって|と一緒に|といっしょに)[、,\s]*/u;
 /** 「承認はおととい来てる」: when it happened, inside the report, says nothing about which step. */
-const WHEN_INSIDE = /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
+const WHEN_INSIDE =
+  /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
 const tidy = (s: string) =>
   s
     .trim()

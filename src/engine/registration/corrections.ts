@@ -1,6 +1,7 @@
 // At 入力内容確認, words are corrections: 「電話番号を間違えました」 opens that field, a new value typed
 // (an address, a number) offers to replace the one on the card, 「修正したい」 shows the field list.
 
+import { text } from "../messages.js";
 import type { ConversationState, RegistrationAnswers, StepResult } from "../types.js";
 import {
   extractEmail,
@@ -23,6 +24,8 @@ import {
 } from "./validate.js";
 
 const R = COPY.reading;
+/** A question's ending (「？」「…ますか」「…の」「…できる」). */
+const LATER_QUESTION = /[?？]|(ますか|ですか|の|できる|られる|かな)[。\s]*$/u;
 const FIELD_WORDS = Object.entries(R.fieldWords) as [Field, string[]][];
 
 const open = (state: ConversationState, field: Field): StepResult => {
@@ -208,9 +211,16 @@ function withoutPart(state: ConversationState, raw: string): StepResult | null {
 export function correctionAtConfirm(state: ConversationState, raw: string): StepResult | null {
   const step = stepOf(state);
   if (step !== "confirm" && step !== "editPick" && step !== "replaceOffer") return null;
+  const t = nfkc(raw).toLowerCase();
+  // 「ちがうの　きいてるだけ」 at the field list: nothing to correct, the card again.
+  if (step === "editPick" && R.onlyAskingWords.some((w) => t.includes(w))) {
+    const next = enter(state, "confirm");
+    return reply(next, [text(R.onlyAsking), ...resume(next)]);
+  }
+  // 「メールはあとから変えられるの？」: a question about later, for the FAQ, not a correction now.
+  if (LATER_QUESTION.test(t) && R.laterWords.some((w) => t.includes(w))) return null;
   const value = newValue(state, raw) ?? newText(state, raw) ?? withoutPart(state, raw);
   if (value) return value;
-  const t = nfkc(raw).toLowerCase();
   const corrects = R.correctionWords.some((w) => t.includes(w));
   const field = FIELD_WORDS.find(([, words]) => words.some((w) => t.includes(w.toLowerCase())))?.[0];
   if (field && (corrects || t.length <= 12)) return open(state, field);
