@@ -116,7 +116,7 @@ export const NAMED_TOPICS: OutsideTopic[] = z.array(outsideTopicSchema).parse([
     id: "association-office",
     about: "本会の事務局の場所や連絡先",
     reply:
-      "申し訳ありません。本会事務局の連絡先は、このLINEではご案内していません。「担当者に聞く」から、このトークで本会の担当者にお尋ねいただけます。",
+      "申し訳ありません。本会事務局の連絡先は、このLINEではご案内していません。「担当者に聞く」から、このトークで本会の担当者にお尋ねいただけます。お返事は、事務局の受付時間（土日祝日・年末年始を除く平日の日中）にいたします。",
     questions: [
       // The association's own number (a member's play-through): not in the knowledge, so a person.
       "しかいの電話番号をおしえて",

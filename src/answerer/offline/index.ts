@@ -30,7 +30,7 @@ export interface Thresholds {
  * (each unseen by its answerer) and the members' set. Of the settings its grid search finds within the
  * 3 % bar for wrong answers, this one gives more direct answers and fewer wrong ones than the last on both.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.36, lead: 0.8, suggest: 0.3 };
+export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.35, lead: 0.8, suggest: 0.3 };
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
@@ -422,11 +422,11 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
         const result = decide(ranked, thresholds);
         // A bare topic (「メール」「パスワードのこと」) names no question: when several entries are about
         // it, ask which, as a call-centre agent would, rather than answer one of them.
-        // Also when no entry reached the bar: the words are the knowledge's, only the question is missing.
-        const nearOnly = result.kind === "none" && !result.outside && (result.near?.length ?? 0) > 0;
-        if ((result.kind !== "none" || nearOnly) && topicOnly(question)) {
+        // Also when no entry reached the bar, or an unnamed topic came first: the words are the
+        // knowledge's, only the question is missing. A named out-of-scope topic (「会費」) keeps its reply.
+        if ((result.kind !== "none" || !result.outside) && topicOnly(question)) {
           const best = ranked.find((m) => !m.outside)?.score ?? 0;
-          const about = ranked.filter((m) => !m.outside && m.score >= TOPIC_SHARE * best);
+          const about = ranked.filter((m) => !m.outside && best >= NEAR && m.score >= TOPIC_SHARE * best);
           if (about.length > 1)
             return { kind: "unsure", candidates: about.slice(0, MAX_CANDIDATES).map((m) => m.entry) };
         }
