@@ -82,6 +82,14 @@ export const journeyCopy = JourneyCopySchema.parse({
       report: "登録完了した",
       words: [
         "登録完了した",
+        // The mail saying applications are open: registered, and the wait is over.
+        "各種申請ができるようになりました",
+        "各種申請ができるようになった",
+        "各種申請ができるようになりましたとメールが来た",
+        "各種申請ができるようになりましたってメールが来た",
+        "申請できるようになった",
+        "申請できるメールが来た",
+        "申請できるメールもきた",
         "完了した",
         "完了と出た",
         "完了しましたと出た",

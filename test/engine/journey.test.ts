@@ -249,6 +249,9 @@ describe("journeyFeature › reporting a step", () => {
     ["運用開始日もう入れてます", "started", "appInstalled"],
     ["利用開始申請はもう済んでます今は承認待ちです", "applied", "registered"],
     ["いまは承認待ちです", "applied", "registered"],
+    // The mail saying applications are open: registered, the wait over (not 「wait up to 7 days」).
+    ["メールには各種申請ができるようになりましたってかいてある", "registered", "linkSent"],
+    ["各種申請ができるようになりましたってメールが来た", "registered", "linkSent"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -50,10 +50,10 @@ const tidy = (s: string) =>
     .trim();
 
 /** 「リンクを押したら」「クリックすると」 before the screen's words. */
-const AFTER_DOING = /^.*(?:たら|すると|したら)\s*/u;
+const AFTER_DOING = /^.*(?:たら|すると|したら|メールには|めーるには|メールに|めーるに)\s*/u;
 /** 「…って出ました」「…と出た」「…と表示された」: the words on the screen. */
 const QUOTED =
-  /^[「『]?(.+?)[」』]?(?:って|と)(?:出|で|表示され)(?:ました|た|てる|てます|ています)[。.!！\s]*$/u;
+  /^[「『]?(.+?)[」』]?(?:って|と)(?:出|で|表示され|書いて|かいて)(?:ました|た|てる|てます|ています|ある|あります|あった)[。.!！\s]*$/u;
 
 const SPELLING = new RegExp(REPORT_SPELLINGS.map(([kanji]) => kanji).join("|"), "g");
 const SPELLED = new Map(REPORT_SPELLINGS);
