@@ -47,6 +47,19 @@ async function atField(m: Member, answers: string[]): Promise<void> {
 }
 
 describe("small talk gets a short human reply and the menu, never an apology", () => {
+  it.each([
+    "おはようございます。本日もよろしくお願い申し上げます。",
+    "失礼いたしました。また改めてご連絡いたします。",
+    "ｱﾘｶﾞﾄｳ",
+    "おはようございます。朝早くにすみません",
+    "わかりました、やってみます",
+  ])("「%s」 is small talk: a short reply, no apology", async (said) => {
+    const m = newMember();
+    await m.say(said);
+    expect(m.read).not.toMatch(APOLOGY);
+    expect(m.read).not.toContain(FAQ_MESSAGES.notFoundNear.slice(0, 10));
+  });
+
   it("a polite closing (「引き続きよろしくお願いいたします」) is returned in kind, and starts nothing", async () => {
     const m = newMember();
     await m.say("お世話になっております。引き続きよろしくお願いいたします。");

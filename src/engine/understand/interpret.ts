@@ -3,7 +3,7 @@
 // Commands and menu words are matched by the router with the same normalizer. Pure; word lists in
 // flows/understanding.ts, folded once when the interpreter is built.
 import { SOCIAL_KINDS, type SocialKind, type Understanding } from "../../../flows/understanding.js";
-import { foldedSet, normalizeCommand } from "./normalize.js";
+import { foldedSet, normalizeCommand, toHiragana } from "./normalize.js";
 import { romajiAsKana } from "./romaji.js";
 
 export type QuestionStrength = "strong" | "weak";
@@ -72,8 +72,11 @@ export function createInterpreter(u: Understanding): Interpreter {
     if (NO_WORDS.test(raw) && raw.trim().length > 0) return "acknowledge";
     const key = normalizeCommand(raw);
     if (key.length === 0) return null;
+    // 「ｱﾘｶﾞﾄｳ」「アリガトウ」: kana typed as katakana is the same word.
+    const kana = toHiragana(key);
     for (const kind of PRIORITY)
-      if (words.get(kind)!.has(key) || words.get(kind)!.has(key.replace(TAIL, ""))) return kind;
+      for (const k of kana === key ? [key] : [key, kana])
+        if (words.get(kind)!.has(k) || words.get(kind)!.has(k.replace(TAIL, ""))) return kind;
     // Made only of social words (「こんにちは、よろしくお願いします」): the highest-priority one present.
     let rest = key;
     const seen = new Set<SocialKind>();
