@@ -29,8 +29,16 @@ export function action(choice: Choice): messagingApi.Action {
 }
 
 export function quickReply(choices: Choice[]): messagingApi.QuickReply {
+  // Two buttons with the same label (an entry 「コールセンター」 beside the call-centre button) look
+  // like one offered twice: the first is kept.
+  const seen = new Set<string>();
+  const unique = choices.filter((c) => {
+    if (seen.has(c.label)) return false;
+    seen.add(c.label);
+    return true;
+  });
   return {
-    items: choices.slice(0, MAX_QUICK_REPLIES).map((c) => ({ type: "action", action: action(c) })),
+    items: unique.slice(0, MAX_QUICK_REPLIES).map((c) => ({ type: "action", action: action(c) })),
   };
 }
 

@@ -53,11 +53,19 @@ describe("small talk gets a short human reply and the menu, never an apology", (
     "ｱﾘｶﾞﾄｳ",
     "おはようございます。朝早くにすみません",
     "わかりました、やってみます",
+    "今日は寒いですね",
   ])("「%s」 is small talk: a short reply, no apology", async (said) => {
     const m = newMember();
     await m.say(said);
     expect(m.read).not.toMatch(APOLOGY);
     expect(m.read).not.toContain(FAQ_MESSAGES.notFoundNear.slice(0, 10));
+  });
+
+  it("never shows two buttons with the same label (an entry 「コールセンター」 beside the call-centre button)", async () => {
+    const m = newMember();
+    await m.say("でんわでききたい ばんごうおしえて");
+    expect(m.quickLabels.filter((l) => l === "コールセンター")).toHaveLength(1);
+    expect(new Set(m.quickLabels).size).toBe(m.quickLabels.length);
   });
 
   it("a polite closing (「引き続きよろしくお願いいたします」) is returned in kind, and starts nothing", async () => {
