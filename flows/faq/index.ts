@@ -30,8 +30,12 @@ export const FAQ_SEED_ENTRIES: FaqEntry[] = defineFaq(
 /** The blind dev set's answerable messages by entry (blind-phrasings.generated.ts), optionally without one writer's. */
 function blindPhrasings(withoutWriter?: string): Record<string, string[]> {
   const byEntry: Record<string, string[]> = {};
-  for (const [writer, entry, question] of BLIND_PHRASINGS)
-    if (entry !== "none" && writer !== withoutWriter) byEntry[entry] = [...(byEntry[entry] ?? []), question];
+  for (const [writer, entry, question] of BLIND_PHRASINGS) {
+    if (entry === "none" || writer === withoutWriter) continue;
+    const list = byEntry[entry] ?? [];
+    list.push(question);
+    byEntry[entry] = list;
+  }
   return byEntry;
 }
 
