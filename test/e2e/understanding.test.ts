@@ -219,37 +219,37 @@ describe("direct answers", () => {
 
   it("one near entry only: 「…のことでしょうか」, and はい shows it", async () => {
     const m = newMember();
-    await m.say("姓と名の間はあけるの");
-    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
-    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    await m.say("運用開始日の入力率って？");
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     expect(m.quickLabels).toEqual([FAQ_MESSAGES.yesShow, FAQ_MESSAGES.notThis]);
     await m.tap(FAQ_MESSAGES.yesShow);
-    expect(m.read).toContain(formName.answer.slice(0, 20));
+    expect(m.read).toContain(nearEntry.answer.slice(0, 20));
   });
 
   it("「はい」 typed after 「…のことでしょうか」 shows the entry; 「いいえ」 offers a person; once only", async () => {
-    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
     const m = newMember();
-    await m.say("姓と名の間はあけるの");
-    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    await m.say("運用開始日の入力率って？");
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     await m.say("はい");
-    expect(m.read).toContain(formName.answer.slice(0, 20));
+    expect(m.read).toContain(nearEntry.answer.slice(0, 20));
     await m.say("はい");
     expect(m.read, "the question was answered: 「はい」 again is small talk").toContain(U.social.yes.idle);
     const other = newMember();
-    await other.say("姓と名の間はあけるの");
+    await other.say("運用開始日の入力率って？");
     await other.say("いいえ");
     expect(other.quickLabels).toContain(FAQ_MESSAGES.askPerson);
   });
 
   it("mid-form, 「はい」 after 「…のことでしょうか」 shows the entry, then the form's question again; nothing stored", async () => {
-    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
     const m = newMember();
     await atField(m, []);
-    await m.say("姓と名の間はあけるの");
-    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    await m.say("運用開始日の入力率って？");
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     await m.say("はい");
-    expect(m.read).toContain(formName.answer.slice(0, 20));
+    expect(m.read).toContain(nearEntry.answer.slice(0, 20));
     expectAsked(m, "familyName");
     expect((await conversation(bot.db, m.userId)).answers).toEqual({});
   });
@@ -785,12 +785,12 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
   it("「はい、それです」 of a 「…のことでしょうか」 is not put beside the form's own buttons", async () => {
     const m = newMember();
     await atField(m, []);
-    await m.say("姓と名の間はあけるの");
-    const formName = FAQ_ENTRIES.find((e) => e.id === "form-name")!;
-    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(formName.label));
+    await m.say("運用開始日の入力率って？");
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
+    expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     expect(m.quickLabels).not.toContain(FAQ_MESSAGES.yesShow);
     expect(m.quickLabels).not.toContain(FAQ_MESSAGES.notThis);
-    expect(m.quickLabels[0]).toBe(formName.label);
+    expect(m.quickLabels[0]).toBe(nearEntry.label);
   });
 
   it("「電話番号を間違えました」 opens the phone number; the new one goes back to the card", async () => {

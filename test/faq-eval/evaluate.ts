@@ -7,11 +7,17 @@ import { outsideTopics } from "../../flows/faq/outside.js";
 import { FAQ_SIBLINGS } from "../../flows/faq/siblings.js";
 import {
   createOfflineAnswerer,
+  DEFAULT_MODEL_THRESHOLDS,
   DEFAULT_THRESHOLDS,
   decide,
+  type Intent,
+  intentAnswers,
+  intentExamples,
+  type ModelThresholds,
   type OfflineAnswerer,
   type Thresholds,
 } from "../../src/answerer/offline/index.js";
+import { loadIntentModel, trainIntentModel } from "../../src/answerer/offline/intent-model.js";
 import type { FaqEntry, FaqMatch, FaqResult } from "../../src/answerer/types.js";
 
 const itemSchema = z.object({
@@ -82,11 +88,22 @@ export function blindFolds(
   const items = loadDevBlind();
   // Each writer is measured by an answerer that has only the other writers' messages.
   const writers = [...new Set(items.map((i) => i.writer ?? ""))];
-  return writers.map((writer) => ({
-    writer,
-    items: items.filter((i) => i.writer === writer),
-    answerer: createOfflineAnswerer(entriesFor(writer), { ...options, outside: outsideTopics(writer) }),
-  }));
+  return writers.map((writer) => {
+    const entries = entriesFor(writer);
+    const outside = outsideTopics(writer);
+    // The intent model too is trained without the writer's messages (~2 s a fold).
+    const model =
+      options.model === null
+        ? null
+        : loadIntentModel(
+            trainIntentModel(intentExamples(entries, outside), intentAnswers(entries, outside)),
+          );
+    return {
+      writer,
+      items: items.filter((i) => i.writer === writer),
+      answerer: createOfflineAnswerer(entries, { ...options, outside, model }),
+    };
+  });
 }
 
 /** The folds' items ranked by their own fold's answerer (for tuning thresholds without re-ranking). */
@@ -199,6 +216,8 @@ function right(item: { expect: string; alsoOk?: string | string[] }, id: string 
 export interface Ranked {
   item: EvalItem;
   ranked: FaqMatch[];
+  /** The intent model's view (absent for an answerer without one). */
+  intent?: Intent;
 }
 
 /** What members would see for the blind dev set, each writer's messages answered by their own fold. */
@@ -215,7 +234,10 @@ export function foldOutcomes(
 }
 
 export function rankAll(answerer: OfflineAnswerer, items: EvalItem[]): Ranked[] {
-  return items.map((item) => ({ item, ranked: answerer.rank(item.q, 4) }));
+  return items.map((item) => {
+    const intent = answerer.intent(item.q);
+    return { item, ranked: answerer.rank(item.q, 5), ...(intent ? { intent } : {}) };
+  });
 }
 
 export interface Metrics {
@@ -237,7 +259,11 @@ export interface Metrics {
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
 
-export function measure(results: Ranked[], t: Thresholds): Metrics {
+export function measure(
+  results: Ranked[],
+  t: Thresholds,
+  mt: ModelThresholds = DEFAULT_MODEL_THRESHOLDS,
+): Metrics {
   let answerable = 0;
   let top1 = 0;
   let top3 = 0;
@@ -246,8 +272,8 @@ export function measure(results: Ranked[], t: Thresholds): Metrics {
   let saidNone = 0;
   let saidNoneRightly = 0;
   let isNone = 0;
-  for (const { item, ranked } of results) {
-    const result = decide(ranked, t);
+  for (const { item, ranked, intent } of results) {
+    const result = decide(ranked, t, intent, mt);
     const none = item.expect === "none";
     if (none) isNone++;
     else {
@@ -277,10 +303,10 @@ export function measure(results: Ranked[], t: Thresholds): Metrics {
 }
 
 /** What a member gains (or loses) from one reply, used to rank threshold settings. */
-function utility(results: Ranked[], t: Thresholds): number {
+function utility(results: Ranked[], t: Thresholds, mt: ModelThresholds = DEFAULT_MODEL_THRESHOLDS): number {
   let u = 0;
-  for (const { item, ranked } of results) {
-    const r = decide(ranked, t);
+  for (const { item, ranked, intent } of results) {
+    const r = decide(ranked, t, intent, mt);
     const none = item.expect === "none";
     if (r.kind === "confident") u += right(item, r.entry.id) ? 1 : siblingShown(r, item.expect) ? 0.3 : -4;
     else if (r.kind === "unsure")
@@ -359,4 +385,66 @@ export function tuneThresholds(results: Ranked[], groups?: Ranked[][]): Threshol
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+const MODEL_GRID = {
+  agree: steps(0.3, 0.7, 0.05),
+  alone: steps(0.7, 0.95, 0.05),
+  outside: steps(0.1, 0.3, 0.05),
+};
+
+/**
+ * Grid search of the intent model's thresholds (the temperature and the none threshold as given), on
+ * the given results: the most direct and right answers while the wrong direct answers stay within
+ * MAX_WRONG_CONFIDENT on every group, at the setting and at each of its grid neighbours (a plateau,
+ * not a lucky cell); ties go to more honest "none".
+ */
+export function tuneModelThresholds(
+  results: Ranked[],
+  groups: Ranked[][],
+  base: ModelThresholds = DEFAULT_MODEL_THRESHOLDS,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): ModelThresholds {
+  const { agree: as, alone: ls, outside: os } = MODEL_GRID;
+  const at = (a: number, l: number, o: number): ModelThresholds => ({
+    ...base,
+    agree: as[a]!,
+    alone: ls[l]!,
+    outside: os[o]!,
+  });
+  const memo = new Map<string, { right: number; none: number; worst: number }>();
+  const cell = (a: number, l: number, o: number) => {
+    const key = `${a},${l},${o}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const m = measure(results, t, at(a, l, o));
+    const worst = Math.max(...groups.map((g) => measure(g, t, at(a, l, o)).wrongConfident));
+    const value = { right: m.confidentRight, none: m.noneRecall, worst };
+    memo.set(key, value);
+    return value;
+  };
+  let best: { mt: ModelThresholds; right: number; none: number } | null = null;
+  for (let a = 0; a < as.length; a++)
+    for (let l = 0; l < ls.length; l++)
+      for (let o = 0; o < os.length; o++) {
+        if (as[a]! > ls[l]!) continue;
+        const around = [
+          [0, 0, 0],
+          [-1, 0, 0],
+          [1, 0, 0],
+          [0, -1, 0],
+          [0, 1, 0],
+          [0, 0, -1],
+          [0, 0, 1],
+        ]
+          .map(([da, dl, dn]) => [a + da!, l + dl!, o + dn!] as const)
+          .filter(
+            ([x, y, z]) => x >= 0 && x < as.length && y >= 0 && y < ls.length && z >= 0 && z < os.length,
+          );
+        if (!around.every(([x, y, z]) => cell(x, y, z).worst <= MAX_WRONG_CONFIDENT)) continue;
+        const { right: r, none } = cell(a, l, o);
+        if (!best || r > best.right + 1e-9 || (Math.abs(r - best.right) <= 1e-9 && none > best.none))
+          best = { mt: at(a, l, o), right: r, none };
+      }
+  return best?.mt ?? base;
 }

@@ -5,6 +5,7 @@
 // A confidence threshold and a margin over the runner-up decide between a confident answer, a
 // 「もしかして」 list, or nothing.
 
+import { INTENT_MODEL } from "../../../flows/faq/intent-model.generated.js";
 import { KANJI_ON_READINGS } from "../../../flows/faq/kanji-readings.generated.js";
 import { OUTSIDE_TOPICS, type OutsideTopic } from "../../../flows/faq/outside.js";
 import { GENERATED_READINGS } from "../../../flows/faq/readings.generated.js";
@@ -13,6 +14,13 @@ import { FILLERS, READINGS, SYNONYMS } from "../../../flows/faq/synonyms.js";
 import { countedKanjiNumbers } from "../../engine/understand/numbers.js";
 import { romajiAsKana } from "../../engine/understand/romaji.js";
 import type { FaqEntry, FaqLookup, FaqMatch, FaqResult } from "../types.js";
+import {
+  answerHash,
+  type ClassAnswers,
+  type IntentModel,
+  loadIntentModel,
+  type TrainingExample,
+} from "./intent-model.js";
 import { contentChars, createNormalizer, type NormalizerTables } from "./normalize.js";
 import { CosineIndex, Idf, norm } from "./tfidf.js";
 
@@ -31,6 +39,46 @@ export interface Thresholds {
  * 3 % bar for wrong answers, this one gives more direct answers and fewer wrong ones than the last on both.
  */
 export const DEFAULT_THRESHOLDS: Thresholds = { confident: 0.35, lead: 0.8, suggest: 0.3 };
+
+/**
+ * When the learned intent model (intent-model.ts) answers outright. Its probabilities, not the lexical
+ * score, decide a direct answer: the lexical ranking cannot tell "answers it" from "same words".
+ */
+export interface ModelThresholds {
+  /** Softmax temperature (> 1: less sure); the thresholds below are probabilities at it. */
+  temperature: number;
+  /** The model's first entry is answered at this probability, whatever the lexical ranking says… */
+  alone: number;
+  /** …or at this one when it is also the lexical ranking's first entry… */
+  agree: number;
+  /** …provided the topics the knowledge does not cover together have less than this. */
+  outside: number;
+  /** A 「もしかして」 list becomes the honest "not found" (entries as near) when those topics have this much. */
+  none: number;
+  /** A confident lexical answer stands when the model also puts that entry first with at least this. */
+  keep: number;
+}
+
+/** Chosen on the dev sets only (blind set by writer, each fold with its own model; the members' set). */
+export const DEFAULT_MODEL_THRESHOLDS: ModelThresholds = {
+  temperature: 1.25,
+  alone: 0.75,
+  agree: 0.6,
+  outside: 0.15,
+  none: 0.5,
+  keep: 0.3,
+};
+
+/** What the intent model says of one question, over the classes the current knowledge has. */
+export interface Intent {
+  /** The entry it finds likeliest (undefined when it knows none of the current entries). */
+  entry?: FaqEntry;
+  p: number;
+  /** Total probability of the topics the knowledge does not cover. */
+  outside: number;
+  /** Whether the model was trained with this entry (an entry staff added later is the lexical ranking's alone). */
+  knows(id: string): boolean;
+}
 
 /** Under a direct answer, the runners-up scoring at least this share of it are offered as buttons. */
 const RELATED_SHARE = 0.6;
@@ -134,6 +182,8 @@ function outsideDoc(topic: OutsideTopic): FaqEntry {
 export interface OfflineAnswerer extends FaqLookup {
   /** Entries by descending score (for the evaluation and the optional LLM phraser). */
   rank(question: string, limit?: number): FaqMatch[];
+  /** What the intent model says of a question (undefined without a model). */
+  intent(question: string): Intent | undefined;
   readonly thresholds: Thresholds;
 }
 
@@ -163,7 +213,58 @@ export type OfflineOptions = Partial<Thresholds> &
     outside?: readonly OutsideTopic[];
     /** Groups of entry ids answering overlapping questions (default flows/faq/siblings.ts). */
     siblings?: readonly (readonly string[])[];
+    /** The learned intent model (default the one `npm run faq:model` wrote; null: the lexical ranking alone). */
+    model?: IntentModel | null;
+    modelThresholds?: Partial<ModelThresholds>;
   };
+
+/** The shipped model, decoded on first use. */
+let shippedModel: IntentModel | undefined;
+const defaultModel = () => {
+  shippedModel ??= loadIntentModel(INTENT_MODEL);
+  return shippedModel;
+};
+
+/** Typed in romaji (「hojokin wa mada dekimasu ka」) or with kanji numerals (「十二月」): read as kana and digits. */
+const asRead = (typed: string) => countedKanjiNumbers(romajiAsKana(typed.slice(0, MAX_QUESTION)));
+
+/** The text normalizer the answerer reads questions with (the model is trained on its output). */
+function createTextNormalizer(options: Partial<NormalizerTables>): (text: string) => string {
+  return createNormalizer({
+    synonyms: options.synonyms ?? [...SYNONYMS, ...READINGS],
+    fillers: options.fillers ?? FILLERS,
+    readings: options.readings ?? GENERATED_READINGS,
+    kanjiReadings: options.kanjiReadings ?? KANJI_ON_READINGS,
+  });
+}
+
+/**
+ * The intent model's training examples: every phrasing of every entry (labelled with its id) and every
+ * question of the topics the knowledge does not cover (`outside-<id>`), read as the answerer reads them.
+ */
+export function intentExamples(
+  entries: readonly FaqEntry[],
+  outside: readonly OutsideTopic[] = OUTSIDE_TOPICS,
+  tables: Partial<NormalizerTables> = {},
+): TrainingExample[] {
+  const normalize = createTextNormalizer(tables);
+  const read = (q: string) => normalize(asRead(q));
+  return [
+    ...entries.flatMap((e) => e.questions.map((q) => ({ text: read(q), label: e.id }))),
+    ...outside.flatMap((t) => t.questions.map((q) => ({ text: read(q), label: `outside-${t.id}` }))),
+  ];
+}
+
+/** What each class is, for the model to remember (see ClassAnswers). */
+export function intentAnswers(
+  entries: readonly FaqEntry[],
+  outside: readonly OutsideTopic[] = OUTSIDE_TOPICS,
+): ClassAnswers {
+  return Object.fromEntries([
+    ...entries.map((e) => [e.id, answerHash(e.answer)]),
+    ...outside.map((t) => [`outside-${t.id}`, t.id]),
+  ]);
+}
 
 const isSiblingOf = (top: FaqMatch, m: FaqMatch) => top.siblings?.includes(m.entry.id) ?? false;
 
@@ -180,8 +281,44 @@ function relatedTo(top: FaqMatch, ranked: readonly FaqMatch[], t: Thresholds): F
     .map((m) => m.entry);
 }
 
-/** Turns a ranking into a result; pure, so the evaluation can try thresholds without re-ranking. */
-export function decide(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
+/**
+ * Turns a ranking (and the intent model's view) into a result; pure, so the evaluation can try
+ * thresholds without re-ranking.
+ */
+export function decide(
+  ranked: readonly FaqMatch[],
+  t: Thresholds,
+  intent?: Intent,
+  mt: ModelThresholds = DEFAULT_MODEL_THRESHOLDS,
+): FaqResult {
+  const lexical = decideLexically(ranked, t);
+  const firstEntry = ranked.find((m) => !m.outside);
+  // An entry staff added after the model was trained is, to the model, a topic not covered: when
+  // the lexical ranking puts one first, the model has no say.
+  if (!intent || (firstEntry && !intent.knows(firstEntry.entry.id))) return lexical;
+  const { entry } = intent;
+  if (
+    entry &&
+    intent.outside < mt.outside &&
+    (intent.p >= mt.alone || (intent.p >= mt.agree && firstEntry?.entry.id === entry.id))
+  ) {
+    const top = ranked.find((m) => !m.outside && m.entry.id === entry.id) ?? { entry, score: 0 };
+    return { kind: "confident", entry, score: top.score, related: relatedTo(top, ranked, t) };
+  }
+  // The lexical ranking alone is not sure enough for an entry the model doubts: offered, not asserted.
+  if (lexical.kind === "confident" && !(entry?.id === lexical.entry.id && intent.p >= mt.keep))
+    return {
+      kind: "unsure",
+      candidates: [lexical.entry, ...(lexical.related ?? [])].slice(0, MAX_CANDIDATES),
+    };
+  // Mostly about what the knowledge does not cover: say so, with the entries as only near.
+  if (lexical.kind === "unsure" && intent.outside >= mt.none)
+    return { kind: "none", near: lexical.candidates.slice(0, MAX_NEAR) };
+  return lexical;
+}
+
+/** The lexical ranking's own decision: a confident score that leads, 「もしかして」, or nothing. */
+function decideLexically(ranked: readonly FaqMatch[], t: Thresholds): FaqResult {
   const [first] = ranked;
   // The catch-all of unanswered questions shares words with every named topic: one close behind is meant.
   const named = first?.outside?.fallback
@@ -214,12 +351,9 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     suggest: options.suggest ?? DEFAULT_THRESHOLDS.suggest,
   };
   const sw: ScoreWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const normalizeText = createNormalizer({
-    synonyms: options.synonyms ?? [...SYNONYMS, ...READINGS],
-    fillers: options.fillers ?? FILLERS,
-    readings: options.readings ?? GENERATED_READINGS,
-    kanjiReadings: options.kanjiReadings ?? KANJI_ON_READINGS,
-  });
+  const mt: ModelThresholds = { ...DEFAULT_MODEL_THRESHOLDS, ...options.modelThresholds };
+  const model = options.model === undefined ? defaultModel() : options.model;
+  const normalizeText = createTextNormalizer(options);
   // One question is normalized whole, sentence by sentence and word by word, and members use the
   // same words again and again: each text is normalized once (bounded: cleared when full).
   const normalized = new Map<string, string>();
@@ -358,8 +492,43 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
     return TOPIC_TAIL.test(rest);
   }
 
-  /** Typed in romaji (「hojokin wa mada dekimasu ka」) or with kanji numerals (「十二月」): read as kana and digits. */
-  const asRead = (typed: string) => countedKanjiNumbers(romajiAsKana(typed.slice(0, MAX_QUESTION)));
+  // The model's classes the current knowledge has, as the model learnt them: an entry staff removed
+  // or whose answer they rewrote is not the model's to answer, and one they added (unknown to the
+  // model) is left to the lexical ranking.
+  const learnt = (e: FaqEntry | undefined) =>
+    e && model?.answers[e.id] === answerHash(e.answer) ? e : undefined;
+  const modelClasses = (model?.classes ?? []).map((c) =>
+    c.startsWith("outside-")
+      ? { outside: outside.some((t) => `outside-${t.id}` === c) }
+      : { entry: learnt(byId.get(c)) },
+  );
+  const known = new Set(entries.filter((e) => learnt(e)).map((e) => e.id));
+
+  /** The model's view of a question already read by `asRead`, over the current knowledge's classes. */
+  function intentOf(question: string): Intent | undefined {
+    if (!model) return undefined;
+    const p = model.probabilities(normalize(question), mt.temperature);
+    let total = 0;
+    let outsideP = 0;
+    let best = -1;
+    for (let c = 0; c < p.length; c++) {
+      const cls = modelClasses[c]!;
+      if ("outside" in cls) {
+        if (!cls.outside) continue;
+        outsideP += p[c]!;
+      } else if (!cls.entry) continue;
+      else if (best < 0 || p[c]! > p[best]!) best = c;
+      total += p[c]!;
+    }
+    if (total === 0) return undefined;
+    const entry = best < 0 ? undefined : (modelClasses[best] as { entry?: FaqEntry }).entry;
+    return {
+      ...(entry ? { entry } : {}),
+      p: best < 0 ? 0 : p[best]! / total,
+      outside: outsideP / total,
+      knows: (id) => known.has(id),
+    };
+  }
 
   /** The ranking of a question already read by `asRead`. */
   function rank(whole: string, limit = MAX_CANDIDATES): FaqMatch[] {
@@ -404,6 +573,13 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
         return [];
       }
     },
+    intent(question) {
+      try {
+        return typeof question === "string" ? intentOf(asRead(question)) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     answer(typed) {
       try {
         const question = asRead(typed);
@@ -419,7 +595,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
             related: relatedTo(top, ranked, thresholds),
           };
         }
-        const result = decide(ranked, thresholds);
+        const result = decide(ranked, thresholds, intentOf(question), mt);
         // A bare topic (「メール」「パスワードのこと」) names no question: when several entries are about
         // it, ask which, as a call-centre agent would, rather than answer one of them.
         // Also when no entry reached the bar, or an unnamed topic came first: the words are the
