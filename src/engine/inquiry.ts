@@ -46,6 +46,7 @@ const NOT_A_QUESTION: SocialKind[] = [
   "dontKnow",
   "wait",
   "askToAsk",
+  "whoAreYou",
 ];
 
 export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[] }): InquiryDesk {

@@ -132,6 +132,11 @@ export function createEngine(parts: EngineParts): Engine {
   const menuChoices: Choice[] = menu.menu.map((m) => ({ label: m.label, data: postbackData(m.action) }));
   const menuButton: Choice = { label: menu.menuLabel, data: postbackData("menu") };
   const askPersonButton: Choice = { label: menu.inquiry.askLabel, data: postbackData("inquiry.start") };
+  /** The same buttons with 「担当者に聞く」 first (once). */
+  const withPersonFirst = (choices: Choice[]): Choice[] => [
+    askPersonButton,
+    ...choices.filter((c) => c.label !== askPersonButton.label),
+  ];
   // Trigger words folded once, not on every message.
   // Katakana compares as hiragana (「めにゅー」 is メニュー).
   const triggerKeys = new Map(
@@ -352,10 +357,13 @@ export function createEngine(parts: EngineParts): Engine {
     };
     const flow = flowOf(state);
     const continueButton: Choice = { label: menu.resumeLabel, data: postbackData("reg.continue") };
+    // Asked who answers: the way to a person comes first.
+    const personFirst = kind === "whoAreYou";
     if (!flow) {
       // A form left half-filled (「あとで」 yesterday): 「入力を続ける」 comes first.
       const paused = parts.flows.registration.paused?.(state) ?? false;
-      return reply(state, [text(words.idle, paused ? [continueButton, ...menuChoices] : menuChoices)]);
+      const choices = paused ? [continueButton, ...menuChoices] : menuChoices;
+      return reply(state, [text(words.idle, personFirst ? withPersonFirst(choices) : choices)]);
     }
     // 「あとで」 mid-form: keep the answers, leave the form; 「入力を続ける」 or 「登録」 goes on later.
     if (kind === "later" || kind === "goodbye")
@@ -366,7 +374,7 @@ export function createEngine(parts: EngineParts): Engine {
       return reply(state, [
         text(words.inForm, [{ label: menu.resumeLabel, data: postbackData("flow.resume") }]),
       ]);
-    const needsHelp = kind === "dontKnow" || kind === "help";
+    const needsHelp = kind === "dontKnow" || kind === "help" || personFirst;
     const help = needsHelp ? (flow.help?.(ctx, state) ?? []) : [];
     const resumed = settleReplies([text(words.inForm), ...help, ...flow.resume(ctx, state)]);
     return reply(state, needsHelp ? withChoices(resumed, [askPersonButton]) : resumed);

@@ -128,6 +128,26 @@ describe("small talk gets a short human reply and the menu, never an apology", (
     await m.say("こんにちは。リンクの有効期限を教えてください");
     expect(m.read).toContain("24時間");
   });
+
+  it.each(["あなたは人間ですか", "ロボットですか？", "AIなの？", "誰が答えてるの"])(
+    "「%s」 is told plainly that the replies are automatic, with 担当者に聞く first",
+    async (q) => {
+      const m = newMember();
+      await m.say(q);
+      expect(m.read).toBe(U.social.whoAreYou.idle);
+      expect(m.quickLabels[0]).toBe("担当者に聞く");
+    },
+  );
+
+  it("mid-form, 「ロボットですか」 is answered, the field asked again, and nothing stored", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("ロボットですか");
+    expect(m.read).toContain(U.social.whoAreYou.inForm);
+    expectAsked(m, "familyName");
+    expect(m.quickLabels).toContain("担当者に聞く");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({});
+  });
 });
 
 describe("the bot's own words work when typed", () => {

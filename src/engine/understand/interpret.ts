@@ -25,6 +25,7 @@ const PRIORITY: SocialKind[] = [
   "later",
   "wait",
   "help",
+  "whoAreYou",
   "dontKnow",
   "askToAsk",
   "thanks",
