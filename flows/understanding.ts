@@ -75,6 +75,16 @@ export const understanding: Understanding = UnderstandingSchema.parse({
   social: {
     greeting: {
       words: [
+        "寒いなぁ",
+        "寒いなあ",
+        "さむいなぁ",
+        "めっちゃ寒い",
+        "めっちゃ寒いなぁ",
+        "今日めっちゃ寒いなぁ",
+        "今日は冷えますね",
+        "冷えますね",
+        "寒いね",
+        "今日は寒いね",
         "お疲れ様です",
         "おつかれさまです",
         "お疲れさまです",
@@ -132,6 +142,18 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     thanks: {
       words: [
+        "おおきに",
+        "おおきにね",
+        "おおきにな",
+        "助かったわ",
+        "たすかったわ",
+        "助かった",
+        "たすかった",
+        "ありがとね",
+        "ありがとさん",
+        "ありがとうな",
+        "サンキュー",
+        "さんきゅー",
         "あざす",
         "あざーす",
         "どうもありがとうございます",
@@ -207,6 +229,13 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     acknowledge: {
       words: [
+        "ええで",
+        "ええよ",
+        "わかったわ",
+        "わかったで",
+        "了解です",
+        "りょうかいです",
+        "おけ",
         "わかった",
         "分かった",
         "りょ",
@@ -481,6 +510,14 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     goodbye: {
       words: [
+        "ほなまた",
+        "ほなね",
+        "ほな",
+        "またくるわ",
+        "ほなまたくるわ",
+        "また来ます",
+        "またきます",
+        "また来るわ",
         "ではまた",
         "それでは",
         "失礼いたします",
@@ -516,6 +553,7 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       // The weather, said in passing: returned in kind.
       ["寒い", "寒い日が続きますね"],
       ["さむい", "寒い日が続きますね"],
+      ["冷え", "寒い日が続きますね"],
       ["暑い", "暑い日が続きますね"],
       ["あつい", "暑い日が続きますね"],
       ["天気", "いいお天気ですね"],

@@ -239,8 +239,8 @@ describe("direct answers", () => {
 
   it("one near entry only: 「…のことでしょうか」, and はい shows it", async () => {
     const m = newMember();
-    await m.say("運用開始日の入力率って？");
-    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
+    await m.say("併設ってなに？");
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "heisetsu")!;
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     expect(m.quickLabels).toEqual([FAQ_MESSAGES.yesShow, FAQ_MESSAGES.notThis]);
     await m.tap(FAQ_MESSAGES.yesShow);
@@ -248,25 +248,25 @@ describe("direct answers", () => {
   });
 
   it("「はい」 typed after 「…のことでしょうか」 shows the entry; 「いいえ」 offers a person; once only", async () => {
-    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "heisetsu")!;
     const m = newMember();
-    await m.say("運用開始日の入力率って？");
+    await m.say("併設ってなに？");
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     await m.say("はい");
     expect(m.read).toContain(nearEntry.answer.slice(0, 20));
     await m.say("はい");
     expect(m.read, "the question was answered: 「はい」 again is small talk").toContain(U.social.yes.idle);
     const other = newMember();
-    await other.say("運用開始日の入力率って？");
+    await other.say("併設ってなに？");
     await other.say("いいえ");
     expect(other.quickLabels).toContain(FAQ_MESSAGES.askPerson);
   });
 
   it("mid-form, 「はい」 after 「…のことでしょうか」 shows the entry, then the form's question again; nothing stored", async () => {
-    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "heisetsu")!;
     const m = newMember();
     await atField(m, []);
-    await m.say("運用開始日の入力率って？");
+    await m.say("併設ってなに？");
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     await m.say("はい");
     expect(m.read).toContain(nearEntry.answer.slice(0, 20));
@@ -608,17 +608,20 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect((await conversation(bot.db, m.userId)).answers.clinicName).toBe("ほねつぎ①ｻｲﾀﾏ");
   });
 
-  it("a mail address as the clinic name is refused", async () => {
-    const m = newMember();
-    await atField(m, ["埼玉", "太郎"]);
-    await m.tap("施術所（柔道整復）");
-    await m.say("協1101234-5-6");
-    await m.say("taro@gmail.com");
-    expect(m.read).toContain(C.reading.messages.dataAtClinic.split("\n")[0]!);
-    const state = await conversation(bot.db, m.userId);
-    expect(state.step).toBe("clinicName");
-    expect(state.answers.clinicName).toBeUndefined();
-  });
+  it.each(["taro@gmail.com", "でんわは048の555の1234", "０４８　５５５　１２３４"])(
+    "「%s」 as the clinic name is refused (a mail address, a phone number however written)",
+    async (typed) => {
+      const m = newMember();
+      await atField(m, ["埼玉", "太郎"]);
+      await m.tap("施術所（柔道整復）");
+      await m.say("協1101234-5-6");
+      await m.say(typed);
+      expect(m.read).toContain(C.reading.messages.dataAtClinic.split("\n")[0]!);
+      const state = await conversation(bot.db, m.userId);
+      expect(state.step).toBe("clinicName");
+      expect(state.answers.clinicName).toBeUndefined();
+    },
+  );
 
   async function atPhone(m: Member) {
     await atField(m, ["埼玉", "太郎"]);
@@ -805,8 +808,8 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
   it("「はい、それです」 of a 「…のことでしょうか」 is not put beside the form's own buttons", async () => {
     const m = newMember();
     await atField(m, []);
-    await m.say("運用開始日の入力率って？");
-    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "start-date-missed")!;
+    await m.say("併設ってなに？");
+    const nearEntry = FAQ_ENTRIES.find((e) => e.id === "heisetsu")!;
     expect(m.read).toContain(FAQ_MESSAGES.unsureOne(nearEntry.label));
     expect(m.quickLabels).not.toContain(FAQ_MESSAGES.yesShow);
     expect(m.quickLabels).not.toContain(FAQ_MESSAGES.notThis);

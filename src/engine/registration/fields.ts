@@ -148,6 +148,16 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
   return advance(state, field, { [field]: checked.value });
 }
 
+/**
+ * 「でんわは048の555の1234」 at 施術所名: a number written with の or spaces is not read as a phone
+ * number, but a name that is mostly digits (6 or more) is not a clinic's name either.
+ */
+function mostlyDigits(raw: string): boolean {
+  const t = raw.normalize("NFKC").replace(/\s+/gu, "");
+  const digits = t.replace(/\D/gu, "").length;
+  return digits >= 6 && digits * 2 >= Array.from(t).length;
+}
+
 /** 施術所名 as typed (brackets, ①, kana kept); only spaces at the ends and 「です」 dropped. */
 function clinicField(state: ConversationState, raw: string): StepResult {
   const vars = { example: COPY.fields.clinicName.example, max: COPY.maxClinicLength };
@@ -158,7 +168,8 @@ function clinicField(state: ConversationState, raw: string): StepResult {
     ? raw.normalize("NFKC").split(/\s*(?:お?電話(?:番号)?|tel|TEL|でんわ)?\s*(?:は|:|：)?\s*\+?\d/u)[0]
     : raw;
   const named = phoneChecked?.ok && before ? stripAnswerFrame(before.trim()) : null;
-  if (HAS_MAIL.test(raw) || (phone && !named)) return reject(state, fill(R.messages.dataAtClinic, vars));
+  if (HAS_MAIL.test(raw) || (phone && !named) || mostlyDigits(raw))
+    return reject(state, fill(R.messages.dataAtClinic, vars));
   const typed = (named ?? raw).trim().replace(/\s+/gu, " ");
   const value = stripAnswerFrame(typed) || typed;
   const checked = validateName(value, COPY.maxClinicLength);
