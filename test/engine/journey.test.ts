@@ -252,6 +252,12 @@ describe("journeyFeature › reporting a step", () => {
     // The mail saying applications are open: registered, the wait over (not 「wait up to 7 days」).
     ["メールには各種申請ができるようになりましたってかいてある", "registered", "linkSent"],
     ["各種申請ができるようになりましたってメールが来た", "registered", "linkSent"],
+    // A voice before it, how long ago or the date chosen inside it, two reports joined by 「…て」 or a space.
+    ["おっ、今日承認されたってメールきたわ", "approved", "applied"],
+    ["ポータルの登録は3週間くらい前にもう済ませてます", "registered", "linkSent"],
+    ["運用開始日、来週の月曜で入れといた", "started", "appInstalled"],
+    ["いやいや、登録も終わって利用開始申請も出してあるよ", "applied", "registered"],
+    ["登録ボタン押して、OKも押しました", "linkSent", "registering"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -18,13 +18,17 @@ export type TypedReport =
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
 const SENTENCE = /[。．.!！\n]+/u;
 const SENTENCE_OR_QUESTION = /[。．.!！?？\n]+/u;
+/** Sentences, or the pauses between two reports in one (「、」, a space). */
+const SENTENCE_OR_PAUSE = /[。．.!！\n、,\s]+/u;
+/** 「終わって」「済ませて」「押して、」: one report done, another follows. */
+const JOINED = /(終わっ|おわっ|済ませ|すませ|済ん|すん|押し|おし)て(?=[、,\s]|.{2,})/gu;
 /** A sentence saying something went wrong or did not happen. */
 const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|けど/u;
 /** Emoji, 「！」 and the like after a report (「…出ました🙌」). */
 const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 /** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
 const LEADING_WORDS =
-  /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで)[、,\s]*/u;
+  /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|今日|きょう|今朝|けさ|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで|ポータルの(?=登録|とうろく|ユーザー登録))[、,\s]*/u;
 const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
 /**
  * 「…つくったきがする」「…したと思う」「…したはず」: the member believes it is done. Recorded as said (a
@@ -38,9 +42,19 @@ const HELPED =
 /** 「承認はおととい来てる」: when it happened, inside the report, says nothing about which step. */
 const WHEN_INSIDE =
   /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
+/** 「おっ、」「いやいや、」「よし、」 before a report: a voice, not a word of it. */
+const INTERJECTION = /^(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+/u;
+/**
+ * 「3週間くらい前に」「来週の月曜で」「12月10日で」: how long ago, or the date chosen (the 運用開始日),
+ * inside the report, say nothing about which step.
+ */
+const HOW_LONG_AGO =
+  /(?<=.)(?:(?:\d+|[一二三四五六七八九十数]+)(?:日|週間|か月|ヶ月|カ月|かげつ)(?:くらい|ぐらい|ほど)?(?:前|まえ)に?|(?:来週|再来週|今週|来月|らいしゅう)の?(?:[月火水木金土日]曜日?)?で|\d+月\d+日で|\d+日で)[、,\s]*/gu;
 const tidy = (s: string) =>
   s
     .trim()
+    .replace(INTERJECTION, "")
+    .replace(HOW_LONG_AGO, "")
     .replace(WHEN_INSIDE, "")
     .replace(HELPED, "")
     .replace(LEADING_WORDS, "")
@@ -81,7 +95,7 @@ export function foldReport(input: string): string {
       .replace(/でおいた$/, "だ")
       .replace(/(?<=[きしいれでっみ])てた$/, "た")
       // 「おととい来てる」「もう入れてます」: has been done.
-      .replace(/(?<=[きしいれっみ])て(る|ます|います|いる)$/, "た")
+      .replace(/(?<=[きしいれっみせ])て(る|ます|います|いる)$/, "た")
       // 「登録しておきました」「買ってきてくれました」: the same report.
       .replace(/ておきた$/, "た")
       .replace(/てくれた$/, "た")
@@ -134,7 +148,12 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     if (onScreen) return onScreen;
     // 「べつのブラウザでやったらできました！登録完了しました」: the report is the last sentence, and
     // nothing before it is a trouble or a question (「押した。でもメールが来ない」 is for the FAQ).
-    const sentences = input.split(SENTENCE).filter((x) => x.trim().length > 0);
+    // 「登録も終わって利用開始申請も出してある」「アカウント作ったよ　PDFも印刷しといた」: two reports
+    // joined by 「…て」, a comma or a space are two sentences.
+    const sentences = input
+      .replace(JOINED, "$1た。")
+      .split(SENTENCE_OR_PAUSE)
+      .filter((x) => x.trim().length > 0);
     if (sentences.length < 2) return null;
     if (sentences.slice(0, -1).some((x) => TROUBLE.test(x))) return null;
     const last = exactly(sentences.at(-1)!);
