@@ -632,6 +632,24 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
   }
 
   it.each([
+    ["あ、施術所名まちがえました。すずき接骨院です", "clinicName", "すずき接骨院"],
+    ["すみません、名は太郎じゃなくて次郎でした", "givenName", "次郎"],
+    ["姓は埼玉じゃなくて坂井です", "familyName", "坂井"],
+  ] as const)(
+    "at a later field, 「%s」 corrects %s, and the field asked is asked again",
+    async (typed, field, value) => {
+      const m = newMember();
+      await atPhone(m);
+      await m.say(typed);
+      expect(m.read).toContain(`「${value}」に変えました`);
+      expectAsked(m, "phoneNumber");
+      const state = await conversation(bot.db, m.userId);
+      expect(state.answers[field]).toBe(value);
+      expect(state.answers.phoneNumber).toBeUndefined();
+    },
+  );
+
+  it.each([
     ["電話は048-625-1211です", "0486251211"],
     ["048-625-1211（代）", "0486251211"],
     ["０４８ー６２５ー１２１１", "0486251211"],
@@ -1027,6 +1045,7 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     [`名前の漢字が違います。${SAMPLE.givenName}じゃなくて茜です`, ROWS.givenName, "茜"],
     ["名は茜です", ROWS.givenName, "茜"],
     ["施術所名は鳩ヶ谷接骨院に直してください", ROWS.clinicName, "鳩ヶ谷接骨院"],
+    ["施術所名おかしなってるやん やまだ整骨院に直して", ROWS.clinicName, "やまだ整骨院"],
     ["正しくは鳩ヶ谷整骨院（本院）です", ROWS.clinicName, "鳩ヶ谷整骨院（本院）"],
   ])("「%s」 at the card offers the new value", async (typed, row, value) => {
     const m = newMember();

@@ -9,9 +9,9 @@ import {
   extractRegistrationNumber,
   stripAnswerFrame,
 } from "../understand/extract.js";
-import { COPY } from "./copy.js";
+import { COPY, fill } from "./copy.js";
 import { advance } from "./fields.js";
-import { enter, FIELDS, type Field, fieldOf, reply, stepOf } from "./model.js";
+import { enter, FIELDS, type Field, fieldOf, isField, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
 import {
@@ -100,20 +100,33 @@ const LABEL_FIELD: Record<string, TextField> = {
   施術所の名前: "clinicName",
   院名: "clinicName",
 };
+/** 「山田接骨院に直してください」: the value before 「に直して」. */
+const TO_VALUE = /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正)/u;
 /** 「花子じゃなくて華子です」「山田接骨院に直してください」「正しくは華子です」: the new value. */
 const NEW_VALUE = [
   /(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*(.+?)(?:です|でした|が正しい(?:です)?|に(?:直|なお|変|か|修正|訂正).*)?[。．!！]*$/u,
   // 「名前まちがえた 健一だわ」: the right value after the mistake is owned up to.
   /(?:間違え|まちがえ|間違って|まちがって)(?:た|ました|てた|てました|ちゃった)?[、,\s]+(.+)$/u,
-  /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正)/u,
+  TO_VALUE,
   /(?:正しくは|本当は|ほんとうは)[、,\s]*(.+?)(?:です|でした)?[。．!！]*$/u,
 ];
 
+/** 「あ、」「すみません、」 before a correction: an apology, not part of it. */
+const APOLOGY = /^(?:あっ?|すみません|すいません|ごめんなさい|ごめん|失礼しました|えっと|えーと)[、,\s]+/u;
+
 /** A new name or clinic name written in words, offered to replace the one on the card. */
 function newText(state: ConversationState, raw: string): StepResult | null {
+  const found = textCorrection(state, raw);
+  return found ? offer(state, found.field, { [found.field]: found.value }, found.value) : null;
+}
+
+/** Which name or clinic name a text corrects, and to what (validated), or null. */
+function textCorrection(state: ConversationState, raw: string): { field: TextField; value: string } | null {
   // As typed (not NFKC): a clinic keeps its （） and ①.
-  const t = raw.trim();
-  const sentences = t.split(/[。．!！\n]+/u).filter(Boolean);
+  const t = raw.trim().replace(APOLOGY, "");
+  const split = t.split(/[。．!！\n]+/u).filter(Boolean);
+  // 「施術所名まちがえました。すずき接骨院です」: the mistake owned up to, the value in the next sentence.
+  const sentences = split.length > 1 ? [...split, split.join("、")] : split;
   let field: TextField | undefined;
   let value: string | undefined;
   for (const sentence of sentences) {
@@ -121,7 +134,8 @@ function newText(state: ConversationState, raw: string): StepResult | null {
     for (const pattern of NEW_VALUE) {
       const found = pattern.exec(sentence)?.[1];
       if (found) {
-        value = found;
+        // 「施術所名おかしなってるやん やまだ整骨院に直して」: the value is the last phrase before 「に直して」.
+        value = pattern === TO_VALUE ? (found.split(/[、,\s]+/u).filter(Boolean).at(-1) ?? found) : found;
         break;
       }
     }
@@ -155,8 +169,27 @@ function newText(state: ConversationState, raw: string): StepResult | null {
   const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
   const checked = validateName(value, max);
   if (!checked.ok) return null;
-  const kept = field === "clinicName" ? value : checked.value;
-  return offer(state, field, { [field]: kept }, kept);
+  return { field, value: field === "clinicName" ? value : checked.value };
+}
+
+/** Words that say a value given before is being corrected (「まちがえました」「じゃなくて」「に直して」). */
+const SAYS_CORRECTION = /じゃなく|ではなく|でなく|に(?:直|なお|変え|かえ)て|正しくは|本当は|ほんとうは/u;
+
+/**
+ * At a later field's prompt, 「すみません、名は健一じゃなくて健二でした」 or 「施術所名まちがえました。
+ * すずき接骨院です」 corrects a name or clinic name given before: it is changed (the card shows it
+ * again at the end) and the field being asked is asked again. Never the field being asked itself.
+ */
+export function textCorrectionInForm(state: ConversationState, raw: string): StepResult | null {
+  const field = fieldOf(state);
+  if (!field || !isField(stepOf(state))) return null;
+  const t = nfkc(raw);
+  if (!SAYS_CORRECTION.test(t) && !R.correctionWords.some((w) => t.includes(w))) return null;
+  const found = textCorrection(state, raw);
+  if (!found || found.field === field || state.answers[found.field] === undefined) return null;
+  const next: ConversationState = { ...state, answers: { ...state.answers, [found.field]: found.value } };
+  const label = COPY.fields[found.field].label;
+  return reply(next, [text(fill(R.messages.replaced, { label, value: found.value })), ...resume(next)]);
 }
 
 /**

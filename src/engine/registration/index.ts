@@ -8,7 +8,7 @@ import type { ConversationState, StepResult } from "../types.js";
 import { readBlock } from "./block.js";
 import { detectCommand, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
-import { correctionAtConfirm, numberCorrectionInForm } from "./corrections.js";
+import { correctionAtConfirm, numberCorrectionInForm, textCorrectionInForm } from "./corrections.js";
 import { acceptField, ask, onRosterResult, toConfirm } from "./fields.js";
 import { start } from "./lifecycle.js";
 import { answeredCount, enter, FIELDS, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
@@ -86,6 +86,8 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (corrected) return corrected;
   const renumbered = numberCorrectionInForm(state, raw);
   if (renumbered) return renumbered;
+  const renamed = textCorrectionInForm(state, raw);
+  if (renamed) return renamed;
   const pasted = takeBlock(state, raw);
   if (pasted) return pasted;
   const step = stepOf(state);
