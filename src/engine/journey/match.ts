@@ -16,7 +16,6 @@ export type TypedReport =
   | { kind: "done" };
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
-const SENTENCE = /[。．.!！\n]+/u;
 const SENTENCE_OR_QUESTION = /[。．.!！?？\n]+/u;
 /** Sentences, or the pauses between two reports in one (「、」, a space). */
 const SENTENCE_OR_PAUSE = /[。．.!！\n、,\s]+/u;

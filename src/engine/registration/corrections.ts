@@ -135,7 +135,13 @@ function textCorrection(state: ConversationState, raw: string): { field: TextFie
       const found = pattern.exec(sentence)?.[1];
       if (found) {
         // 「施術所名おかしなってるやん やまだ整骨院に直して」: the value is the last phrase before 「に直して」.
-        value = pattern === TO_VALUE ? (found.split(/[、,\s]+/u).filter(Boolean).at(-1) ?? found) : found;
+        value =
+          pattern === TO_VALUE
+            ? (found
+                .split(/[、,\s]+/u)
+                .filter(Boolean)
+                .at(-1) ?? found)
+            : found;
         break;
       }
     }
