@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { FAQ_ENTRIES } from "../../flows/faq/index.js";
 import { INTENT_MODEL } from "../../flows/faq/intent-model.generated.js";
 import { currentFingerprint } from "../../scripts/faq-model.js";
-import { createOfflineAnswerer } from "../../src/answerer/offline/index.js";
+import {
+  createOfflineAnswerer,
+  DEFAULT_MODEL_THRESHOLDS,
+  DEFAULT_THRESHOLDS,
+  decide,
+} from "../../src/answerer/offline/index.js";
 import { loadIntentModel, trainIntentModel } from "../../src/answerer/offline/intent-model.js";
 import type { FaqEntry } from "../../src/answerer/types.js";
 
@@ -77,5 +82,30 @@ describe("the shipped intent model (flows/faq/intent-model.generated.ts)", () =>
     };
     const r = createOfflineAnswerer([...FAQ_ENTRIES, added]).answer("研修会場に自転車でいけますか");
     expect(r).toMatchObject({ kind: "confident", entry: { id: "staff-parking" } });
+  });
+});
+
+describe("decide with the model's view", () => {
+  const [a, b, c] = FAQ_ENTRIES as [FaqEntry, FaqEntry, FaqEntry];
+  const ranked = [
+    { entry: a, score: 0.32 },
+    { entry: b, score: 0.31 },
+  ];
+  const knows = () => true;
+
+  it("offers the model's likeliest entry first among 「もしかして」, even when the ranking missed it", () => {
+    const r = decide(ranked, DEFAULT_THRESHOLDS, { entry: c, p: 0.3, outside: 0.05, knows });
+    expect(r.kind).toBe("unsure");
+    if (r.kind === "unsure") expect(r.candidates.map((e) => e.id)).toEqual([c.id, a.id, b.id]);
+  });
+
+  it("answers outright when the model is sure and the topics not covered are unlikely, not when they are likely", () => {
+    const sure = { entry: c, p: 0.95, outside: 0.02, knows };
+    expect(decide(ranked, DEFAULT_THRESHOLDS, sure)).toMatchObject({
+      kind: "confident",
+      entry: { id: c.id },
+    });
+    const outside = { ...sure, p: 0.6, outside: DEFAULT_MODEL_THRESHOLDS.none + 0.1 };
+    expect(decide(ranked, DEFAULT_THRESHOLDS, outside).kind).toBe("none");
   });
 });

@@ -30,6 +30,11 @@ export const JOURNEY_ENTRIES: FaqEntry[] = [
     answer:
       "説明会資料では、次の順番で進めます。\n① オンライン資格確認用の機器を用意する\n② 施術所等向け総合ポータルサイトを開く\n③ ユーザー登録をする\n④ 利用開始申請をする\n⑤ マイナ資格確認アプリをダウンロードする\nこのあと、ポータルで運用開始日を登録すると導入完了です（説明会のあとに示された手順です）。いまの段階に合わせて、ひとつずつご案内します。",
     source: BRIEFING,
+    // The answer says 「ひとつずつご案内します」: the way to start and to see where one is, as buttons.
+    choices: [
+      { label: "登録をはじめる", action: "reg.start" },
+      { label: "進み具合を見る", action: "journey.progress" },
+    ],
   },
   {
     id: "what-is-limited",

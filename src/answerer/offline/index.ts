@@ -57,6 +57,8 @@ export interface ModelThresholds {
   none: number;
   /** A confident lexical answer stands when the model also puts that entry first with at least this. */
   keep: number;
+  /** The model's first entry is offered first among 「もしかして」 or near entries from this probability. */
+  offer: number;
 }
 
 /** Chosen on the dev sets only (blind set by writer, each fold with its own model; the members' set). */
@@ -67,6 +69,7 @@ export const DEFAULT_MODEL_THRESHOLDS: ModelThresholds = {
   outside: 0.1,
   none: 0.5,
   keep: 0.3,
+  offer: 0.2,
 };
 
 /** What the intent model says of one question, over the classes the current knowledge has. */
@@ -318,9 +321,18 @@ export function decide(
       kind: "unsure",
       candidates: [lexical.entry, ...(lexical.related ?? [])].slice(0, MAX_CANDIDATES),
     };
+  // The model's likeliest entry, when it is at all likely, is among the choices offered, first.
+  const withLikeliest = (list: readonly FaqEntry[], max: number) =>
+    entry && intent.p >= mt.offer
+      ? [entry, ...list.filter((e) => e.id !== entry.id)].slice(0, max)
+      : [...list];
   // Mostly about what the knowledge does not cover: say so, with the entries as only near.
   if (lexical.kind === "unsure" && intent.outside >= mt.none)
-    return { kind: "none", near: lexical.candidates.slice(0, MAX_NEAR) };
+    return { kind: "none", near: withLikeliest(lexical.candidates, MAX_NEAR) };
+  if (lexical.kind === "unsure")
+    return { kind: "unsure", candidates: withLikeliest(lexical.candidates, MAX_CANDIDATES) };
+  if (lexical.kind === "none" && !lexical.outside && lexical.near)
+    return { kind: "none", near: withLikeliest(lexical.near, MAX_NEAR) };
   return lexical;
 }
 
