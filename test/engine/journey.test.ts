@@ -263,6 +263,23 @@ describe("journeyFeature › reporting a step", () => {
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });
   });
 
+  it.each(["たいしょうがいは　とりけして", "対象外を取り消したい"])(
+    "「%s」 withdraws a recorded exemption, as the card's button does; without one, says there is none",
+    (typed) => {
+      const exempt: FlowContext = {
+        ...ctx("device"),
+        member: { ...ctx("device").member, exemption: "age70" },
+      };
+      expect(run(exempt, { kind: "text", text: typed })!.effects).toContainEqual({
+        type: "setExemption",
+        reason: null,
+      });
+      const plain = run(ctx("device"), { kind: "text", text: typed })!;
+      expect(plain.effects).toEqual([]);
+      expect(JSON.stringify(plain.replies)).toContain(journeyCopy.exemption.notExempt);
+    },
+  );
+
   it.each(["できた", "おわた", "終わりました"])(
     "「%s」 alone asks which step, with the step buttons; nothing recorded",
     (typed) => {

@@ -313,6 +313,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
 
   function typed(ctx: FlowContext, state: ConversationState, found: TypedReport): StepResult {
     if (found.kind === "exempt") return exemptAsk(ctx, state);
+    if (found.kind === "unexempt") return exemptWithdraw(ctx, state);
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
     if (found.kind === "mailMissing") return mailMissing(state);
     const current = currentStep(ctx.member.journeyStep);

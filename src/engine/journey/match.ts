@@ -12,6 +12,7 @@ export type TypedReport =
   | { kind: "mailArrived" }
   | { kind: "mailMissing" }
   | { kind: "exempt" }
+  | { kind: "unexempt" }
   | { kind: "pressed" }
   | { kind: "done" };
 
@@ -110,6 +111,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   };
   add(copy.words.mailArrived, { kind: "mailArrived" });
   add(copy.words.mailMissing, { kind: "mailMissing" });
+  add(copy.words.unexempt, { kind: "unexempt" });
   add(copy.exemption.words, { kind: "exempt" });
   add(copy.words.pressed, { kind: "pressed" });
   add(copy.words.done, { kind: "done" });

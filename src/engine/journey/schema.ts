@@ -101,6 +101,8 @@ export const JourneyCopySchema = z.object({
      * (the next step) answers the question.
      */
     whatNext: Words,
+    /** 「対象外を取り消したい」: the exemption recorded here withdrawn (as the card's button does). */
+    unexempt: Words,
   }),
   exemption: z.object({
     words: Words,
