@@ -132,11 +132,6 @@ export function createEngine(parts: EngineParts): Engine {
   const menuChoices: Choice[] = menu.menu.map((m) => ({ label: m.label, data: postbackData(m.action) }));
   const menuButton: Choice = { label: menu.menuLabel, data: postbackData("menu") };
   const askPersonButton: Choice = { label: menu.inquiry.askLabel, data: postbackData("inquiry.start") };
-  /** The same buttons with 「担当者に聞く」 first (once). */
-  const withPersonFirst = (choices: Choice[]): Choice[] => [
-    askPersonButton,
-    ...choices.filter((c) => c.label !== askPersonButton.label),
-  ];
   // Trigger words folded once, not on every message.
   // Katakana compares as hiragana (「めにゅー」 is メニュー).
   const triggerKeys = new Map(
@@ -363,7 +358,8 @@ export function createEngine(parts: EngineParts): Engine {
       // A form left half-filled (「あとで」 yesterday): 「入力を続ける」 comes first.
       const paused = parts.flows.registration.paused?.(state) ?? false;
       const choices = paused ? [continueButton, ...menuChoices] : menuChoices;
-      return reply(state, [text(words.idle, personFirst ? withPersonFirst(choices) : choices)]);
+      // quickReply keeps the first of two buttons with one label: the menu's own 担当者に聞く drops out.
+      return reply(state, [text(words.idle, personFirst ? [askPersonButton, ...choices] : choices)]);
     }
     // 「あとで」 mid-form: keep the answers, leave the form; 「入力を続ける」 or 「登録」 goes on later.
     if (kind === "later" || kind === "goodbye")

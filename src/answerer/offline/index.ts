@@ -311,16 +311,18 @@ export function decide(
   // The lexical ranking alone is not sure enough for an entry the model doubts: offered, not asserted.
   // A sibling first (「日曜日でも電話できますか」: the call centre's hours, or its mail form) is the
   // model agreeing: siblings share the probability between them.
-  const lexicalTop = lexical.kind === "confident" ? ranked.find((m) => m.entry === lexical.entry) : undefined;
-  const sameOrSibling =
-    lexical.kind === "confident" &&
-    entry !== undefined &&
-    (entry.id === lexical.entry.id || (lexicalTop?.siblings?.includes(entry.id) ?? false));
-  if (lexical.kind === "confident" && !(sameOrSibling && intent.p >= mt.keep))
+  if (lexical.kind === "confident") {
+    const lexicalTop = ranked.find((m) => m.entry === lexical.entry);
+    const agrees =
+      entry !== undefined &&
+      intent.p >= mt.keep &&
+      (entry.id === lexical.entry.id || (lexicalTop?.siblings?.includes(entry.id) ?? false));
+    if (agrees) return lexical;
     return {
       kind: "unsure",
       candidates: [lexical.entry, ...(lexical.related ?? [])].slice(0, MAX_CANDIDATES),
     };
+  }
   // The model's likeliest entry, when it is at all likely, is among the choices offered, first.
   const withLikeliest = (list: readonly FaqEntry[], max: number) =>
     entry && intent.p >= mt.offer
@@ -521,7 +523,7 @@ export function createOfflineAnswerer(entries: FaqEntry[], options: OfflineOptio
       ? { outside: outside.some((t) => `outside-${t.id}` === c) }
       : { entry: learnt(byId.get(c)) },
   );
-  const known = new Set(entries.filter((e) => learnt(e)).map((e) => e.id));
+  const known = new Set(modelClasses.flatMap((c) => ("entry" in c && c.entry ? [c.entry.id] : [])));
 
   /** The model's view of a question already read by `asRead`, over the current knowledge's classes. */
   function intentOf(question: string): Intent | undefined {

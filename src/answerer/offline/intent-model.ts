@@ -54,15 +54,14 @@ export interface IntentModel {
 
 const DEFAULTS: Required<TrainOptions> = { epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 1 };
 
-/** FNV-1a over UTF-16 code units: stable across Node and workerd. */
-function bucketOf(gram: string, buckets: number): number {
+/** FNV-1a over UTF-16 code units, unsigned 32-bit: stable across Node and workerd. */
+function fnv1a(text: string): number {
   let h = 2166136261;
-  for (let i = 0; i < gram.length; i++) {
-    h ^= gram.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % buckets;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
+
+const bucketOf = (gram: string, buckets: number): number => fnv1a(gram) % buckets;
 
 /** The distinct buckets of a normalized question's n-grams. */
 function featuresOf(text: string, buckets: number): number[] {
@@ -216,14 +215,10 @@ export function intentFingerprint(
 /** The hash an entry's answer is known by (see StoredIntentModel.answers). */
 export const answerHash = (answer: string): string => shortHash(answer);
 
-/** Two 32-bit multiplicative hashes (FNV-1a and djb2), hex: stable across Node and workerd. */
+/** Two 32-bit hashes (FNV-1a and djb2), hex: stable across Node and workerd. */
 function shortHash(text: string): string {
-  let h1 = 2166136261;
   let h2 = 5381;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2, 33) ^ c;
-  }
-  return `${(h1 >>> 0).toString(16).padStart(8, "0")}${(h2 >>> 0).toString(16).padStart(8, "0")}`;
+  for (let i = 0; i < text.length; i++) h2 = Math.imul(h2, 33) ^ text.charCodeAt(i);
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, "0");
+  return `${hex(fnv1a(text))}${hex(h2)}`;
 }

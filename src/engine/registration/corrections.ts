@@ -178,8 +178,8 @@ function textCorrection(state: ConversationState, raw: string): { field: TextFie
   return { field, value: field === "clinicName" ? value : checked.value };
 }
 
-/** Words that say a value given before is being corrected (「まちがえました」「じゃなくて」「に直して」). */
-const SAYS_CORRECTION = /じゃなく|ではなく|でなく|に(?:直|なお|変え|かえ)て|正しくは|本当は|ほんとうは/u;
+/** Beside the correction words (「まちがえ」「直し」…): 「じゃなくて」「正しくは」 say a value is being corrected. */
+const SAYS_CORRECTION = /じゃなく|ではなく|でなく|正しくは|本当は|ほんとうは/u;
 
 /**
  * At a later field's prompt, 「すみません、名は健一じゃなくて健二でした」 or 「施術所名まちがえました。
