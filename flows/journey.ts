@@ -481,6 +481,14 @@ export const journeyCopy = JourneyCopySchema.parse({
       "だめ",
       "駄目",
       "ダメ",
+      "やらなきゃ",
+      "しなきゃ",
+      "やらなあかん",
+      "せなあかん",
+      "ならんのか",
+      "必要",
+      "ひつよう",
+      "いらない",
     ],
     age: {
       under:

@@ -89,6 +89,13 @@ describe("exemption (対象外（届出）)", () => {
     expect(older.read).toContain(J.exemption.recorded[0]!.split("{")[0]!.slice(0, 10));
   });
 
+  it("「わしは今年80だ。それでもやらなきゃならんのか」 (an age after 今年, no 歳, dialect) gets the same check", async () => {
+    const m = new Member(() => bot);
+    await m.say("わしは今年80だ。それでもやらなきゃならんのか");
+    expect(m.read).toContain("77〜78歳でした");
+    expect(m.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
+  });
+
   it("a birth date typed at the 70-year condition is worked out; 「いいえ」 there says 導入が必要; nothing recorded", async () => {
     const m = new Member(() => bot);
     await m.say("対象外です");

@@ -224,14 +224,14 @@ describe("direct answers", () => {
 
   it("a wrong IME conversion is read as the word it sounds like (「雲用開始日」「短末」)", async () => {
     const m = newMember();
-    await m.say("利用開始新生はどこからするんですか");
+    await m.say("利用開始新生ってなんですか");
     const usage = FAQ_ENTRIES.find((e) => e.id === "usage-application")!;
     expect(m.read).toContain(usage.answer.split(/[{\n]/)[0]!.slice(0, 30));
   });
 
   it("no answer, but entries touch on it: said so, those entries as buttons, and a person", async () => {
     const m = newMember();
-    await m.say("従業員のアドレスで登録して、その人がやめたら困りますか");
+    await m.say("メールアドレスを家族と共有してもいいですか");
     expect(m.read).toContain(FAQ_MESSAGES.notFoundNear);
     expect(m.quickLabels[0]).toBe(FAQ_ENTRIES.find((e) => e.id === "email-which")!.label);
     expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);

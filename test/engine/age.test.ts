@@ -30,6 +30,9 @@ describe("ageInApril2024", () => {
     expect(youngestInApril2024("わたしは80、もう一人は45歳の先生です", NOW)).toEqual({ between: [42, 43] });
     expect(youngestInApril2024("常勤はわたし昭和20年生まれと息子45歳", NOW)).toEqual({ between: [42, 43] });
     expect(youngestInApril2024("しょうわ29ねん8がつうまれです", NOW)).toEqual({ age: 69 });
+    // 「今年80」 is an age; a year before it (「2024年80」) is not 今年.
+    expect(youngestInApril2024("わしは今年80だ", NOW)).toEqual({ between: [77, 78] });
+    expect(youngestInApril2024("2024年80だった", NOW)).toBeNull();
   });
 });
 

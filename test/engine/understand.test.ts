@@ -44,6 +44,17 @@ describe("social turns", () => {
     ["いろいろとありがとうございました本当に助かりましたまた何かあったらよろしくお願いします", "thanks"],
     ["ごめんなさいね年寄りで何回も聞いて", "apology"],
     ["また夜に続きやります", "later"],
+    // Written by members the bot had not seen (the blind writers w9–w12).
+    ["こんちは", "greeting"],
+    ["寒すぎ🥶", "greeting"],
+    ["急に寒くなりましたね", "greeting"],
+    ["おつです", "greeting"],
+    ["こんばんは、遅くにすみません。", "apology"],
+    ["すみません、間違えて送ってしまいました。", "apology"],
+    ["ごめんなさい 孫が押した", "apology"],
+    ["ありがとね たすかったばい🙏", "thanks"],
+    ["また明日やるわ、おやすみ", "later"],
+    ["失礼しました。院長に確認してからまた連絡します", "later"],
   ])("「%s」 is %s", (typed, kind) => {
     expect(read.social(typed)).toBe(kind);
   });
@@ -56,6 +67,9 @@ describe("social turns", () => {
     "さいたま接骨院",
     "048-625-1211",
     "後藤接骨院",
+    // 「止まって」「こまって」 hold 「まって」; they are not 「待って」.
+    "今、利用開始申請のところで止まってます",
+    "登録がこまってます",
   ])("「%s」 is not small talk", (typed) => {
     expect(read.social(typed)).toBeNull();
   });

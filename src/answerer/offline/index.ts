@@ -90,11 +90,17 @@ const MAX_RELATED = 2;
 const OUTSIDE_NAMED = 0.12;
 /** …and when the nearest entry scores at most this share of it. */
 const OUTSIDE_LEAD = 0.6;
-/** A named out-of-scope topic scoring at least this share of the catch-all ranked above it is named instead. */
-const NAMED_OVER_FALLBACK = 0.7;
+/**
+ * A named out-of-scope topic scoring at least this share of the catch-all ranked above it is named
+ * instead (on the blind "none" messages, those at 0.4–0.7 of it nearly all name the right topic:
+ * 「研修会会場の駐車場ある？」 is about the association's office, 「LINEのパスワード忘れちゃった」 another service's).
+ */
+const NAMED_OVER_FALLBACK = 0.4;
 /** Below the suggest threshold, entries scoring at least this are offered under the honest "not found". */
 const NEAR = 0.12;
 const MAX_NEAR = 2;
+/** Under the catch-all of unanswered questions, entries scoring at least this share of it are near. */
+const FALLBACK_NEAR = 0.5;
 /** For a bare topic, the entries scoring at least this share of the best are the choices offered. */
 const TOPIC_SHARE = 0.4;
 
@@ -350,11 +356,23 @@ function decideLexically(ranked: readonly FaqMatch[], t: Thresholds): FaqResult 
   // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest
   // entry; named only when no entry is close behind (「iPhoneでもアプリつかえる？」 is not about costs).
   const nearestEntry = entries[0]?.score ?? 0;
-  if (top?.outside && top.score >= OUTSIDE_NAMED && nearestEntry <= OUTSIDE_LEAD * top.score)
-    return { kind: "none", outside: top.outside };
+  if (top?.outside && top.score >= OUTSIDE_NAMED && nearestEntry <= OUTSIDE_LEAD * top.score) {
+    // The catch-all names nothing: entries close behind it (「資格確認書ってなんですか」: the entries on
+    // 資格確認書) are offered as near, so the member has somewhere to go.
+    const near = top.outside.fallback ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score) : [];
+    return near.length > 0
+      ? { kind: "none", near: near.slice(0, MAX_NEAR).map((m) => m.entry) }
+      : { kind: "none", outside: top.outside };
+  }
   if (!top || top.outside || top.score < t.suggest) {
     // Nothing answers it; entries that touch on it are offered as only near, never as the answer.
-    const near = top?.outside ? [] : entries.filter((m) => m.score >= NEAR).slice(0, MAX_NEAR);
+    const near = (
+      top?.outside
+        ? top.outside.fallback
+          ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score)
+          : []
+        : entries.filter((m) => m.score >= NEAR)
+    ).slice(0, MAX_NEAR);
     return near.length > 0 ? { kind: "none", near: near.map((m) => m.entry) } : { kind: "none" };
   }
   // A sibling close behind is a second right answer, not a rival: the lead is taken over the rest.
