@@ -114,7 +114,7 @@ console.log(
 );
 
 // The blind dev set (written as the held-out set was, from the sources only), as members see it: each
-// writer's messages answered by knowledge holding only the other three writers' as phrasings.
+// writer's messages answered by knowledge holding only the other writers' as phrasings.
 const devBlind = foldOutcomes(folds, createInterpreter(understanding));
 console.log(
   `dev blind set, by writer, unseen (${devBlind.answerable} answerable, ${devBlind.none} none, ${devBlind.social} small talk): direct and right ${pct(devBlind.directRight)}, among choices ${pct(devBlind.rightOffered)}, wrong direct ${pct(devBlind.wrongDirect)}, honest none ${pct(devBlind.honestNone)}, small talk ${pct(devBlind.socialRecognised)}`,

@@ -1,10 +1,10 @@
 // `npm run faq:blind`: writes flows/faq/blind-phrasings.generated.ts from the blind dev set
-// (test/faq-eval/dev-blind.json): the 800 messages four writers typed from the sources only, without
+// (test/faq-eval/dev-blind.json): the messages twelve writers typed from the sources only, without
 // the entries in view, are how members really ask. Each answerable one becomes a phrasing of its
 // entry; each on-topic one the knowledge does not answer becomes a phrasing of the "unanswered" topic
 // (flows/faq/outside.ts), so a question like it is answered honestly instead of with the nearest entry.
 // The writer is kept: `npm run eval:faq` measures the blind set writer by writer, each with the
-// other three writers' phrasings only (cross-validation), so the figure stays one on unseen questions.
+// other writers' phrasings only (cross-validation), so the figure stays one on unseen questions.
 // Run after editing dev-blind.json (a test says when the file is stale). The held-out set is never used.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { FaqEntry, FaqSource } from "../answerer/types.js";
 
-/** Most phrasings of one entry: the seed's own and the writers' (up to ~90 now), with room for staff's. */
+/** Most phrasings of one entry: the seed's own and the writers' (up to ~105 now), with room for staff's. */
 export const MAX_PHRASINGS = 150;
 
 export type EntryStatus = "published" | "hidden";

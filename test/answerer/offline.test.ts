@@ -107,6 +107,18 @@ describe("createOfflineAnswerer", () => {
     }
   });
 
+  it("a topic the knowledge does not cover, with entries close behind it: none, those entries near (a reader's price)", () => {
+    // The sources give no prices: no answer, but the device entries are a tap away.
+    const r = faq.answer("カードリーダーはだいたいいくらくらいするものでしょうか");
+    expect(r.kind).toBe("none");
+    if (r.kind === "none") expect(r.near?.map((e) => e.id)).toContain("device-types");
+    // With no entry close, the topic is named instead (the association's office, not the portal).
+    expect(faq.answer("研修会会場の駐車場ある？車で行きたい")).toEqual({
+      kind: "none",
+      outside: expect.objectContaining({ id: "association-office" }),
+    });
+  });
+
   it("a beginner saying nothing is done yet gets the steps from the start (「おんらいんしかくかくにん まだなにもしてない」)", () => {
     expect(confidentId("おんらいんしかくかくにん まだなにもしてない")).toBe("steps-overview");
   });

@@ -366,9 +366,11 @@ function decideLexically(ranked: readonly FaqMatch[], t: Thresholds): FaqResult 
   }
   if (!top || top.outside || top.score < t.suggest) {
     // Nothing answers it; entries that touch on it are offered as only near, never as the answer.
+    // Under a topic the knowledge does not cover, only entries close behind it are near (a named topic
+    // named in the reply has none: 「LINEのパスワードを忘れた」 is not about the portal's password).
     const near = (
       top?.outside
-        ? top.outside.fallback
+        ? top.outside.fallback || named
           ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score)
           : []
         : entries.filter((m) => m.score >= NEAR)
