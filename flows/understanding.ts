@@ -56,6 +56,8 @@ const UnderstandingSchema = z.object({
   }),
   /** Longest message still read as a social turn when it only contains a `within` word. */
   socialMaxLength: z.number().int().min(5).max(60),
+  /** …and when it holds a question word (何, どう…) that does not make it a question outright. */
+  socialMaxLengthAsking: z.number().int().min(5).max(60),
   introductionMaxLength: z.number().int().min(2).max(30),
   /** Social words said before a question (「こんにちは。補助金は…」): dropped, the rest is answered. */
   openers: Words,
@@ -150,6 +152,17 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "hello",
         "hi",
       ],
+      // The weather in passing (「いやー最近寒くなってきたね笑」), in a short message that asks nothing.
+      within: [
+        "寒くなって",
+        "さむくなって",
+        "寒くなり",
+        "冷えてきた",
+        "冷え込",
+        "冷えますね",
+        "暑くなって",
+        "あつくなって",
+      ],
       idle: "{greeting}。オンライン資格確認のことなら、お気軽にお聞きください。",
       inForm: "{greeting}。入力の続きをお願いします。",
     },
@@ -197,7 +210,17 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "またよろしくお願いします",
         "今後ともよろしくお願いします",
       ],
-      within: ["ありがとう", "助かりました"],
+      // Not a bare 「助かる」: 「…してもらえると助かるんですが」 is a request.
+      within: [
+        "ありがと",
+        "助かりました",
+        "助かります",
+        "助かるよ",
+        "助かるわ",
+        "たすかるよ",
+        "助かった",
+        "たすかった",
+      ],
       idle: "どういたしまして。ほかにもお困りのことがあれば、いつでも送ってください。",
       inForm: "どういたしまして。入力の続きをお願いします。",
     },
@@ -251,7 +274,7 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "子どもが押しました",
         "子供が押しました",
       ],
-      within: ["何回も聞いて", "何度も聞いて"],
+      within: ["何回も聞いて", "何度も聞いて", "失礼しました", "失礼いたしました"],
       idle: "いいえ、お気になさらないでください。",
       inForm: "いいえ、お気になさらないでください。入力の続きをお願いします。",
     },
@@ -572,7 +595,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       inForm: "ここまでの入力はそのまま残しておきます。続けるときは「登録」と送ってください。",
     },
   },
-  socialMaxLength: 30,
+  socialMaxLength: 40,
+  socialMaxLengthAsking: 30,
   greetings: {
     mirror: [
       ["おはよう", "おはようございます"],
@@ -619,9 +643,12 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     "今後とも",
     "こんごとも",
     "どうぞ",
+    // 「すみません間違えて送ってしまいました気にしないでください」
+    "気にしないでください",
+    "気にしないで",
   ],
   /** 「埼玉の田中です」 after a greeting: a self-introduction of at most this many characters. */
-  introductionMaxLength: 12,
+  introductionMaxLength: 24,
   openers: [
     "戻りました",
     "もどりました",

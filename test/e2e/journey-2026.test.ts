@@ -7,7 +7,7 @@ import { journeyCopy as J } from "../../flows/journey.js";
 import { runScheduledWork } from "../../src/scheduler/tick.js";
 import { listReminders } from "../../src/store/reminders.js";
 import { startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
-import { memberRow, pushesTo } from "../helpers/e2e-db.js";
+import { memberRow, pushesTo, unseal } from "../helpers/e2e-db.js";
 import { flexTexts, Member, quickActions, readable } from "../helpers/e2e-member.js";
 
 const DAY = 24 * 3_600_000;
@@ -87,6 +87,39 @@ describe("exemption (対象外（届出）)", () => {
     expect(older.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
     await older.say("ひとりです");
     expect(older.read).toContain(J.exemption.recorded[0]!.split("{")[0]!.slice(0, 10));
+  });
+
+  it("「ひとりではなくて息子が…45歳で常勤」 after an age over 70 records nothing and says 導入が必要; a record disputed in words is withdrawn, staff told", async () => {
+    const m = new Member(() => bot);
+    const exemption = async () =>
+      (
+        await bot.db.all<{ exemption: string | null }>(
+          sql`select exemption from members where user_id = ${m.userId}`,
+        )
+      )[0]?.exemption ?? null;
+    await m.say("今年で74歳になりましたがこれは私のような年寄りでもやらないといけないものなんでしょうか");
+    expect(m.read).toContain("71〜72歳でした");
+    await m.say(
+      "いえいえ私ひとりではなくて息子がいっしょにやっておりまして息子はまだ45歳で常勤で働いておりますのでそれだと駄目ということでしょうか",
+    );
+    expect(m.read).toContain(J.exemption.notApplicableReply);
+    expect(await exemption()).toBeNull();
+    // Recorded (「ひとりです」), then disputed in a long sentence: withdrawn, and staff are told.
+    await m.say("今年で74歳になりましたがやらないといけないですか");
+    await m.say("ひとりです");
+    expect(await exemption()).toBe("age70");
+    await m.say(
+      "ちょっと待ってください私は対象外ではないと思うんですが息子が45歳なので登録しないといけないんじゃないですかね間違って記録されたなら直してほしいです",
+    );
+    expect(m.read).toContain(J.exemption.withdrawn);
+    expect(await exemption()).toBeNull();
+    const asked = await bot.db.all<{ question: string }>(
+      sql`select question from inquiries where user_id = ${m.userId} order by id`,
+    );
+    expect(asked.map((r) => unseal(r.question))).toEqual([
+      expect.stringContaining("【対象外の届出】"),
+      expect.stringContaining("【対象外の取り消し】"),
+    ]);
   });
 
   it("「わしは今年80だ。それでもやらなきゃならんのか」 (an age after 今年, no 歳, dialect) gets the same check", async () => {

@@ -157,6 +157,12 @@ describe("the bot's own words work when typed", () => {
     expectAsked(m, "familyName");
   });
 
+  it("「とりあえず登録をはじめます」 (said, not tapped) starts it too", async () => {
+    const m = newMember();
+    await m.say("とりあえず登録をはじめます");
+    expectAsked(m, "familyName");
+  });
+
   it("「よくある質問」 typed shows the example questions", async () => {
     const m = newMember();
     await m.say("よくある質問");

@@ -55,6 +55,13 @@ describe("social turns", () => {
     ["ありがとね たすかったばい🙏", "thanks"],
     ["また明日やるわ、おやすみ", "later"],
     ["失礼しました。院長に確認してからまた連絡します", "later"],
+    // Play-tested (play16) and the long-message writer (w10).
+    ["いやー最近寒くなってきたね笑", "greeting"],
+    ["ありがとね、助かるよ", "thanks"],
+    ["今日は冷えますね。先生方も風邪などひかれませんように。", "greeting"],
+    ["すみません間違えて送ってしまいました気にしないでください", "apology"],
+    ["はじめまして。埼玉で接骨院をしております田中と申します。よろしくお願いいたします。", "greeting"],
+    ["ありがとうございました、助かりました。また分からなくなったら聞きます。", "thanks"],
   ])("「%s」 is %s", (typed, kind) => {
     expect(read.social(typed)).toBe(kind);
   });
@@ -70,6 +77,10 @@ describe("social turns", () => {
     // 「止まって」「こまって」 hold 「まって」; they are not 「待って」.
     "今、利用開始申請のところで止まってます",
     "登録がこまってます",
+    // A request, a correction, a question without 「？」: not small talk although they hold its words.
+    "入力する内容をまとめてコピーできるようにしてもらえると助かるんですが",
+    "電話番号を間違えて送りました。直したいです。",
+    "保険証忘れた患者さんから後でお金返してって言われたらどうしてる",
   ])("「%s」 is not small talk", (typed) => {
     expect(read.social(typed)).toBeNull();
   });

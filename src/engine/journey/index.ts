@@ -55,6 +55,10 @@ function isExemptionReason(value: string | undefined): value is ExemptionReason 
 
 export { journeyCopy };
 
+/** 「ひとりではなくて」「一人じゃない」「もう一人（は45歳）」: someone else works there too. */
+const NOT_ALONE =
+  /(?:ひとり|一人|1人|私だけ|わたしだけ|自分だけ)(?:で|じゃ)?(?:は|わ)?(?:なく|ない|ありません|ございません)|もう(?:ひとり|一人|1人)|(?:ひとり|一人|1人)(?:じゃ|では)/u;
+
 export function createJourneyFeature(copy: JourneyCopy): Feature {
   const match = createMatcher(copy);
   const done = (state: ConversationState, replies: LineMessage[], effects: Effect[] = []): StepResult => ({
@@ -247,10 +251,12 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     if (e.unsureWords.some((w) => key.includes(normalizeCommand(w)))) return unsure(state);
     if (reason !== "age70") return null;
     // 「ひとりでやってます」: the only full-time practitioner; with an age over 70 given, that settles it.
+    // Not 「ひとりではなくて息子が…」 or 「もう一人は45歳」, and never over a younger age in the same message.
     const typed = raw.normalize("NFKC");
-    const alone = e.aloneWords.some((w) => typed.includes(w.normalize("NFKC")));
-    if (alone && state.scratch?.exemptOver) return exemptRecord(ctx, state, reason);
+    const alone = !NOT_ALONE.test(typed) && e.aloneWords.some((w) => typed.includes(w.normalize("NFKC")));
     const then = youngestInApril2024(raw, ctx.now);
+    const youngerSaid = then !== null && ("age" in then ? then.age : then.between[1]) < 70;
+    if (alone && !youngerSaid && state.scratch?.exemptOver) return exemptRecord(ctx, state, reason);
     if (!then) return null;
     const over = (age: string) =>
       alone
@@ -303,12 +309,25 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
   }
 
   function exemptWithdraw(ctx: FlowContext, state: ConversationState): StepResult {
-    if (!ctx.member.exemption) return done(state, [text(copy.exemption.notExempt), nextLine(ctx)]);
+    const recorded = ctx.member.exemption;
+    if (!recorded) return done(state, [text(copy.exemption.notExempt), nextLine(ctx)]);
+    // Staff were told of the exemption to report it with the member: they are told it is off.
+    const reason = isExemptionReason(recorded) ? copy.exemption.reasons[recorded].name : recorded;
     return done(
       state,
       [text(copy.exemption.withdrawn), nextLine(ctx)],
-      [{ type: "setExemption", reason: null }],
+      [
+        { type: "setExemption", reason: null },
+        { type: "createInquiry", question: fill(copy.exemption.withdrawnInquiry, { reason }) },
+      ],
     );
+  }
+
+  /** A member disputing the exemption recorded for them, in their own words. */
+  function disputesExemption(ctx: FlowContext, raw: string): boolean {
+    if (!ctx.member.exemption) return false;
+    const typed = raw.normalize("NFKC");
+    return copy.exemption.disputeWords.some((w) => typed.includes(w.normalize("NFKC")));
   }
 
   function typed(ctx: FlowContext, state: ConversationState, found: TypedReport): StepResult {
@@ -366,6 +385,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     },
     handle(ctx, state, input: Input) {
       if (input.kind === "text") {
+        if (disputesExemption(ctx, input.text)) return exemptWithdraw(ctx, state);
         const answered = exemptAnswer(ctx, state, input.text) ?? ageQuestion(ctx, state, input.text);
         if (answered) return answered;
         const found = match(input.text);

@@ -144,6 +144,13 @@ export const JourneyCopySchema = z.object({
     inquiry: Text,
     already: Text,
     withdrawn: Text,
+    /** What staff read when a recorded exemption is withdrawn (they were told of it when recorded). */
+    withdrawnInquiry: Text,
+    /**
+     * 「私は対象外ではないと思うんですが…間違って記録されたなら直してほしい」: a member disputing the
+     * exemption recorded for them, in a sentence; withdrawn as 「対象外を取り消す」 would.
+     */
+    disputeWords: Words,
     notExempt: Text,
   }),
   nudges: z.object({

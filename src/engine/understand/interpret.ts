@@ -120,7 +120,10 @@ export function createInterpreter(u: Understanding): Interpreter {
   /** A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data. */
   function aroundWord(raw: string): SocialKind | null {
     const key = normalizeCommand(raw);
-    if (raw.length > u.socialMaxLength || HAS_DATA.test(raw) || question(raw) === "strong") return null;
+    // A question word in a longer one asks something (「…後でお金返してって言われたらどうしてる」).
+    const asks = question(raw);
+    if (raw.length > u.socialMaxLength || HAS_DATA.test(raw) || asks === "strong") return null;
+    if (asks === "weak" && raw.length > u.socialMaxLengthAsking) return null;
     for (const kind of PRIORITY) if (within.get(kind)!.some((w) => key.includes(w))) return kind;
     return null;
   }
