@@ -45,6 +45,10 @@ export const readingCopy = {
       "でしょう",
       "ますか",
       "します",
+      // 「姓じゃなくて名の方！」: a complaint about the field, not a name.
+      "じゃなくて",
+      "ではなくて",
+      "の方",
     ],
     laterWords: ["あとから", "後から", "あとで", "後で", "登録したあと", "登録した後", "登録後", "いつでも"],
     onlyAskingWords: [

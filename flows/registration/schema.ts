@@ -164,7 +164,8 @@ export const RegistrationCopySchema = z
     }),
     /** Words compared after normalization (NFKC, lower case, no spaces or punctuation). */
     commands: z.object({ cancel: Words, back: Words, restart: Words, help: Words }),
-    answers: z.object({ yes: Words, no: Words }),
+    /** `keep`: 「そのままで」「このままでいい」 typed for the そのまま button (a value already given). */
+    answers: z.object({ yes: Words, no: Words, keep: Words }),
     reading: z.object({
       surnames: Words,
       clinicWords: Words,

@@ -375,6 +375,45 @@ describe("direct answers", () => {
 });
 
 describe("answers inside sentences, non-answers and typos in the form", () => {
+  it("a name spelled out after it (「田中です田んぼの田に中学の中」「…と書いて正夫」) is the name, said back", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("田中です田んぼの田に中学の中");
+    expect(m.read).toContain("姓は「田中」として受け付けました");
+    expectAsked(m, "givenName");
+    await m.say("名前はまさおです正しいの正に夫と書いて正夫");
+    expect(m.read).toContain("名は「正夫」として受け付けました");
+    expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "田中", givenName: "正夫" });
+  });
+
+  it("「田中接骨院ですひらがなではなく漢字です」 is 田中接骨院; how it is written changes no other field", async () => {
+    const m = newMember();
+    await atField(m, ["田中", "正夫"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1105576-8-9");
+    await m.say("田中接骨院ですひらがなではなく漢字です");
+    expectAsked(m, "phoneNumber");
+    expect((await conversation(bot.db, m.userId)).answers).toMatchObject({
+      familyName: "田中",
+      clinicName: "田中接骨院",
+    });
+  });
+
+  it("at a field being corrected, 「そのままで」 keeps it and 「姓じゃなくて名の方！」 opens the 名", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("修正する");
+    await m.tap("施術所名");
+    await m.say("そのままで");
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(cardValue(m.last.at(-1), ROWS.clinicName)).toBe(SAMPLE.clinicName);
+    await m.tap("修正する");
+    await m.tap("姓");
+    await m.say("姓じゃなくて名の方！");
+    expectAsked(m, "givenName");
+    expect((await conversation(bot.db, m.userId)).answers.familyName).toBe(SAMPLE.familyName);
+  });
+
   it("「はい」 at 名 is not a name", async () => {
     const m = newMember();
     await atField(m, ["埼玉"]);

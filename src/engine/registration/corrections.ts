@@ -111,6 +111,10 @@ const NEW_VALUE = [
   /(?:正しくは|本当は|ほんとうは)[、,\s]*(.+?)(?:です|でした)?[。．!！]*$/u,
 ];
 
+/** A way of writing (「漢字」「ひらがな」「全角」), never a name. */
+const WRITING =
+  /^(?:漢字|かんじ|ひらがな|平仮名|カタカナ|片仮名|かたかな|ローマ字|英語|英字|大文字|小文字|全角|半角)(?:で|の方|のほう)?$/u;
+
 /** 「あ、」「すみません、」 before a correction: an apology, not part of it. */
 const APOLOGY = /^(?:あっ?|すみません|すいません|ごめんなさい|ごめん|失礼しました|えっと|えーと)[、,\s]+/u;
 
@@ -154,6 +158,8 @@ function textCorrection(state: ConversationState, raw: string): { field: TextFie
   }
   if (!value) return null;
   value = stripAnswerFrame(value.replace(LABELLED, "").replace(/^[「『]|[」』]$/gu, ""));
+  // 「ひらがなではなく漢字です」 says how the value is written, not a new value.
+  if (WRITING.test(value)) return null;
   // The field whose current value the member quotes (「花子じゃなくて」) is the one to correct.
   const quoted = TEXT_FIELDS.find((f) => {
     const current = state.answers[f];

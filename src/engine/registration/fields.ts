@@ -8,6 +8,7 @@ import {
   extractEmail,
   extractPhone,
   extractRegistrationNumber,
+  spelledOut,
   spokenSymbols,
   stripAnswerFrame,
 } from "../understand/extract.js";
@@ -106,8 +107,20 @@ function likelySplit(value: string): { family: string; given: string } | null {
   return null;
 }
 
+/** 「姓じゃなくて名の方！」 while one name is being corrected: the other one was meant. */
+const OTHER_NAME: Record<"familyName" | "givenName", RegExp> = {
+  familyName:
+    /^(?:姓|せい|名字|苗字|みょうじ)?(?:じゃなくて|ではなくて|じゃなく|ではなく)(?:名|めい|下の名前)(?:の方|のほう)?/u,
+  givenName:
+    /^(?:名|めい|下の名前)?(?:じゃなくて|ではなくて|じゃなく|ではなく)(?:姓|せい|名字|苗字|みょうじ)(?:の方|のほう)?/u,
+};
+
 function nameField(state: ConversationState, field: "familyName" | "givenName", raw: string): StepResult {
   const f = COPY.fields[field];
+  if (state.editing && OTHER_NAME[field].test(raw.normalize("NFKC").replace(/\s+/gu, ""))) {
+    const other = field === "familyName" ? "givenName" : "familyName";
+    return ask(enter(state, other, { editing: true }));
+  }
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
   if (HAS_MAIL.test(raw) || HAS_PHONE.test(raw)) return reject(state, fill(R.messages.dataAtName, vars));
   const framed = stripAnswerFrame(normalizeName(raw));
@@ -145,7 +158,9 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
     if (KANA_WHOLE_NAME.test(checked.value) && stepOf(state) !== "nameSplit")
       return ask(enter(state, "nameSplit", { scratch: { typed: checked.value, whole: "1" } }));
   }
-  return advance(state, field, { [field]: checked.value });
+  // 「田中です田んぼの田に中学の中」: the name taken out of the spelling is said back.
+  const spelled = spelledOut(raw) !== null;
+  return advance(state, field, { [field]: checked.value }, spelled ? taken(f.label, checked.value) : []);
 }
 
 /**
@@ -188,7 +203,13 @@ function clinicField(state: ConversationState, raw: string): StepResult {
       lead,
     );
   }
-  return advance(clinic, "clinicName", { clinicName: value.trim() });
+  const spelled = spelledOut(typed) !== null;
+  return advance(
+    clinic,
+    "clinicName",
+    { clinicName: value.trim() },
+    spelled ? taken(COPY.fields.clinicName.label, value.trim()) : [],
+  );
 }
 
 function numberField(state: ConversationState, field: "agreementKind" | "registrationDigits", typed: string) {

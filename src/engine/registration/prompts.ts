@@ -201,6 +201,11 @@ export function matchChoice(
       ("displayText" in c && c.displayText && normalizeCommand(c.displayText) === key),
   );
   if (byLabel) return byLabel;
+  // 「そのままで」「このままでいい」: the そのまま button, in the member's words.
+  if (COPY.answers.keep.some((w) => normalizeCommand(w) === key)) {
+    const keep = postbacks.find((c) => c.label === B.keep);
+    if (keep) return keep;
+  }
   const social = read.social(input);
   const answer =
     COPY.answers.yes.some((w) => normalizeCommand(w) === key) || social === "yes"

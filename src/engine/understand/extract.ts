@@ -25,7 +25,7 @@ const LABEL =
   /^(?:(?:院長|わたし|私|僕|ぼく|父|母|主人|家内|妻|夫|先生|本人)の)?(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|お?なまえ|氏名|しめい|姓|苗字|名字|みょうじ|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
 /** Endings of a polite answer (「…です」「…と申します」「…でお願いします」), dropped. */
 const POLITE_END =
-  /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|でお願い|でおねがい|をお願いします|お願いします|です。|。|、|!|！)+$/u;
+  /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|でお願い|でおねがい|をお願いします|お願いします|です。|ですね|ですよ|。|、|!|！)+$/u;
 /**
  * Plain endings (「埼玉だよ」「正志で」「健一だった」), dropped only after a character that is not
  * hiragana: 「よしだ」「あかね」「ひで」 are names, not 「よし」+「だ」.
@@ -36,9 +36,29 @@ const PLAIN_END = /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ
 /** Voice input's fillers before the answer (「えーとですね、あの、名前は花子です」). */
 const FILLERS = /^(?:えーと|ええと|えっと|えと|あのー|あのう|あの|えー|うーん|その)(?:ですね|ね)?[、,。\s]+/u;
 
-export function stripAnswerFrame(raw: string): string {
+/** 「正しいの正に夫と書いて正夫」: the value after 「と書いて」 is the one meant. */
+const WRITTEN_AS = /と(?:書いて|かいて|書きます|かきます)\s*(?:、|,)?\s*([^\s、,。]+?)[。.!！]*$/u;
+/**
+ * 「田中です田んぼの田に中学の中」「田中接骨院ですひらがなではなく漢字です」: the value, then 「です」,
+ * then how it is written. The part before the first 「です」 is the value.
+ */
+const VALUE_THEN_SPELLING = /^(.+?)(?:です|でございます)[、,。\s]*(?=\S)(?!(?:です|。|!|！|よ|ね)*$)/u;
+
+const withoutFillers = (raw: string) => {
   let s = raw.trim();
   for (let i = 0; i < 3; i++) s = s.replace(FILLERS, "");
+  return s;
+};
+
+/** The value of a name spelled out after it (see WRITTEN_AS, VALUE_THEN_SPELLING), or null. */
+export function spelledOut(raw: string): string | null {
+  const s = withoutFillers(raw);
+  return WRITTEN_AS.exec(s)?.[1] ?? VALUE_THEN_SPELLING.exec(s)?.[1] ?? null;
+}
+
+export function stripAnswerFrame(raw: string): string {
+  const bare = withoutFillers(raw);
+  let s = spelledOut(bare) ?? bare;
   for (let i = 0; i < 3; i++) {
     const next = s.replace(LABEL, "").replace(POLITE_END, "").replace(PLAIN_END, "").trim();
     if (next === s) break;
