@@ -49,7 +49,10 @@ const NOT_A_QUESTION: SocialKind[] = [
   "whoAreYou",
 ];
 
-export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[] }): InquiryDesk {
+export function createInquiry(
+  menu: MenuContent,
+  options: { menuChoices: Choice[]; isSocial?: (text: string) => boolean },
+): InquiryDesk {
   const w = menu.inquiry;
   const result = (
     state: ConversationState,
@@ -62,9 +65,19 @@ export function createInquiry(menu: MenuContent, options: { menuChoices: Choice[
   });
   // The words of every request for a person, longest first: what is left is the member's own.
   const requestWords = [...new Set(menu.requests.inquiry.flat())].sort((a, b) => b.length - a.length);
+  // 「うーんよくわからん。誰か人と話せない？」: a sentence of small talk or 「わからない」 says nothing of the
+  // member's own either; the bot asks what it is about.
   const ownWords = (typed: string) =>
     requestWords
-      .reduce((left, word) => left.split(word).join(""), typed.normalize("NFKC"))
+      .reduce(
+        (left, word) => left.split(word).join(""),
+        typed
+          .normalize("NFKC")
+          .split(/[。．!！?？\n]+/u)
+          .filter((sentence) => !options.isSocial?.(sentence))
+          .join("")
+          .replace(/誰か|だれか|どなたか/gu, ""),
+      )
       .replace(/[\s\p{P}\p{S}]/gu, "");
   const cancelChoice: Choice = { label: w.cancelLabel, data: postbackData("inquiry.cancel") };
   const confirmChoices: Choice[] = [

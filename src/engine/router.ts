@@ -195,7 +195,10 @@ export function createEngine(parts: EngineParts): Engine {
     return [...replies.slice(0, -1), { ...prompt, quickReply: { items: merged } }];
   };
 
-  const desk: InquiryDesk = createInquiry(menu, { menuChoices });
+  const desk: InquiryDesk = createInquiry(menu, {
+    menuChoices,
+    isSocial: (t) => understand.social(t) !== null,
+  });
 
   function onPostback(ctx: FlowContext, current: ConversationState, data: string): StepResult {
     const { action, params } = parsePostback(data);
@@ -475,6 +478,14 @@ export function createEngine(parts: EngineParts): Engine {
     if (other && other.kind !== "confident") {
       const answered = results[oneAnswered]!;
       if (answered.kind !== "confident") return null;
+      // The other part only near the entry just answered (「マイナ保険証持ってこないとダメなの？保険証しか
+      // 持ってない人はどうなる？」): one question in two sentences, answered whole, never 「お答えできません」
+      // about what the answer above covers.
+      const shown = other.kind === "unsure" ? other.candidates : (other.near ?? []);
+      if (shown.some((e) => e.id === answered.entry.id)) return null;
+      // …or near the entry the whole message is answered with (a sibling of the part answered).
+      const whole = ctx.faq.answer(question);
+      if (whole.kind === "confident" && shown.some((e) => e.id === whole.entry.id)) return null;
       const first = parts
         .faqReplies({ ...answered, related: [] }, [], ctx.now)
         .map((m) => ({ ...m, quickReply: undefined }));

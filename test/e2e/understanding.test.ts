@@ -9,7 +9,7 @@ import { menuContent as MENU } from "../../flows/menu.js";
 import { registrationCopy as C } from "../../flows/registration.js";
 import { understanding as U } from "../../flows/understanding.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
-import { conversation, savedRegistration, unseal } from "../helpers/e2e-db.js";
+import { conversation, memberRow, savedRegistration, unseal } from "../helpers/e2e-db.js";
 import {
   cardValue,
   completeRegistration,
@@ -357,11 +357,26 @@ describe("direct answers", () => {
     expect(m.read, "a second topic is still its own question").toContain("もう一つの「パスワードは」");
   });
 
+  it("two sentences of one question (the second near the entry answering the whole) are answered once, never 「お答えできません」 about it", async () => {
+    const m = newMember();
+    await m.say("患者さんはこれからマイナ保険証持ってこないとダメなの？保険証しか持ってない人はどうなる？");
+    const cards = FAQ_ENTRIES.find((e) => e.id === "insurance-card-2026")!;
+    expect(m.read).toContain(cards.answer.slice(0, 20));
+    expect(m.read).not.toContain("もう一つの");
+  });
+
   it("「次は何をすればいいですか」 shows the member's own progress card", async () => {
     const m = newMember();
     await m.say("次は何をすればいいですか");
     expect(m.last.at(-1)?.type).toBe("flex");
     expect(m.last.at(-1)?.altText).toContain("進み具合");
+  });
+
+  it("「機器ももう買ってあるし、ユーザー登録も完了してるんです。そこからの続きを知りたい」 is a report, not the form again", async () => {
+    const m = newMember();
+    await m.say("いや機器ももう買ってあるし、ユーザー登録も完了してるんです。そこからの続きを知りたい");
+    expect(m.read).not.toContain(C.fields.familyName.prompt);
+    expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("registered");
   });
 
   it("a question asked mid-form is answered, then the form goes on where it was", async () => {
@@ -1269,6 +1284,8 @@ describe("a question for a person is never lost", () => {
     ["たんとうのひとにききたいんだけど"],
     ["だれかじむきょくのひとにきいてもらえる？"],
     ["かかりの人につないでもらえますか"],
+    // A sentence of 「わからない」 before it says nothing of the member's own either (play16).
+    ["うーんよくわからん。誰か人と話せない？"],
   ])(
     "「%s」 starts the question to staff at once (not an FAQ about the button, nor a draft of itself)",
     async (typed) => {

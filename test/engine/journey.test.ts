@@ -258,6 +258,9 @@ describe("journeyFeature › reporting a step", () => {
     ["運用開始日、来週の月曜で入れといた", "started", "appInstalled"],
     ["いやいや、登録も終わって利用開始申請も出してあるよ", "applied", "registered"],
     ["登録ボタン押して、OKも押しました", "linkSent", "registering"],
+    // 「…も完了してるんです」, 「…も買ってあるし、」 (play16).
+    ["ユーザー登録も完了してるんです", "registered", "linkSent"],
+    ["機器ももう買ってあるし", "device", null],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -81,6 +81,9 @@ export function foldReport(input: string): string {
   return (
     toHiragana(normalizeCommand(input).replace(SPELLING, (k) => SPELLED.get(k) ?? k))
       .replace(/((ん|の)(ですが|だけど|です)|けど|よ|ね|よね|わ)$/, "")
+      // 「完了してるんです」 (です already gone) and 「買ってあるし、」 (one of several things done).
+      .replace(/(?<=[るた])ん$/, "")
+      .replace(/(?<=[るた])し$/, "")
       .replace(/(?<=.)です$/, "")
       // 「いれたお」: よ mistyped.
       .replace(/(?<=た)お$/, "")
