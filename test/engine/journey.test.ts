@@ -261,6 +261,8 @@ describe("journeyFeature › reporting a step", () => {
     // 「…も完了してるんです」, 「…も買ってあるし、」 (play16).
     ["ユーザー登録も完了してるんです", "registered", "linkSent"],
     ["機器ももう買ってあるし", "device", null],
+    ["今リンク押して完了した！次なに？", "registered", "linkSent"],
+    ["登録ボタンとOKを押しました", "linkSent", "registering"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -138,7 +138,11 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
       const sentences = raw.split(SENTENCE_OR_QUESTION).filter((x) => x.trim().length > 0);
       const last = sentences.at(-1)?.normalize("NFKC") ?? "";
       if (sentences.length < 2 || !whatNext.some((w) => last.includes(w))) return null;
-      const before = sentences.slice(0, -1);
+      // 「リンク押して完了した！次なに？」: the reports before it may be joined by 「…て」 too.
+      const before = sentences
+        .slice(0, -1)
+        .flatMap((x) => x.replace(JOINED, "$1た。").split(SENTENCE_OR_PAUSE))
+        .filter((x) => x.trim().length > 0);
       if (before.some((x) => TROUBLE.test(x) || QUESTION.test(x))) return null;
       return inSentences(before.map((x) => x.replace(TRAILING_SIGNS, "")));
     }
