@@ -28,6 +28,7 @@ import {
   INITIAL_STATE,
   type Input,
   inquirySentAt,
+  JOURNEY_STEPS,
   type LineMessage,
   ONE_TURN_QUESTIONS,
   type StepResult,
@@ -279,6 +280,18 @@ export function createEngine(parts: EngineParts): Engine {
   const offerPerson = (state: ConversationState) => reply(state, parts.faqReplies({ kind: "none" }));
 
   /** Under an answer: the member's next journey step and the menu, so an answer is never a dead end. */
+  /**
+   * An answer as this member sees it: 「登録をはじめる」 under it only before the form is done (after
+   * 「これで導入完了です」, 「受領委任止められることはないですよね」 needs no button to start again).
+   */
+  const forMember = (ctx: FlowContext, result: FaqResult): FaqResult => {
+    const step = ctx.member.journeyStep;
+    const formDone = step !== null && JOURNEY_STEPS.indexOf(step) >= JOURNEY_STEPS.indexOf("linkSent");
+    if (!formDone || result.kind !== "confident" || !result.entry.choices) return result;
+    const choices = result.entry.choices.filter((c) => c.action !== "reg.start");
+    return { ...result, entry: { ...result.entry, choices } };
+  };
+
   const answerChoices = (ctx: FlowContext, state: ConversationState): Choice[] =>
     state.flow === "idle" ? [...(parts.journey.choices?.(ctx) ?? []), menuButton] : [];
 
@@ -521,7 +534,7 @@ export function createEngine(parts: EngineParts): Engine {
     const question = understand.withoutOpeners(raw);
     const both = answerTwo(ctx, state, question);
     if (both) return both;
-    const result = ctx.faq.answer(question);
+    const result = forMember(ctx, ctx.faq.answer(question));
     const replies = parts.faqReplies(result, answerChoices(ctx, state), ctx.now);
     // Remembered: 「さっきのもう一回」 shows it again; an older unanswered question is no longer the
     // one 「担当者に聞く」 would send.

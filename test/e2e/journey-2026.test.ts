@@ -122,6 +122,19 @@ describe("exemption (対象外（届出）)", () => {
     ]);
   });
 
+  it("an answer under which 「登録をはじめる」 sits drops it once the member's form is done (導入完了)", async () => {
+    const fresh = new Member(() => bot);
+    await fresh.say("12月で受領委任がなくなるって本当ですか");
+    expect(fresh.quickLabels).toContain("登録をはじめる");
+    const done = new Member(() => bot);
+    await done.say("運用開始日入れました");
+    await done.tap("はい、そこまで終わった");
+    await done.say("これで受領委任止められることはないですよね？");
+    expect(done.read).toContain("受領委任の取扱いの中止");
+    expect(done.quickLabels).not.toContain("登録をはじめる");
+    expect(done.quickLabels).toContain("進み具合");
+  });
+
   it("「わしは今年80だ。それでもやらなきゃならんのか」 (an age after 今年, no 歳, dialect) gets the same check", async () => {
     const m = new Member(() => bot);
     await m.say("わしは今年80だ。それでもやらなきゃならんのか");
