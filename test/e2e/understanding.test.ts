@@ -857,6 +857,36 @@ describe("yes and no in the member's own words at the form's questions", () => {
 });
 
 describe("corrections at 入力内容確認 and after the copy sheet", () => {
+  it("several fields corrected in one message are offered together; 「はい」 changes them all (play16)", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say(
+      "名前のところがおかしなことになってますね姓は田中で名は正夫ですそれと施術所名は田中接骨院だけです",
+    );
+    expect(m.read).toContain("姓・名・施術所名を「田中／正夫／田中接骨院」に変えますか");
+    await m.say("はい");
+    expect((await conversation(bot.db, m.userId)).answers).toMatchObject({
+      familyName: "田中",
+      givenName: "正夫",
+      clinicName: "田中接骨院",
+    });
+    // Only the one that changes is offered (「姓は田中」 again); 「…にしてください」 is not part of the value.
+    await m.say("は？？姓がおかしくなってる😡 姓は田中、名は健太");
+    expect(m.read).toContain("名を「健太」に変えますか");
+    await m.say("いいえ");
+    await m.say("施術所名は田中整骨院にしてください");
+    expect(m.read).toContain("施術所名を「田中整骨院」に変えますか");
+  });
+
+  it("a mail address with a comma for the dot (「info@satou-sekotsu,jp」) is offered with the dot, at the field and at the card", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("メアドやっぱ仕事用にする info@satou-sekotsu,jp");
+    expect(m.read).toContain("「satou-sekotsu.jp」ではありませんか？");
+    await m.say("はい");
+    expect((await conversation(bot.db, m.userId)).answers.email).toBe("info@satou-sekotsu.jp");
+  });
+
   it("a question about later (「めーるあとからかえられるの？」) is answered as a question, not a correction; 「きいてるだけ」 at the field list goes back to the card", async () => {
     const m = newMember();
     await fillToConfirm(m);

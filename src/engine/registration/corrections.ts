@@ -10,7 +10,7 @@ import {
   stripAnswerFrame,
 } from "../understand/extract.js";
 import { COPY, fill } from "./copy.js";
-import { advance } from "./fields.js";
+import { acceptField, advance } from "./fields.js";
 import { enter, FIELDS, type Field, fieldOf, isField, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
@@ -68,6 +68,9 @@ function newValue(state: ConversationState, raw: string): StepResult | null {
     const checked = validateEmail(mail.value);
     const value = checked.ok ? checked.value : checked.suggestion;
     if (value && value !== state.answers.email) return offer(state, "email", { email: value }, value);
+    // 「…info@satou-sekotsu,jp」: not an address the portal takes; the field answers it as it would
+    // have (the likely address offered, or the reason), then comes back to the card.
+    if (!checked.ok) return acceptField(enter(state, "email", { editing: true }), "email", raw);
     return null;
   }
   const number = extractRegistrationNumber(raw);
@@ -101,7 +104,8 @@ const LABEL_FIELD: Record<string, TextField> = {
   院名: "clinicName",
 };
 /** 「山田接骨院に直してください」: the value before 「に直して」. */
-const TO_VALUE = /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正)/u;
+const TO_VALUE =
+  /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正|して(?:ください|下さい|ほしい|もらえますか)?[。．!！]*$)/u;
 /** 「花子じゃなくて華子です」「山田接骨院に直してください」「正しくは華子です」: the new value. */
 const NEW_VALUE = [
   /(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*(.+?)(?:です|でした|が正しい(?:です)?|に(?:直|なお|変|か|修正|訂正).*)?[。．!！]*$/u,
@@ -122,6 +126,47 @@ const APOLOGY = /^(?:あっ?|すみません|すいません|ごめんなさい|
 function newText(state: ConversationState, raw: string): StepResult | null {
   const found = textCorrection(state, raw);
   return found ? offer(state, found.field, { [found.field]: found.value }, found.value) : null;
+}
+
+/**
+ * 「姓は田中で名は正夫ですそれと施術所名は田中接骨院だけです」「姓は佐藤、名は健太」: several labelled
+ * values in one message, each up to the next label, a comma or 「それと」.
+ */
+const LABELLED_VALUES =
+  /(姓|苗字|名字|下の名前|名|施術所名|施術所の名前|院名)\s*(?:は|を|:|：)\s*([^、,。！!\s]+?)(?:に(?:して|直して|なおして|変えて|かえて)(?:ください|下さい)?|でお願いします|だけです|だけ|です|で)?(?=$|[、,。！!\s]|それと|そして|(?:姓|名|施術所名|院名)\s*(?:は|を))/gu;
+
+/** Two or more names or clinic names corrected at once, offered together (one はい changes them all). */
+function newTexts(state: ConversationState, raw: string): StepResult | null {
+  const patch: RegistrationAnswers = {};
+  const shown: string[] = [];
+  const labels: string[] = [];
+  let said = 0;
+  for (const [, label, typed] of raw.trim().matchAll(LABELLED_VALUES)) {
+    const field = LABEL_FIELD[label!];
+    if (!field || patch[field] !== undefined) continue;
+    said++;
+    const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
+    const checked = validateName(typed!, max);
+    if (!checked.ok) return null;
+    const value = field === "clinicName" ? typed! : checked.value;
+    if (value === state.answers[field]) continue;
+    patch[field] = value;
+    shown.push(value);
+    labels.push(COPY.fields[field].label);
+  }
+  const fields = Object.keys(patch) as TextField[];
+  // 「姓は佐藤、名は健太」 with the 姓 already 佐藤: the one that changes, as a single correction.
+  if (said < 2 || fields.length === 0) return null;
+  if (fields.length === 1) return offer(state, fields[0]!, patch, shown[0]!);
+  const next = enter(state, "replaceOffer", {
+    scratch: {
+      replaceField: fields[0]!,
+      replaceValue: JSON.stringify(patch),
+      replaceShown: shown.join("／"),
+      replaceLabel: labels.join("・"),
+    },
+  });
+  return reply(next, resume(next));
 }
 
 /** Which name or clinic name a text corrects, and to what (validated), or null. */
@@ -264,7 +309,8 @@ export function correctionAtConfirm(state: ConversationState, raw: string): Step
   }
   // 「メールはあとから変えられるの？」: a question about later, for the FAQ, not a correction now.
   if (LATER_QUESTION.test(t) && R.laterWords.some((w) => t.includes(w))) return null;
-  const value = newValue(state, raw) ?? newText(state, raw) ?? withoutPart(state, raw);
+  const value =
+    newValue(state, raw) ?? newTexts(state, raw) ?? newText(state, raw) ?? withoutPart(state, raw);
   if (value) return value;
   const corrects = R.correctionWords.some((w) => t.includes(w));
   const field = FIELD_WORDS.find(([, words]) => words.some((w) => t.includes(w.toLowerCase())))?.[0];

@@ -330,10 +330,14 @@ function emailField(state: ConversationState, raw: string): StepResult {
   if (checked.error === "dots") return reject(state, R.messages.emailDots);
   // 「…@docomo.ne.j」: refused as it is, but one letter off a domain members use; offer that one.
   const typed = (found?.value ?? raw).normalize("NFKC").trim().toLowerCase();
-  const near = mailDomainSuggestion(typed, R.mailDomains);
+  // 「info@satou-sekotsu,jp」: the address as typed, with the comma the extraction stops at.
+  const withComma = /[^\s@]+@[^\s@]*,[^\s@]*/u.exec(raw.normalize("NFKC").toLowerCase())?.[0];
+  const plain = mailDomainSuggestion(typed, R.mailDomains);
+  const near = plain ?? (withComma ? mailDomainSuggestion(withComma, R.mailDomains) : null);
+  const shown = plain ? typed : (withComma ?? typed);
   if (near && validateEmail(near).ok)
     return ask(
-      enter(state, "emailTypo", { editing: state.editing, scratch: { emailOffer: near, emailTyped: typed } }),
+      enter(state, "emailTypo", { editing: state.editing, scratch: { emailOffer: near, emailTyped: shown } }),
     );
   return reject(state, E.email[checked.error === "upperCase" ? "badLocal" : checked.error]);
 }

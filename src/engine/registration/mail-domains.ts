@@ -22,6 +22,11 @@ export function mailDomainSuggestion(email: string, domains: readonly string[]):
   if (at < 0) return null;
   const domain = email.slice(at + 1);
   if (domains.includes(domain)) return null;
+  // 「satou-sekotsu,jp」: a comma typed for the dot (next to each other on a phone's keyboard).
+  if (/^[a-z0-9-]+(?:[.,][a-z0-9-]+)+$/iu.test(domain) && domain.includes(",")) {
+    const dotted = domain.replace(/,/gu, ".");
+    return `${email.slice(0, at + 1)}${mailDomainSuggestion(`x@${dotted}`, domains)?.slice(2) ?? dotted}`;
+  }
   let best: { domain: string; distance: number } | null = null;
   for (const known of domains) {
     const distance = editDistance(domain, known);

@@ -106,9 +106,10 @@ function replaceYes(s: ConversationState): StepResult | null {
   if (!at(s, "replaceOffer") || !isField(replaceField) || replaceValue === undefined) return null;
   const patch = JSON.parse(replaceValue) as RegistrationAnswers;
   const label =
-    replaceField === "registrationDigits"
+    s.scratch?.replaceLabel ??
+    (replaceField === "registrationDigits"
       ? COPY.confirmCard.rows.registrationNumber
-      : COPY.fields[replaceField].label;
+      : COPY.fields[replaceField].label);
   const lead = [text(fill(COPY.reading.messages.replaced, { label, value: s.scratch?.replaceShown ?? "" }))];
   return advance(enter(s, replaceField, { editing: true }), replaceField, patch, lead);
 }

@@ -174,12 +174,14 @@ export function resume(state: ConversationState): LineMessage[] {
     case "replaceOffer": {
       const field = state.scratch?.replaceField as Field | undefined;
       // The number is shown whole (協1101234-5-6), so it is named as the card names it.
+      // Several fields at once (「姓は佐藤、名は健太」): their labels together, 「姓・名」.
       const label =
-        field === "registrationDigits"
+        state.scratch?.replaceLabel ??
+        (field === "registrationDigits"
           ? COPY.confirmCard.rows.registrationNumber
           : field
             ? COPY.fields[field].label
-            : "";
+            : "");
       return [text(fill(RM.replaceAsk, { label, value: state.scratch?.replaceShown ?? "" }), choices)];
     }
     default:
