@@ -401,6 +401,19 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "田中", givenName: "正夫" });
   });
 
+  it("協 said as a word (「強いの強じゃなくて協力の協ですね番号は1102345の7の3…」) is taken with the number", async () => {
+    const m = newMember();
+    await atField(m, ["田中", "正夫"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("通知書を見ましたら強いの強じゃなくて協力の協ですね番号は1102345の7の3と書いてあります");
+    expect(m.read).toContain("協1102345-7-3");
+    expectAsked(m, "clinicName");
+    expect((await conversation(bot.db, m.userId)).answers).toMatchObject({
+      agreementKind: "協",
+      registrationDigits: "110234573",
+    });
+  });
+
   it("「田中接骨院ですひらがなではなく漢字です」 is 田中接骨院; how it is written changes no other field", async () => {
     const m = newMember();
     await atField(m, ["田中", "正夫"]);

@@ -212,20 +212,30 @@ function clinicField(state: ConversationState, raw: string): StepResult {
   );
 }
 
+/**
+ * 協 or 契 said as a word of its own (「強いの強じゃなくて協力の協ですね」): not part of 協力 or 契約; only
+ * when one of the two is said.
+ */
+function saidKind(raw: string): "協" | "契" | null {
+  const kinds = new Set([...raw.matchAll(/(?<!\p{Script=Han})(協|契)(?!\p{Script=Han})/gu)].map((m) => m[1]));
+  return kinds.size === 1 ? ([...kinds][0] as "協" | "契") : null;
+}
+
 function numberField(state: ConversationState, field: "agreementKind" | "registrationDigits", typed: string) {
   // A number read aloud (「協の1107777の1の2」) is the number.
   const raw = spokenNumber(typed.normalize("NFKC"));
   if (field === "agreementKind") {
     const option = matchOption(raw, COPY.agreementKinds);
     const found = extractRegistrationNumber(raw);
-    if (!found)
-      return option ? advance(state, field, { agreementKind: option.value }) : reject(state, E.agreementKind);
+    const said = option ? null : saidKind(raw);
+    if (!found) {
+      if (option) return advance(state, field, { agreementKind: option.value });
+      return said ? advance(state, field, { agreementKind: said }) : reject(state, E.agreementKind);
+    }
     const parsed = parseRegistrationNumber(found.value);
-    if (parsed.ok && parsed.value.kind)
-      return advance(state, field, {
-        agreementKind: parsed.value.kind,
-        registrationDigits: parsed.value.digits,
-      });
+    const kind = parsed.ok ? (parsed.value.kind ?? said) : null;
+    if (parsed.ok && kind)
+      return advance(state, field, { agreementKind: kind, registrationDigits: parsed.value.digits });
     // A bare number at ①: keep its digits, ask only 協/契 (or say it is short).
     if (parsed.ok)
       return ask(
