@@ -268,6 +268,15 @@ describe("journeyFeature › reporting a step", () => {
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });
   });
 
+  it("the device said with a later step (「いや機器ももう買ってあるし、ユーザー登録も完了してるんです」) is recorded too", () => {
+    const result = run(ctx("linkSent"), {
+      kind: "text",
+      text: "いや機器ももう買ってあるし、ユーザー登録も完了してるんです",
+    })!;
+    const steps = result.effects.filter((e) => e.type === "advanceJourney").map((e) => e.step);
+    expect(steps).toEqual(["device", "registered"]);
+  });
+
   it.each(["たいしょうがいは　とりけして", "対象外を取り消したい"])(
     "「%s」 withdraws a recorded exemption, as the card's button does; without one, says there is none",
     (typed) => {

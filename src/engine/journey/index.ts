@@ -369,7 +369,13 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
         ),
       ]);
     }
-    return report(ctx, state, found.step);
+    const result = report(ctx, state, found.step);
+    // The device is ticked only when reported (registering does not need it): said with a later step,
+    // it is recorded as well.
+    const device = found.also?.includes("device") && !ctx.member.journeyAt.device;
+    return device
+      ? { ...result, effects: [{ type: "advanceJourney", step: "device" }, ...result.effects] }
+      : result;
   }
 
   return {

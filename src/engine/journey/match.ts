@@ -8,7 +8,7 @@ import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import type { JourneyCopy } from "./schema.js";
 
 export type TypedReport =
-  | { kind: "report"; step: JourneyStep }
+  | { kind: "report"; step: JourneyStep; also?: JourneyStep[] }
   | { kind: "mailArrived" }
   | { kind: "mailMissing" }
   | { kind: "exempt" }
@@ -43,7 +43,8 @@ const HELPED =
 const WHEN_INSIDE =
   /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
 /** 「おっ、」「いやいや、」「よし、」 before a report: a voice, not a word of it. */
-const INTERJECTION = /^(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+/u;
+const INTERJECTION =
+  /^(?:(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+|(?:いやいや|いや)(?=\p{Script=Han}))/u;
 /**
  * 「3週間くらい前に」「来週の月曜で」「12月10日で」: how long ago, or the date chosen (the 運用開始日),
  * inside the report, say nothing about which step.
@@ -126,8 +127,14 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   const inSentences = (sentences: string[]): TypedReport | null => {
     const found = sentences.map(exactly).filter((r): r is TypedReport => r !== null);
     const steps = found.filter((r) => r.kind === "report");
-    if (steps.length > 0)
-      return steps.reduce((a, b) => (JOURNEY_STEPS.indexOf(b.step) > JOURNEY_STEPS.indexOf(a.step) ? b : a));
+    if (steps.length > 0) {
+      const furthest = steps.reduce((a, b) =>
+        JOURNEY_STEPS.indexOf(b.step) > JOURNEY_STEPS.indexOf(a.step) ? b : a,
+      );
+      // 「機器ももう買ってあるし、ユーザー登録も完了してる」: the earlier steps said are recorded too.
+      const also = steps.map((r) => r.step).filter((x) => x !== furthest.step);
+      return also.length > 0 ? { ...furthest, also } : furthest;
+    }
     return found[0] ?? null;
   };
   return (raw) => {
@@ -165,7 +172,8 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     if (sentences.length < 2) return null;
     if (sentences.slice(0, -1).some((x) => TROUBLE.test(x))) return null;
     const last = exactly(sentences.at(-1)!);
-    if (last) return last;
+    // Reports before it too (「機器も買ってあるし、登録も完了してる」): all of them, the furthest first.
+    if (last) return last.kind === "report" ? (inSentences(sentences) ?? last) : last;
     // The report earlier, and nothing after it is a trouble (「押した。でもメールが来ない」 is for the FAQ).
     return sentences.some((x) => TROUBLE.test(x) || QUESTION.test(x)) ? null : inSentences(sentences);
   };
