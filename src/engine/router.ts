@@ -234,7 +234,7 @@ export function createEngine(parts: EngineParts): Engine {
           )
         : showMenu(state);
     }
-    if (action === "faq.none") return offerPerson(state);
+    if (action === "faq.none") return offerPerson(ctx, state);
     if (action === "callcentre") return reply(state, parts.callCentreReplies());
     if (action.startsWith("inquiry."))
       return action === "inquiry.create"
@@ -277,9 +277,10 @@ export function createEngine(parts: EngineParts): Engine {
       ]),
     ]);
 
-  const offerPerson = (state: ConversationState) => reply(state, parts.faqReplies({ kind: "none" }));
+  /** 「いいえ、ちがいます」 under 「…のことでしょうか」: a person offered, and the member's own next steps. */
+  const offerPerson = (ctx: FlowContext, state: ConversationState) =>
+    reply(state, parts.faqReplies({ kind: "none" }, answerChoices(ctx, state)));
 
-  /** Under an answer: the member's next journey step and the menu, so an answer is never a dead end. */
   /**
    * An answer as this member sees it: 「登録をはじめる」 under it only before the form is done (after
    * 「これで導入完了です」, 「受領委任止められることはないですよね」 needs no button to start again).
@@ -292,6 +293,7 @@ export function createEngine(parts: EngineParts): Engine {
     return { ...result, entry: { ...result.entry, choices } };
   };
 
+  /** Under an answer: the member's next journey step and the menu, so an answer is never a dead end. */
   const answerChoices = (ctx: FlowContext, state: ConversationState): Choice[] =>
     state.flow === "idle" ? [...(parts.journey.choices?.(ctx) ?? []), menuButton] : [];
 
@@ -339,7 +341,7 @@ export function createEngine(parts: EngineParts): Engine {
           ? reply(state, flow.resume(ctx, state))
           : onPostback(ctx, state, postbackData("reg.continue"));
       case "noneOfThese":
-        return thenResume(ctx, state, offerPerson(state));
+        return thenResume(ctx, state, offerPerson(ctx, state));
     }
   }
 
@@ -632,7 +634,7 @@ export function createEngine(parts: EngineParts): Engine {
               parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
             )
           : social === "no"
-            ? offerPerson(state)
+            ? offerPerson(ctx, state)
             : null;
       if (answered) return flow ? thenResume(ctx, state, answered) : answered;
     }

@@ -253,6 +253,16 @@ describe("direct answers", () => {
     expect(m.read).toContain(nearEntry.answer.slice(0, 20));
   });
 
+  it("「いいえ、ちがいます」 offers a person and keeps the member's own next steps (not a dead end)", async () => {
+    const m = newMember();
+    await m.say("登録ボタンを押した");
+    await m.say("併設ってなに？");
+    await m.tap(FAQ_MESSAGES.notThis);
+    expect(m.quickLabels).toContain(FAQ_MESSAGES.askPerson);
+    expect(m.quickLabels).toContain(MENU.menuLabel);
+    expect(m.quickLabels.length).toBeGreaterThan(3);
+  });
+
   it("「はい」 typed after 「…のことでしょうか」 shows the entry; 「いいえ」 offers a person; once only", async () => {
     const nearEntry = FAQ_ENTRIES.find((e) => e.id === "heisetsu")!;
     const m = newMember();
