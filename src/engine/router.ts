@@ -74,6 +74,12 @@ const SHORT_STATUS = 8;
 const STATEMENT_MIN = 10;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
+/**
+ * 「電話番号は整骨院のですか？父の携帯ですか？」: a short second choice after a question, both asked
+ * with 「…ですか」: an either/or, one question.
+ */
+const ALTERNATIVE =
+  /^(?!.*(?:は|って|が|を|どう|いつ|いくら|何|なに|どこ|だれ|誰))[^?？]{1,10}(?:ですか|でしょうか)[?？]?$/u;
 /** Where a second question starts in one message. */
 const TWO_QUESTIONS =
   /(?:[、,\s]*(?:それと|それから|あと[、,\s]|ついでに|もうひとつ|もう一つ|もう1つ)[、,\s]*)|[、,]\s*あと|[。？?！!\n]+/u;
@@ -493,6 +499,16 @@ export function createEngine(parts: EngineParts): Engine {
     if (other && other.kind !== "confident") {
       const answered = results[oneAnswered]!;
       if (answered.kind !== "confident") return null;
+      // An either/or (see ALTERNATIVE): the first part's answer is the answer to both.
+      if (
+        oneAnswered === 0 &&
+        ALTERNATIVE.test(partsOf[1]!.trim()) &&
+        /(?:ですか|か)[?？]?\s*$/u.test(partsOf[0]!)
+      )
+        return reply(state, parts.faqReplies(answered, answerChoices(ctx, state), ctx.now), [
+          { type: "enhanceAnswer", question, entryIds: [answered.entry.id] },
+          { type: "recordQuestion", outcome: "direct", entryId: answered.entry.id },
+        ]);
       // The other part only near the entry just answered (「マイナ保険証持ってこないとダメなの？保険証しか
       // 持ってない人はどうなる？」): one question in two sentences, answered whole, never 「お答えできません」
       // about what the answer above covers.

@@ -375,6 +375,16 @@ describe("direct answers", () => {
     expect(m.read).not.toContain("もう一つの");
   });
 
+  it("an either/or (「電話番号は整骨院のですか？父の携帯ですか？」) is one question; a second topic is still its own", async () => {
+    const m = newMember();
+    await m.say("電話番号は整骨院のですか？父の携帯ですか？");
+    const phone = FAQ_ENTRIES.find((e) => e.id === "form-phone")!;
+    expect(m.read).toContain(phone.answer.slice(0, 20));
+    expect(m.read).not.toContain("もう一つの");
+    await m.say("補助金の上限はいくらですか？会費はいくらですか？");
+    expect(m.read).toContain("もう一つの「会費はいくらですか」");
+  });
+
   it("「次は何をすればいいですか」 shows the member's own progress card", async () => {
     const m = newMember();
     await m.say("次は何をすればいいですか");
