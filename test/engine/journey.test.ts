@@ -263,6 +263,8 @@ describe("journeyFeature › reporting a step", () => {
     ["機器ももう買ってあるし", "device", null],
     ["今リンク押して完了した！次なに？", "registered", "linkSent"],
     ["登録ボタンとOKを押しました", "linkSent", "registering"],
+    ["端末登録してアプリも入れました", "appInstalled", "deviceRegistered"],
+    ["承認のメールが今日来たってことです", "approved", "applied"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -21,7 +21,8 @@ const SENTENCE_OR_QUESTION = /[。．.!！?？\n]+/u;
 /** Sentences, or the pauses between two reports in one (「、」, a space). */
 const SENTENCE_OR_PAUSE = /[。．.!！\n、,\s]+/u;
 /** 「終わって」「済ませて」「押して、」: one report done, another follows. */
-const JOINED = /(終わっ|おわっ|済ませ|すませ|済ん|すん|押し|おし)て(?=[、,\s]|.{2,})/gu;
+const JOINED =
+  /(終わっ|おわっ|済ませ|すませ|済ん|すん|押し|おし)て(?=[、,\s]|.{2,})|(登録し|とうろくし)て(?=アプリ|あぷり)/gu;
 /** A sentence saying something went wrong or did not happen. */
 const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|けど/u;
 /** Emoji, 「！」 and the like after a report (「…出ました🙌」). */
@@ -29,7 +30,8 @@ const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f
 /** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
 const LEADING_WORDS =
   /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|今日|きょう|今朝|けさ|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで|ポータルの(?=登録|とうろく|ユーザー登録))[、,\s]*/u;
-const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜)$/u;
+/** 「ってば」, and 「…来たってことです」: the report, said as a conclusion. */
+const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜|ってことです|ということです|ってことで|ってこと)$/u;
 /**
  * 「…つくったきがする」「…したと思う」「…したはず」: the member believes it is done. Recorded as said (a
  * report that skips steps is confirmed first, as any other).
@@ -51,6 +53,8 @@ const INTERJECTION =
  */
 const HOW_LONG_AGO =
   /(?<=.)(?:(?:\d+|[一二三四五六七八九十数]+)(?:日|週間|か月|ヶ月|カ月|かげつ)(?:くらい|ぐらい|ほど)?(?:前|まえ)に?|(?:来週|再来週|今週|来月|らいしゅう)の?(?:[月火水木金土日]曜日?)?で|\d+月\d+日で|\d+日で)[、,\s]*/gu;
+/** One report done (see JOINED): its verb in the past, then a sentence break. */
+const joined = (_: string, verb?: string, registered?: string) => `${verb ?? registered}た。`;
 const tidy = (s: string) =>
   s
     .trim()
@@ -148,7 +152,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
       // 「リンク押して完了した！次なに？」: the reports before it may be joined by 「…て」 too.
       const before = sentences
         .slice(0, -1)
-        .flatMap((x) => x.replace(JOINED, "$1た。").split(SENTENCE_OR_PAUSE))
+        .flatMap((x) => x.replace(JOINED, joined).split(SENTENCE_OR_PAUSE))
         .filter((x) => x.trim().length > 0);
       if (before.some((x) => TROUBLE.test(x) || QUESTION.test(x))) return null;
       return inSentences(before.map((x) => x.replace(TRAILING_SIGNS, "")));
@@ -166,7 +170,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     // 「登録も終わって利用開始申請も出してある」「アカウント作ったよ　PDFも印刷しといた」: two reports
     // joined by 「…て」, a comma or a space are two sentences.
     const sentences = input
-      .replace(JOINED, "$1た。")
+      .replace(JOINED, joined)
       .split(SENTENCE_OR_PAUSE)
       .filter((x) => x.trim().length > 0);
     if (sentences.length < 2) return null;
