@@ -673,6 +673,19 @@ export function createEngine(parts: EngineParts): Engine {
       return onIdleText(ctx, state, raw);
     }
     if (!flow) return onIdleText(ctx, state, raw);
+    // 「いやユーザー登録はもう終わってますって」 at a field: the registration is done already. The form is
+    // left (its answers kept, 「登録」 goes on) and the report is taken as it would be outside it.
+    if (state.flow === "registration") {
+      const left: ConversationState = { flow: "idle", answers: state.answers };
+      const reported = parts.journey.handle(ctx, left, { kind: "text", text: raw });
+      const linkSent = JOURNEY_STEPS.indexOf("linkSent");
+      // Recorded (a step past the form), or asked to confirm (a later step): both mean "done already".
+      const says =
+        reported?.effects.some(
+          (e) => e.type === "advanceJourney" && JOURNEY_STEPS.indexOf(e.step) >= linkSent,
+        ) || reported?.replies.some((m) => JSON.stringify(m.quickReply ?? {}).includes("journey.report"));
+      if (reported && says) return reported;
+    }
     // Mid-form: a clear question is answered by the same answerer, then the form goes on; a text
     // with only a question word (「いつき接骨院」) is a question only when the FAQ has a leading answer.
     const strength = understand.question(raw);

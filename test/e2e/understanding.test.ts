@@ -399,6 +399,26 @@ describe("direct answers", () => {
     expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("registered");
   });
 
+  it("「…1台でやります。端末登録終わりました…」 (登録 and やります in one message) is a report, not the form", async () => {
+    const m = newMember();
+    await m.say(
+      "受付のWindowsパソコン1台でやります。端末登録終わりました、アプリもMicrosoft Storeから入れました",
+    );
+    expect(m.read).not.toContain(C.fields.familyName.prompt);
+    expect(m.read).toContain("「使う端末を登録する」まで終わった");
+  });
+
+  it("「いやユーザー登録はもう終わってますって」 at a field leaves the form (answers kept) and records the report", async () => {
+    const m = newMember();
+    await atField(m, ["佐藤"]);
+    await m.say("いやユーザー登録はもう終わってますって");
+    expect(m.read).not.toContain(C.fields.givenName.prompt);
+    expect((await memberRow(bot.db, m.userId))?.journey_step).toBe("registered");
+    const state = await conversation(bot.db, m.userId);
+    expect(state.flow).toBe("idle");
+    expect(state.answers).toEqual({ familyName: "佐藤" });
+  });
+
   it("a question asked mid-form is answered, then the form goes on where it was", async () => {
     const m = newMember();
     await atField(m, ["埼玉", "太郎"]);

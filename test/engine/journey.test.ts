@@ -265,6 +265,10 @@ describe("journeyFeature › reporting a step", () => {
     ["登録ボタンとOKを押しました", "linkSent", "registering"],
     ["端末登録してアプリも入れました", "appInstalled", "deviceRegistered"],
     ["承認のメールが今日来たってことです", "approved", "applied"],
+    // Play-tested (play17): 「終わりました」「済みました」, a pause inside a report before 「これで全部…？」.
+    ["端末登録終わりました、アプリもMicrosoft Storeから入れました", "deviceRegistered", "appAccount"],
+    ["端末の登録は済みました", "deviceRegistered", "appAccount"],
+    ["運用開始日、12月7日で登録しました。これで全部終わりですか？", "started", "appInstalled"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     expect(result.effects).toContainEqual({ type: "advanceJourney", step });

@@ -31,7 +31,8 @@ const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f
 const LEADING_WORDS =
   /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|今日|きょう|今朝|けさ|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで|ポータルの(?=登録|とうろく|ユーザー登録))[、,\s]*/u;
 /** 「ってば」, and 「…来たってことです」: the report, said as a conclusion. */
-const TRAILING_WORDS = /(?:ってば|ったら|よー|よ〜|ってことです|ということです|ってことで|ってこと)$/u;
+const TRAILING_WORDS =
+  /(?:ってば|ったら|よー|よ〜|ってことです|ということです|ってことで|ってこと|(?<=ます|ました|た)って)$/u;
 /**
  * 「…つくったきがする」「…したと思う」「…したはず」: the member believes it is done. Recorded as said (a
  * report that skips steps is confirmed first, as any other).
@@ -46,7 +47,7 @@ const WHEN_INSIDE =
   /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
 /** 「おっ、」「いやいや、」「よし、」 before a report: a voice, not a word of it. */
 const INTERJECTION =
-  /^(?:(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+|(?:いやいや|いや)(?=\p{Script=Han}))/u;
+  /^(?:(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+|(?:いやいや|いや)(?=[\p{Script=Han}\p{Script=Katakana}]))/u;
 /**
  * 「3週間くらい前に」「来週の月曜で」「12月10日で」: how long ago, or the date chosen (the 運用開始日),
  * inside the report, say nothing about which step.
@@ -93,8 +94,10 @@ export function foldReport(input: string): string {
       // 「いれたお」: よ mistyped.
       .replace(/(?<=た)お$/, "")
       .replace(/(ました|ましたよ)$/, "た")
+      // 「終わりました」: 終わった.
+      .replace(/(?:終|お)わりた$/, "おわった")
       // 「済んでます」「済みました」: done.
-      .replace(/(すんてます|すんています|すみた|すんてる)$/, "すんだ")
+      .replace(/(すんてます|すんています|すみた|ずみた|すんてる)$/, "すんだ")
       .replace(/(済んでます|済んでいます|済みた|済んでる)$/, "済んだ")
       // 「してありました」「入れといた」「やっておいた」「来てた」: done, said another way.
       .replace(/てあ(る|った|りた)$/, "た")
@@ -155,7 +158,9 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
         .flatMap((x) => x.replace(JOINED, joined).split(SENTENCE_OR_PAUSE))
         .filter((x) => x.trim().length > 0);
       if (before.some((x) => TROUBLE.test(x) || QUESTION.test(x))) return null;
-      return inSentences(before.map((x) => x.replace(TRAILING_SIGNS, "")));
+      // 「運用開始日、12月7日で登録しました」 is one report with a pause in it; split further only if not.
+      const whole = sentences.slice(0, -1).map((x) => x.replace(TRAILING_SIGNS, ""));
+      return inSentences(whole) ?? inSentences(before.map((x) => x.replace(TRAILING_SIGNS, "")));
     }
     const input = raw.replace(TRAILING_SIGNS, "").trim();
     const whole = exactly(input);
