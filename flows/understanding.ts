@@ -209,6 +209,12 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "また何かあったらお願いします",
         "またよろしくお願いします",
         "今後ともよろしくお願いします",
+        // A closing after the thanks (「ありがとうございましたまた分からないことがあったら聞きます」).
+        "また分からないことがあったら聞きます",
+        "またわからないことがあったらききます",
+        "また分からなくなったら聞きます",
+        "また聞きます",
+        "またききます",
       ],
       // Not a bare 「助かる」: 「…してもらえると助かるんですが」 is a request.
       within: [
@@ -509,6 +515,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "またあとで",
         "また改めてご連絡いたします",
         "また明日やるわ",
+        "また来週やる",
+        "また来週やります",
+        "来週やる",
+        "また来週",
         "また明日やります",
         "明日またやります",
         "また連絡します",
@@ -643,6 +653,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     "今後とも",
     "こんごとも",
     "どうぞ",
+    // 「ところであなたは人間？」
+    "ところで",
     // 「うーんよくわからん」「さっぱりわからない」
     "うーん",
     "うーむ",

@@ -135,6 +135,16 @@ describe("exemption (対象外（届出）)", () => {
     expect(done.quickLabels).toContain("進み具合");
   });
 
+  it("someone younger who may not be full-time (「土曜日だけ息子が手伝いに…45歳」) is asked about, never concluded", async () => {
+    const m = new Member(() => bot);
+    await m.say(
+      "うちは私一人でやってますが土曜日だけ息子が手伝いに来てますその息子は45歳です私は76歳ですがやらないといけないんですか",
+    );
+    expect(m.read).toContain(J.exemption.age.partTime);
+    expect(m.read).not.toContain(J.exemption.notApplicableReply);
+    expect(m.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
+  });
+
   it("「わしは今年80だ。それでもやらなきゃならんのか」 (an age after 今年, no 歳, dialect) gets the same check", async () => {
     const m = new Member(() => bot);
     await m.say("わしは今年80だ。それでもやらなきゃならんのか");

@@ -258,6 +258,9 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     const youngerSaid = then !== null && ("age" in then ? then.age : then.between[1]) < 70;
     if (alone && !youngerSaid && state.scratch?.exemptOver) return exemptRecord(ctx, state, reason);
     if (!then) return null;
+    // Someone younger who may not be full-time (「土曜日だけ息子が…45歳」): asked, never concluded.
+    if (youngerSaid && e.partTimeWords.some((w) => typed.includes(w.normalize("NFKC"))))
+      return exemptCheck(state, reason, [e.age.partTime]);
     const over = (age: string) =>
       alone
         ? exemptCheck(state, reason, [fill(e.age.overAlone, { age })])

@@ -133,12 +133,17 @@ export const JourneyCopySchema = z.object({
     /** 「ひとりでやってます」「私だけ」: the only full-time practitioner (settles the 70-year check with an age over 70). */
     aloneWords: Words,
     /**
+     * 「土曜日だけ息子が手伝いに来てます　息子は45歳」: someone younger who may not be full-time. Not
+     * counted as 常勤 without asking: the condition is asked with `age.partTime`.
+     */
+    partTimeWords: Words,
+    /**
      * 「おれ62だけど たいしょうがいにはならないよね」: with the member's own age in the text, a question
      * about being exempt is answered by the 70-year check, as if it had been asked.
      */
     askWords: Words,
     /** A birth date or an age typed at the 70-year check: {age} in April 2024, or {low}/{high}. */
-    age: z.object({ under: Text, over: Text, overAlone: Text, unclear: Text }),
+    age: z.object({ under: Text, over: Text, overAlone: Text, unclear: Text, partTime: Text }),
     recorded: z.array(Text).min(1).max(3),
     /** What staff read in the inquiry the exemption creates (they do the report with the member). */
     inquiry: Text,
