@@ -272,6 +272,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     exemptNote:
       "対象外の届出は、本会を通じて行います。当てはまらなくなったときは「対象外を取り消す」を押してください。",
   },
+  linkLaterWords: ["明日", "あした", "あとで", "後で", "今夜", "夜に", "週末", "来週", "今度", "また"],
   replies: {
     nextIs: "次は「{title}」です。{todo}",
     linkDeadline:
@@ -293,6 +294,7 @@ export const journeyCopy = JourneyCopySchema.parse({
       "記録を「ユーザー登録を入力する」に戻しました。あらためて「登録」と「OK」を押したら、「登録ボタンを押した」で教えてください。",
     redoTooEarly:
       "メールのリンクはまだ有効です（{deadline}まで）。メールのリンクを押して登録を完了してください。",
+    linkLater: "メールのリンクの有効期限は{deadline}までです。それより前に押してください。",
     redoNothing: "やり直す記録はありません。いまの進み具合をご確認ください。",
     pressedWhich: "ありがとうございます。どこまで進んだか、下のボタンで教えてください。",
     confirmSkip:

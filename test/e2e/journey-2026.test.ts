@@ -145,6 +145,15 @@ describe("exemption (対象外（届出）)", () => {
     expect(m.quickLabels).toEqual([J.exemption.checkYes, J.exemption.checkNo, J.exemption.checkUnsure]);
   });
 
+  it("「リンクは明日父と一緒に押します」 while the link is open is told when it expires", async () => {
+    const m = new Member(() => bot);
+    await m.say("登録ボタンを押した");
+    await m.say("リンクは明日父と一緒に押します。よろしくお願いします");
+    expect(m.read).toContain(J.replies.linkLater.split("{")[0]!);
+    expect(m.read).toMatch(/\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}まで/u);
+    expect(m.quickLabels).toContain("登録完了した");
+  });
+
   it("「わしは今年80だ。それでもやらなきゃならんのか」 (an age after 今年, no 歳, dialect) gets the same check", async () => {
     const m = new Member(() => bot);
     await m.say("わしは今年80だ。それでもやらなきゃならんのか");

@@ -326,6 +326,17 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     );
   }
 
+  /** 「リンクは明日父と一緒に押します」 while the 24-hour link is open: when it expires. */
+  function linkLater(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
+    const deadline = linkDeadline(copy, ctx.member, ctx.now);
+    if (!deadline || ctx.now >= deadline) return null;
+    const typed = raw.normalize("NFKC");
+    if (!/リンク|りんく|link/iu.test(typed) || !copy.linkLaterWords.some((w) => typed.includes(w)))
+      return null;
+    const line = fill(copy.replies.linkLater, { deadline: formatDateTime(deadline) });
+    return done(state, [text(line, nextChoices(copy, currentStep(ctx.member.journeyStep)))]);
+  }
+
   /** A member disputing the exemption recorded for them, in their own words. */
   function disputesExemption(ctx: FlowContext, raw: string): boolean {
     if (!ctx.member.exemption) return false;
@@ -395,6 +406,8 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     handle(ctx, state, input: Input) {
       if (input.kind === "text") {
         if (disputesExemption(ctx, input.text)) return exemptWithdraw(ctx, state);
+        const later = linkLater(ctx, state, input.text);
+        if (later) return later;
         const answered = exemptAnswer(ctx, state, input.text) ?? ageQuestion(ctx, state, input.text);
         if (answered) return answered;
         const found = match(input.text);

@@ -58,6 +58,8 @@ export const JourneyCopySchema = z.object({
     exempt: Text,
     exemptNote: Text,
   }),
+  /** Words saying the link will be pressed later (「明日」「あとで」), with 「リンク」 in the same message. */
+  linkLaterWords: Words,
   replies: z.object({
     /** A typed report of a step ahead of the member's current one: {title} reported, {current} still to do. */
     confirmSkip: Text,
@@ -72,6 +74,8 @@ export const JourneyCopySchema = z.object({
     mailMissingAddress: Text,
     redone: Text,
     redoTooEarly: Text,
+    /** 「リンクは明日押します」 while the link is open: when it expires, so 「明日」 is not too late. */
+    linkLater: Text,
     redoNothing: Text,
     /** 「押しました」 when the member's current step is not a button: which step was it? */
     pressedWhich: Text,
