@@ -931,6 +931,25 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect(m.read).toContain("施術所名を「田中整骨院」に変えますか");
   });
 
+  it("「…この内容でOKです」 as the last sentence is OK; 「メアド間違えた gmailです」 offers the gmail.com kept as typed (play17)", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("わかりました、登録は進めます。この内容でOKです");
+    expect(m.read).toContain("ポータル入力用シート");
+    const typo = newMember();
+    await typo.say("登録");
+    for (const v of [SAMPLE.familyName, SAMPLE.givenName]) await typo.say(v);
+    await typo.tap(SAMPLE.affiliationLabel);
+    await typo.tap(SAMPLE.agreementKind);
+    for (const v of [SAMPLE.digits, SAMPLE.clinicName, SAMPLE.phone, "sato@gmial.com"]) await typo.say(v);
+    await typo.tap("このまま");
+    expect((await conversation(bot.db, typo.userId)).answers.email).toBe("sato@gmial.com");
+    await typo.say("メアド間違えた gmailです");
+    expect(typo.read).toContain("メールアドレスを「sato@gmail.com」に変えますか");
+    await typo.say("はい");
+    expect((await conversation(bot.db, typo.userId)).answers.email).toBe("sato@gmail.com");
+  });
+
   it("a mail address with a comma for the dot (「info@satou-sekotsu,jp」) is offered with the dot, at the field and at the card", async () => {
     const m = newMember();
     await fillToConfirm(m);

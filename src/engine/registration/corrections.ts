@@ -11,6 +11,7 @@ import {
 } from "../understand/extract.js";
 import { COPY, fill } from "./copy.js";
 import { acceptField, advance } from "./fields.js";
+import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, FIELDS, type Field, fieldOf, isField, reply, stepOf } from "./model.js";
 import { nfkc } from "./normalize.js";
 import { resume } from "./prompts.js";
@@ -297,6 +298,20 @@ function withoutPart(state: ConversationState, raw: string): StepResult | null {
   return null;
 }
 
+/**
+ * 「メアド間違えた gmailです」 with 「…@gmial.com」 on the card (kept as typed): the domain the member
+ * names, when the address on the card is one letter off it, offered to replace it.
+ */
+function mailDomainNamed(state: ConversationState, t: string): StepResult | null {
+  const email = state.answers.email;
+  if (!email || !/メール|メアド|アドレス|mail/iu.test(t)) return null;
+  const suggestion = mailDomainSuggestion(email, R.mailDomains);
+  const domain = suggestion?.slice(suggestion.lastIndexOf("@") + 1);
+  const named = domain?.split(".")[0];
+  if (!suggestion || !named || named.length < 3 || !t.includes(named)) return null;
+  return offer(state, "email", { email: suggestion }, suggestion);
+}
+
 /** What a text typed at 入力内容確認 (or the field list) asks for, or null when it is not a correction. */
 export function correctionAtConfirm(state: ConversationState, raw: string): StepResult | null {
   const step = stepOf(state);
@@ -310,7 +325,11 @@ export function correctionAtConfirm(state: ConversationState, raw: string): Step
   // 「メールはあとから変えられるの？」: a question about later, for the FAQ, not a correction now.
   if (LATER_QUESTION.test(t) && R.laterWords.some((w) => t.includes(w))) return null;
   const value =
-    newValue(state, raw) ?? newTexts(state, raw) ?? newText(state, raw) ?? withoutPart(state, raw);
+    newValue(state, raw) ??
+    mailDomainNamed(state, t) ??
+    newTexts(state, raw) ??
+    newText(state, raw) ??
+    withoutPart(state, raw);
   if (value) return value;
   const corrects = R.correctionWords.some((w) => t.includes(w));
   const field = FIELD_WORDS.find(([, words]) => words.some((w) => t.includes(w.toLowerCase())))?.[0];

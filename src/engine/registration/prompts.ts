@@ -203,6 +203,16 @@ export function matchChoice(
       ("displayText" in c && c.displayText && normalizeCommand(c.displayText) === key),
   );
   if (byLabel) return byLabel;
+  // 「わかりました、登録は進めます。この内容でOKです」: a button's words as the last sentence, after
+  // sentences that neither correct nor ask anything.
+  const sentences = input.split(/[。．!！\n、,]+/u).filter((x) => x.trim().length > 0);
+  if (sentences.length > 1) {
+    const last = normalizeCommand(sentences.at(-1)!);
+    const before = sentences.slice(0, -1).join("");
+    const quiet = !/[?？]/u.test(before) && !COPY.reading.correctionWords.some((w) => before.includes(w));
+    const byLast = quiet ? postbacks.find((c) => normalizeCommand(c.label) === last) : undefined;
+    if (byLast) return byLast;
+  }
   // 「そのままで」「このままでいい」: the そのまま button, in the member's words.
   if (COPY.answers.keep.some((w) => normalizeCommand(w) === key)) {
     const keep = postbacks.find((c) => c.label === B.keep);
