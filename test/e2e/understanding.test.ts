@@ -950,6 +950,18 @@ describe("corrections at 入力内容確認 and after the copy sheet", () => {
     expect((await conversation(bot.db, typo.userId)).answers.email).toBe("sato@gmail.com");
   });
 
+  it("「じゃあ父の名前にします。山本 茂です」 at the card offers both names", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("じゃあ父の名前にします。山本 茂です");
+    expect(m.read).toContain("姓・名を「山本／茂」に変えますか");
+    await m.say("はい");
+    expect((await conversation(bot.db, m.userId)).answers).toMatchObject({
+      familyName: "山本",
+      givenName: "茂",
+    });
+  });
+
   it("a mail address with a comma for the dot (「info@satou-sekotsu,jp」) is offered with the dot, at the field and at the card", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -13,7 +13,7 @@ import { COPY, fill } from "./copy.js";
 import { acceptField, advance } from "./fields.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, FIELDS, type Field, fieldOf, isField, reply, stepOf } from "./model.js";
-import { nfkc } from "./normalize.js";
+import { nfkc, stripEdges } from "./normalize.js";
 import { resume } from "./prompts.js";
 import {
   type AgreementKind,
@@ -159,6 +159,40 @@ function newTexts(state: ConversationState, raw: string): StepResult | null {
   // 「姓は佐藤、名は健太」 with the 姓 already 佐藤: the one that changes, as a single correction.
   if (said < 2 || fields.length === 0) return null;
   if (fields.length === 1) return offer(state, fields[0]!, patch, shown[0]!);
+  return offerSeveral(state, fields, patch, shown, labels);
+}
+
+/** 「じゃあ父の名前にします。山本 茂です」: a whole name with a space, said as the name to use. */
+const WHOLE_NAME =
+  /^([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,8})[ 　]([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,8}?)(?:です|でお願いします|にします|に変えて(?:ください)?)?$/u;
+
+function newFullName(state: ConversationState, raw: string): StepResult | null {
+  if (!/名前|なまえ|氏名/u.test(raw)) return null;
+  const sentences = raw
+    .split(/[。．!！\n]+/u)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  // Not 「名前まちがえた 健一だわ」: the sentence with the name says nothing else.
+  const plain = sentences.filter(
+    (x) => !/名前|なまえ|氏名/u.test(x) && !R.correctionWords.some((w) => x.includes(w)),
+  );
+  const found = plain.map((x) => WHOLE_NAME.exec(stripEdges(x))).find((m) => m !== null);
+  if (!found) return null;
+  const family = validateName(found[1]!, COPY.maxNameLength);
+  const given = validateName(found[2]!, COPY.maxNameLength);
+  if (!family.ok || !given.ok) return null;
+  const patch: RegistrationAnswers = { familyName: family.value, givenName: given.value };
+  const labels = [COPY.fields.familyName.label, COPY.fields.givenName.label];
+  return offerSeveral(state, ["familyName", "givenName"], patch, [family.value, given.value], labels);
+}
+
+function offerSeveral(
+  state: ConversationState,
+  fields: TextField[],
+  patch: RegistrationAnswers,
+  shown: string[],
+  labels: string[],
+): StepResult {
   const next = enter(state, "replaceOffer", {
     scratch: {
       replaceField: fields[0]!,
@@ -328,6 +362,7 @@ export function correctionAtConfirm(state: ConversationState, raw: string): Step
     newValue(state, raw) ??
     mailDomainNamed(state, t) ??
     newTexts(state, raw) ??
+    newFullName(state, raw) ??
     newText(state, raw) ??
     withoutPart(state, raw);
   if (value) return value;
