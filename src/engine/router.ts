@@ -29,6 +29,7 @@ import {
   type Input,
   inquirySentAt,
   JOURNEY_STEPS,
+  type JourneyStep,
   type LineMessage,
   ONE_TURN_QUESTIONS,
   type StepResult,
@@ -42,6 +43,8 @@ export interface Feature {
   handle(ctx: FlowContext, state: ConversationState, input: Input): StepResult | null;
   /** Buttons that keep the member's next step at hand under an answer (e.g. 「登録ボタンを押した」). */
   choices?(ctx: FlowContext): Choice[];
+  /** The journey step a typed report names (「ユーザー登録はもう終わってます」 → registered), else null. */
+  reportedStep?(text: string): JourneyStep | null;
 }
 
 export interface EngineParts {
@@ -675,16 +678,14 @@ export function createEngine(parts: EngineParts): Engine {
     if (!flow) return onIdleText(ctx, state, raw);
     // 「いやユーザー登録はもう終わってますって」 at a field: the registration is done already. The form is
     // left (its answers kept, 「登録」 goes on) and the report is taken as it would be outside it.
-    if (state.flow === "registration") {
-      const left: ConversationState = { flow: "idle", answers: state.answers };
-      const reported = parts.journey.handle(ctx, left, { kind: "text", text: raw });
-      const linkSent = JOURNEY_STEPS.indexOf("linkSent");
-      // Recorded (a step past the form), or asked to confirm (a later step): both mean "done already".
-      const says =
-        reported?.effects.some(
-          (e) => e.type === "advanceJourney" && JOURNEY_STEPS.indexOf(e.step) >= linkSent,
-        ) || reported?.replies.some((m) => JSON.stringify(m.quickReply ?? {}).includes("journey.report"));
-      if (reported && says) return reported;
+    const reportedStep = state.flow === "registration" ? parts.journey.reportedStep?.(raw) : null;
+    if (reportedStep && JOURNEY_STEPS.indexOf(reportedStep) >= JOURNEY_STEPS.indexOf("linkSent")) {
+      const reported = parts.journey.handle(
+        ctx,
+        { flow: "idle", answers: state.answers },
+        { kind: "text", text: raw },
+      );
+      if (reported) return reported;
     }
     // Mid-form: a clear question is answered by the same answerer, then the form goes on; a text
     // with only a question word (「いつき接骨院」) is a question only when the FAQ has a leading answer.

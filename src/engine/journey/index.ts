@@ -403,6 +403,10 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
         (c) => c.label !== copy.buttons.menu,
       );
     },
+    reportedStep(text) {
+      const found = match(text);
+      return found?.kind === "report" ? found.step : null;
+    },
     handle(ctx, state, input: Input) {
       if (input.kind === "text") {
         if (disputesExemption(ctx, input.text)) return exemptWithdraw(ctx, state);
