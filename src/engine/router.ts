@@ -492,10 +492,16 @@ export function createEngine(parts: EngineParts): Engine {
     // 「もしかして」 or "not found" (named), so half of the message is never dropped in silence.
     const oneAnswered = a.kind === "confident" ? 0 : b.kind === "confident" ? 1 : -1;
     const other = oneAnswered === -1 ? null : results[1 - oneAnswered]!;
+    // The whole message's own answer, asked at most once (two checks below may need it).
+    let wholeAnswer: FaqResult | undefined;
+    const answerWhole = () => {
+      wholeAnswer ??= ctx.faq.answer(question);
+      return wholeAnswer;
+    };
     // 「ポータルってどこにあるの？アドレスおしえて」: a short kana follow-up names no topic of its own; the
     // message is one question, answered whole.
     if (other && other.kind !== "confident" && FOLLOW_UP.test(partsOf[1 - oneAnswered]!.trim())) {
-      const whole = ctx.faq.answer(question);
+      const whole = answerWhole();
       const near = other.kind === "unsure" ? other.candidates[0] : other.near?.[0];
       if (whole.kind === "confident" && near?.id === whole.entry.id) return null;
     }
@@ -518,7 +524,7 @@ export function createEngine(parts: EngineParts): Engine {
       const shown = other.kind === "unsure" ? other.candidates : (other.near ?? []);
       if (shown.some((e) => e.id === answered.entry.id)) return null;
       // …or near the entry the whole message is answered with (a sibling of the part answered).
-      const whole = ctx.faq.answer(question);
+      const whole = answerWhole();
       if (whole.kind === "confident" && shown.some((e) => e.id === whole.entry.id)) return null;
       const first = parts
         .faqReplies({ ...answered, related: [] }, [], ctx.now)

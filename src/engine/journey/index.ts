@@ -55,6 +55,10 @@ function isExemptionReason(value: string | undefined): value is ExemptionReason 
 
 export { journeyCopy };
 
+/** Whether a typed text (NFKC) holds one of the listed words. */
+const saysAny = (typed: string, words: readonly string[]) =>
+  words.some((w) => typed.includes(w.normalize("NFKC")));
+
 /** 「ひとりではなくて」「一人じゃない」「もう一人（は45歳）」: someone else works there too. */
 const NOT_ALONE =
   /(?:ひとり|一人|1人|私だけ|わたしだけ|自分だけ)(?:で|じゃ)?(?:は|わ)?(?:なく|ない|ありません|ございません)|もう(?:ひとり|一人|1人)|(?:ひとり|一人|1人)(?:じゃ|では)/u;
@@ -253,14 +257,13 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     // 「ひとりでやってます」: the only full-time practitioner; with an age over 70 given, that settles it.
     // Not 「ひとりではなくて息子が…」 or 「もう一人は45歳」, and never over a younger age in the same message.
     const typed = raw.normalize("NFKC");
-    const alone = !NOT_ALONE.test(typed) && e.aloneWords.some((w) => typed.includes(w.normalize("NFKC")));
+    const alone = !NOT_ALONE.test(typed) && saysAny(typed, e.aloneWords);
     const then = youngestInApril2024(raw, ctx.now);
     const youngerSaid = then !== null && ("age" in then ? then.age : then.between[1]) < 70;
     if (alone && !youngerSaid && state.scratch?.exemptOver) return exemptRecord(ctx, state, reason);
     if (!then) return null;
     // Someone younger who may not be full-time (「土曜日だけ息子が…45歳」): asked, never concluded.
-    if (youngerSaid && e.partTimeWords.some((w) => typed.includes(w.normalize("NFKC"))))
-      return exemptCheck(state, reason, [e.age.partTime]);
+    if (youngerSaid && saysAny(typed, e.partTimeWords)) return exemptCheck(state, reason, [e.age.partTime]);
     const over = (age: string) =>
       alone
         ? exemptCheck(state, reason, [fill(e.age.overAlone, { age })])
@@ -282,7 +285,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
   function ageQuestion(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
     if (state.scratch?.exemptCheck) return null;
     const typed = raw.normalize("NFKC");
-    if (!copy.exemption.askWords.some((w) => typed.includes(w.normalize("NFKC")))) return null;
+    if (!saysAny(typed, copy.exemption.askWords)) return null;
     if (!youngestInApril2024(raw, ctx.now)) return null;
     const result = exemptAnswer(ctx, { ...state, scratch: { ...state.scratch, exemptCheck: "age70" } }, raw);
     if (!result) return null;
@@ -331,8 +334,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     const deadline = linkDeadline(copy, ctx.member, ctx.now);
     if (!deadline || ctx.now >= deadline) return null;
     const typed = raw.normalize("NFKC");
-    if (!/リンク|りんく|link/iu.test(typed) || !copy.linkLaterWords.some((w) => typed.includes(w)))
-      return null;
+    if (!/リンク|りんく|link/iu.test(typed) || !saysAny(typed, copy.linkLaterWords)) return null;
     const line = fill(copy.replies.linkLater, { deadline: formatDateTime(deadline) });
     return done(state, [text(line, nextChoices(copy, currentStep(ctx.member.journeyStep)))]);
   }
@@ -341,7 +343,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
   function disputesExemption(ctx: FlowContext, raw: string): boolean {
     if (!ctx.member.exemption) return false;
     const typed = raw.normalize("NFKC");
-    return copy.exemption.disputeWords.some((w) => typed.includes(w.normalize("NFKC")));
+    return saysAny(typed, copy.exemption.disputeWords);
   }
 
   function typed(ctx: FlowContext, state: ConversationState, found: TypedReport): StepResult {

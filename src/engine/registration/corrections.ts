@@ -34,14 +34,17 @@ const open = (state: ConversationState, field: Field): StepResult => {
   return reply(next, resume(next));
 };
 
+/** A replacement offered at the card (`label`: several fields' labels, else the field's own). */
 function offer(
   state: ConversationState,
   field: Field,
   patch: RegistrationAnswers,
   shown: string,
+  label?: string,
 ): StepResult {
+  const scratch = { replaceField: field, replaceValue: JSON.stringify(patch), replaceShown: shown };
   const next = enter(state, "replaceOffer", {
-    scratch: { replaceField: field, replaceValue: JSON.stringify(patch), replaceShown: shown },
+    scratch: label ? { ...scratch, replaceLabel: label } : scratch,
   });
   return reply(next, resume(next));
 }
@@ -159,7 +162,7 @@ function newTexts(state: ConversationState, raw: string): StepResult | null {
   // 「姓は佐藤、名は健太」 with the 姓 already 佐藤: the one that changes, as a single correction.
   if (said < 2 || fields.length === 0) return null;
   if (fields.length === 1) return offer(state, fields[0]!, patch, shown[0]!);
-  return offerSeveral(state, fields, patch, shown, labels);
+  return offer(state, fields[0]!, patch, shown.join("／"), labels.join("・"));
 }
 
 /** 「じゃあ父の名前にします。山本 茂です」: a whole name with a space, said as the name to use. */
@@ -183,25 +186,7 @@ function newFullName(state: ConversationState, raw: string): StepResult | null {
   if (!family.ok || !given.ok) return null;
   const patch: RegistrationAnswers = { familyName: family.value, givenName: given.value };
   const labels = [COPY.fields.familyName.label, COPY.fields.givenName.label];
-  return offerSeveral(state, ["familyName", "givenName"], patch, [family.value, given.value], labels);
-}
-
-function offerSeveral(
-  state: ConversationState,
-  fields: TextField[],
-  patch: RegistrationAnswers,
-  shown: string[],
-  labels: string[],
-): StepResult {
-  const next = enter(state, "replaceOffer", {
-    scratch: {
-      replaceField: fields[0]!,
-      replaceValue: JSON.stringify(patch),
-      replaceShown: shown.join("／"),
-      replaceLabel: labels.join("・"),
-    },
-  });
-  return reply(next, resume(next));
+  return offer(state, "familyName", patch, `${family.value}／${given.value}`, labels.join("・"));
 }
 
 /** Which name or clinic name a text corrects, and to what (validated), or null. */

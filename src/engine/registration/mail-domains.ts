@@ -16,6 +16,17 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** The known domain a domain is a near miss of, else null. */
+function nearestDomain(domain: string, domains: readonly string[]): string | null {
+  let best: { domain: string; distance: number } | null = null;
+  for (const known of domains) {
+    const distance = editDistance(domain, known);
+    const allowed = known.length <= 6 ? 1 : 2;
+    if (distance <= allowed && (!best || distance < best.distance)) best = { domain: known, distance };
+  }
+  return best?.domain ?? null;
+}
+
 /** The corrected address when the domain is a near miss of a known one, else null. */
 export function mailDomainSuggestion(email: string, domains: readonly string[]): string | null {
   const at = email.lastIndexOf("@");
@@ -23,15 +34,8 @@ export function mailDomainSuggestion(email: string, domains: readonly string[]):
   const domain = email.slice(at + 1);
   if (domains.includes(domain)) return null;
   // 「satou-sekotsu,jp」: a comma typed for the dot (next to each other on a phone's keyboard).
-  if (/^[a-z0-9-]+(?:[.,][a-z0-9-]+)+$/iu.test(domain) && domain.includes(",")) {
-    const dotted = domain.replace(/,/gu, ".");
-    return `${email.slice(0, at + 1)}${mailDomainSuggestion(`x@${dotted}`, domains)?.slice(2) ?? dotted}`;
-  }
-  let best: { domain: string; distance: number } | null = null;
-  for (const known of domains) {
-    const distance = editDistance(domain, known);
-    const allowed = known.length <= 6 ? 1 : 2;
-    if (distance <= allowed && (!best || distance < best.distance)) best = { domain: known, distance };
-  }
-  return best ? `${email.slice(0, at + 1)}${best.domain}` : null;
+  const comma = /^[a-z0-9-]+(?:[.,][a-z0-9-]+)+$/iu.test(domain) && domain.includes(",");
+  const dotted = domain.replace(/,/gu, ".");
+  const suggested = comma ? (nearestDomain(dotted, domains) ?? dotted) : nearestDomain(domain, domains);
+  return suggested ? `${email.slice(0, at + 1)}${suggested}` : null;
 }

@@ -9,7 +9,7 @@ import { copySheetMessages } from "./copy-sheet.js";
 import { advance, ask, takeEmail, toConfirm } from "./fields.js";
 import { finish, review, start } from "./lifecycle.js";
 import { answeredCount, enter, fieldOf, isComplete, isField, reply, type Step, stepOf } from "./model.js";
-import { resume } from "./prompts.js";
+import { replaceLabelOf, resume } from "./prompts.js";
 import { validateEmail } from "./validate.js";
 
 type Params = Record<string, string>;
@@ -105,11 +105,7 @@ function replaceYes(s: ConversationState): StepResult | null {
   const { replaceField, replaceValue } = s.scratch ?? {};
   if (!at(s, "replaceOffer") || !isField(replaceField) || replaceValue === undefined) return null;
   const patch = JSON.parse(replaceValue) as RegistrationAnswers;
-  const label =
-    s.scratch?.replaceLabel ??
-    (replaceField === "registrationDigits"
-      ? COPY.confirmCard.rows.registrationNumber
-      : COPY.fields[replaceField].label);
+  const label = replaceLabelOf(s);
   const lead = [text(fill(COPY.reading.messages.replaced, { label, value: s.scratch?.replaceShown ?? "" }))];
   return advance(enter(s, replaceField, { editing: true }), replaceField, patch, lead);
 }

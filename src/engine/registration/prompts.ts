@@ -8,7 +8,7 @@ import { createInterpreter } from "../understand/interpret.js";
 import { normalizeCommand } from "../understand/normalize.js";
 import { confirmCard } from "./confirm-card.js";
 import { COPY, fill } from "./copy.js";
-import { answeredCount, FIELDS, type Field, fieldOf, previousField, stepOf } from "./model.js";
+import { answeredCount, FIELDS, type Field, fieldOf, isField, previousField, stepOf } from "./model.js";
 
 /** A quick reply; `answer` lets typed yes/no words pick it. */
 export type StepChoice = Choice & { answer?: "yes" | "no" };
@@ -171,22 +171,27 @@ export function resume(state: ConversationState): LineMessage[] {
       const suggestion = offer.slice(offer.lastIndexOf("@") + 1);
       return [text(fill(RM.emailTypoAsk, { suggestion, email: state.scratch?.emailTyped ?? "" }), choices)];
     }
-    case "replaceOffer": {
-      const field = state.scratch?.replaceField as Field | undefined;
-      // The number is shown whole (協1101234-5-6), so it is named as the card names it.
-      // Several fields at once (「姓は佐藤、名は健太」): their labels together, 「姓・名」.
-      const label =
-        state.scratch?.replaceLabel ??
-        (field === "registrationDigits"
-          ? COPY.confirmCard.rows.registrationNumber
-          : field
-            ? COPY.fields[field].label
-            : "");
-      return [text(fill(RM.replaceAsk, { label, value: state.scratch?.replaceShown ?? "" }), choices)];
-    }
+    case "replaceOffer":
+      return [
+        text(
+          fill(RM.replaceAsk, { label: replaceLabelOf(state), value: state.scratch?.replaceShown ?? "" }),
+          choices,
+        ),
+      ];
     default:
       return [text(fieldPromptText(state, fieldOf(state) ?? "familyName"), choices)];
   }
+}
+
+/**
+ * What a replacement offered at the card is called: the field's label, the number named as the card
+ * names it (協1101234-5-6 is shown whole), or several fields' labels together (「姓・名」).
+ */
+export function replaceLabelOf(state: ConversationState): string {
+  const { replaceLabel, replaceField } = state.scratch ?? {};
+  if (replaceLabel) return replaceLabel;
+  if (replaceField === "registrationDigits") return COPY.confirmCard.rows.registrationNumber;
+  return isField(replaceField) ? COPY.fields[replaceField].label : "";
 }
 
 /** The postback quick reply a typed text stands for: its label, or a yes/no word for a yes/no choice. */
