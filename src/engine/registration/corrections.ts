@@ -95,7 +95,6 @@ function newValue(state: ConversationState, raw: string): StepResult | null {
 
 const TEXT_FIELDS = ["clinicName", "givenName", "familyName"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-const LABELLED = /^(姓|苗字|名字|下の名前|名前の名|名|施術所名|施術所の名前|院名)\s*(?:は|を|:|：)\s*/u;
 const LABEL_FIELD: Record<string, TextField> = {
   姓: "familyName",
   苗字: "familyName",
@@ -107,6 +106,18 @@ const LABEL_FIELD: Record<string, TextField> = {
   施術所の名前: "clinicName",
   院名: "clinicName",
 };
+/** The labels, longest first (「名前の名」 before 「名」). */
+const LABELS = Object.keys(LABEL_FIELD)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const LABELLED = new RegExp(`^(${LABELS})\\s*(?:は|を|:|：)\\s*`, "u");
+
+/** A name or clinic name as its field takes it (a clinic as typed, a person's name width-folded), or null. */
+function checkedText(field: TextField, typed: string): string | null {
+  const checked = validateName(typed, field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength);
+  if (!checked.ok) return null;
+  return field === "clinicName" ? typed : checked.value;
+}
 /** 「山田接骨院に直してください」: the value before 「に直して」. */
 const TO_VALUE =
   /(.+?)(?:に|へ)(?:直して|なおして|直す|変えて|かえて|変更|修正|訂正|して(?:ください|下さい|ほしい|もらえますか)?[。．!！]*$)/u;
@@ -136,8 +147,10 @@ function newText(state: ConversationState, raw: string): StepResult | null {
  * 「姓は田中で名は正夫ですそれと施術所名は田中接骨院だけです」「姓は佐藤、名は健太」: several labelled
  * values in one message, each up to the next label, a comma or 「それと」.
  */
-const LABELLED_VALUES =
-  /(姓|苗字|名字|下の名前|名|施術所名|施術所の名前|院名)\s*(?:は|を|:|：)\s*([^、,。！!\s]+?)(?:に(?:して|直して|なおして|変えて|かえて)(?:ください|下さい)?|でお願いします|だけです|だけ|です|で)?(?=$|[、,。！!\s]|それと|そして|(?:姓|名|施術所名|院名)\s*(?:は|を))/gu;
+const LABELLED_VALUES = new RegExp(
+  `(${LABELS})\\s*(?:は|を|:|：)\\s*([^、,。！!\\s]+?)(?:に(?:して|直して|なおして|変えて|かえて)(?:ください|下さい)?|でお願いします|だけです|だけ|です|で)?(?=$|[、,。！!\\s]|それと|そして|(?:姓|名|施術所名|院名)\\s*(?:は|を))`,
+  "gu",
+);
 
 /** Two or more names or clinic names corrected at once, offered together (one はい changes them all). */
 function newTexts(state: ConversationState, raw: string): StepResult | null {
@@ -149,10 +162,8 @@ function newTexts(state: ConversationState, raw: string): StepResult | null {
     const field = LABEL_FIELD[label!];
     if (!field || patch[field] !== undefined) continue;
     said++;
-    const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
-    const checked = validateName(typed!, max);
-    if (!checked.ok) return null;
-    const value = field === "clinicName" ? typed! : checked.value;
+    const value = checkedText(field, typed!);
+    if (value === null) return null;
     if (value === state.answers[field]) continue;
     patch[field] = value;
     shown.push(value);
@@ -243,10 +254,8 @@ function textCorrection(state: ConversationState, raw: string): { field: TextFie
           : "givenName"
         : undefined);
   if (!field || !value || value === state.answers[field]) return null;
-  const max = field === "clinicName" ? COPY.maxClinicLength : COPY.maxNameLength;
-  const checked = validateName(value, max);
-  if (!checked.ok) return null;
-  return { field, value: field === "clinicName" ? value : checked.value };
+  const checked = checkedText(field, value);
+  return checked === null ? null : { field, value: checked };
 }
 
 /** Beside the correction words (「まちがえ」「直し」…): 「じゃなくて」「正しくは」 say a value is being corrected. */
