@@ -356,10 +356,12 @@ function decideLexically(ranked: readonly FaqMatch[], t: Thresholds): FaqResult 
   // Nearest to a topic the knowledge does not cover: say so (naming it), rather than answer the nearest
   // entry; named only when no entry is close behind (「iPhoneでもアプリつかえる？」 is not about costs).
   const nearestEntry = entries[0]?.score ?? 0;
+  // Entries close behind a topic the knowledge does not cover, offered as near under it.
+  const closeBehind = top ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score) : [];
   if (top?.outside && top.score >= OUTSIDE_NAMED && nearestEntry <= OUTSIDE_LEAD * top.score) {
     // The catch-all names nothing: entries close behind it (「資格確認書ってなんですか」: the entries on
     // 資格確認書) are offered as near, so the member has somewhere to go.
-    const near = top.outside.fallback ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score) : [];
+    const near = top.outside.fallback ? closeBehind : [];
     return near.length > 0
       ? { kind: "none", near: near.slice(0, MAX_NEAR).map((m) => m.entry) }
       : { kind: "none", outside: top.outside };
@@ -371,7 +373,7 @@ function decideLexically(ranked: readonly FaqMatch[], t: Thresholds): FaqResult 
     const near = (
       top?.outside
         ? top.outside.fallback || named
-          ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score)
+          ? closeBehind
           : []
         : entries.filter((m) => m.score >= NEAR)
     ).slice(0, MAX_NEAR);
