@@ -170,6 +170,8 @@ export const RegistrationCopySchema = z
       surnames: Words,
       clinicWords: Words,
       sentenceMarkers: Words,
+      notNames: Words,
+      predicateEndings: Words,
       correctionWords: Words,
       /** At the card, a question about later (「メールはあとから変えられるの？」): for the FAQ, not a correction. */
       laterWords: Words,
@@ -208,6 +210,7 @@ export const RegistrationCopySchema = z
         dataAtName: Text,
         sentenceAtName: Text,
         dataAtClinic: Text,
+        sentenceAtClinic: Text,
         /** Said once a carrier's address is taken (docomo.ne.jp…): its filter may refuse the portal's mail. */
         carrierMail: Text,
         taken: Text,

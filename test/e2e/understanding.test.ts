@@ -490,6 +490,41 @@ describe("answers inside sentences, non-answers and typos in the form", () => {
     expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: "埼玉" });
   });
 
+  it.each(["できた", "機器を用意した", "終わりました", "ムリ", "写真送ります"])(
+    "「%s」 at 姓 is a report, not a name: asked again, nothing stored",
+    async (said) => {
+      const m = newMember();
+      await atField(m, []);
+      await m.say(said);
+      expect(m.read).toContain("お名前として読み取れませんでした");
+      const state = await conversation(bot.db, m.userId);
+      expect(state.step).toBe("familyName");
+      expect(state.answers).toEqual({});
+    },
+  );
+
+  it("family names that end like a verb in kana (かんだ, はない) and 佐々木 are still names", async () => {
+    for (const name of ["かんだ", "はない", "佐々木"]) {
+      const m = newMember();
+      await atField(m, []);
+      await m.say(name);
+      expectAsked(m, "givenName");
+      expect((await conversation(bot.db, m.userId)).answers).toEqual({ familyName: name });
+    }
+  });
+
+  it("「できた」 at 施術所名 is not stored as the clinic", async () => {
+    const m = newMember();
+    await atField(m, ["田中", "正夫"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("協1105576-8-9");
+    await m.say("できた");
+    expect(m.read).toContain("施術所名として読み取れませんでした");
+    const state = await conversation(bot.db, m.userId);
+    expect(state.step).toBe("clinicName");
+    expect(state.answers.clinicName).toBeUndefined();
+  });
+
   it("「埼玉太郎」 at 姓 offers the split, and 「はい」 takes both", async () => {
     const m = newMember();
     await atField(m, []);

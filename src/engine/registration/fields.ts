@@ -12,6 +12,7 @@ import {
   spokenSymbols,
   stripAnswerFrame,
 } from "../understand/extract.js";
+import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import { spokenAddress } from "../understand/romaji.js";
 import { COPY, fill } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
@@ -87,9 +88,18 @@ const KANJI_OR_KANA = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー
 const isClinicName = (value: string) =>
   R.clinicWords.some((w) => value.endsWith(w) || (w.length > 1 && value.includes(w)));
 
-/** A sentence, not a name: 「ちょっと電話がきたので後で」. */
-const isSentence = (value: string) =>
-  R.sentenceMarkers.some((w) => value.includes(w)) || /[。、！？!?]/u.test(value.slice(0, -1));
+const NOT_NAMES = new Set(R.notNames.map((w) => toHiragana(normalizeCommand(w))));
+/** Kanji, then the kana of a verb's ending (「用意した」「終わった」). */
+const OKURIGANA_TAIL = /\p{Script=Han}(\p{Script=Hiragana}{2,})$/u;
+
+/** A sentence or a report, not a name: 「ちょっと電話がきたので後で」「できた」「機器を用意した」. */
+function isSentence(value: string): boolean {
+  if (R.sentenceMarkers.some((w) => value.includes(w)) || /[。、！？!?]/u.test(value.slice(0, -1)))
+    return true;
+  if (NOT_NAMES.has(toHiragana(normalizeCommand(value)))) return true;
+  const tail = OKURIGANA_TAIL.exec(value)?.[1];
+  return tail !== undefined && R.predicateEndings.some((e) => tail.endsWith(e));
+}
 
 /** 「埼玉太郎」 typed at 姓: a known family name at the start, or two and two kanji. */
 /** Six kana or more with no space: more likely a whole name than a family name. */
@@ -185,6 +195,8 @@ function clinicField(state: ConversationState, raw: string): StepResult {
   const named = phoneChecked?.ok && before ? stripAnswerFrame(before.trim()) : null;
   if (HAS_MAIL.test(raw) || (phone && !named) || mostlyDigits(raw))
     return reject(state, fill(R.messages.dataAtClinic, vars));
+  if (NOT_NAMES.has(toHiragana(normalizeCommand(raw))))
+    return reject(state, fill(R.messages.sentenceAtClinic, vars));
   const typed = (named ?? raw).trim().replace(/\s+/gu, " ");
   const value = stripAnswerFrame(typed) || typed;
   const checked = validateName(value, COPY.maxClinicLength);
