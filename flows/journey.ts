@@ -278,6 +278,11 @@ export const journeyCopy = JourneyCopySchema.parse({
     linkDeadline:
       "リンクの有効期限は24時間、{deadline}までです。メールのリンクを押して登録が完了したら「登録完了した」で教えてください。",
     registeredFollowUp: "{date}ごろに、利用開始申請のご案内をお送りします。",
+    registeredWaitOver:
+      "{date}のご登録なら、各種申請ができるようになるまでの目安（最大7日程度）は過ぎています。ポータルにログインして、利用開始申請をお願いします。",
+    recordedOn: "（{date}のこととして記録しました）",
+    registeredWhich:
+      "ポータルのユーザー登録ですね。メールのリンクを押して「ユーザー登録が完了いたしました。」と出ましたか。当てはまる方を押してください。",
     alreadyRecorded: "「{report}」は{date}に記録済みです。",
     alreadyRecordedNoDate: "「{report}」は記録済みです。",
     alreadyPast: "いまは「{title}」まで進んでいます。",
@@ -361,6 +366,18 @@ export const journeyCopy = JourneyCopySchema.parse({
       "やった",
       "やりました",
       "できたよ",
+    ],
+    registeredVague: [
+      "登録した",
+      "登録しました",
+      "とうろくした",
+      "とうろくしました",
+      "登録済み",
+      "登録済みです",
+      "登録はした",
+      "登録はしました",
+      "ポータルに登録した",
+      "ポータルに登録しました",
     ],
     pressed: [
       "押した",

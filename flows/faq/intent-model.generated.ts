@@ -2,7 +2,7 @@
 import type { StoredIntentModel } from "../../src/answerer/offline/intent-model.js";
 
 export const INTENT_MODEL: StoredIntentModel = {
-  fingerprint: "43817332cbb3211a",
+  fingerprint: "33291f003e043184",
   classes: [
     "app-account",
     "app-download",
@@ -150,7 +150,7 @@ export const INTENT_MODEL: StoredIntentModel = {
     "mail-genuine": "56ea22a65e49f748",
     "mail-link": "b15a212fa6244599",
     "mail-no-reply": "89eebc1d5fe5a8dd",
-    "mail-not-arrived": "cbcb8c28f162edfc",
+    "mail-not-arrived": "70da158976ed5c81",
     mandatory: "09e9711475edacb0",
     "not-introduced": "5ab6a811420f17f9",
     "number-where": "cd4f8d6c844a2cf8",

@@ -125,7 +125,8 @@ export interface MemberView {
 
 /** Side effects the engine asks for; the runner performs them (database writes in one batch). */
 export type Effect =
-  | { type: "advanceJourney"; step: JourneyStep }
+  /** `at`: when the member said it happened, if earlier than now (ISO). */
+  | { type: "advanceJourney"; step: JourneyStep; at?: string }
   /** 対象外（届出）: record the reason (null withdraws it). */
   | { type: "setExemption"; reason: ExemptionReason | null }
   | { type: "scheduleReminder"; kind: string; dueAt: string }

@@ -34,7 +34,9 @@ export async function effectStatements(
             .update(schema.members)
             .set({ journeyStep: effect.step })
             .where(eq(schema.members.userId, userId)),
-          db.insert(schema.journeyEvents).values({ userId, step: effect.step, source: "member", at }),
+          db
+            .insert(schema.journeyEvents)
+            .values({ userId, step: effect.step, source: "member", at: effect.at ?? at }),
         );
         break;
       case "setExemption":

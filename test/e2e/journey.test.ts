@@ -3,6 +3,7 @@
 // to the emulator, with the test clock moved instead of waiting. Each reminder test has its own
 // server so its 30-second scheduler timer never fires in the middle (the tests drive the runner).
 import { rmSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { journeyCopy as J } from "../../flows/journey.js";
 import { formatDateTime } from "../../src/engine/journey/steps.js";
@@ -180,5 +181,73 @@ describe("reminders", () => {
     bot().clock.advance(25 * HOUR);
     await runReminders(bot());
     expect(await pushesTo(bot(), m.userId)).toHaveLength(0);
+  });
+});
+
+describe("a report that says when it happened", () => {
+  const eventsOf = async (bot: TestBot, userId: string) =>
+    bot.db.all<{ step: string; at: string }>(
+      sql`select step, at from journey_events where user_id = ${userId} order by id`,
+    );
+
+  it("「11月10日ごろ登録完了しました」 is recorded on that day, says the 7-day wait is over, and schedules no reminder", async () => {
+    const { bot } = await freshBot();
+    const m = new Member(bot);
+    await m.say("11月10日ごろ登録完了しました");
+    expect(m.read).toContain(J.steps.registered.done);
+    expect(m.read).toContain("11月10日のこととして記録しました");
+    expect(m.read).toContain("目安（最大7日程度）は過ぎています");
+    expect(m.read).not.toContain("ご案内をお送りします");
+    expect(await eventsOf(bot(), m.userId)).toEqual([{ step: "registered", at: "2026-11-10T03:00:00.000Z" }]);
+    expect(await listReminders(bot().db, [m.userId])).toEqual([]);
+    await m.tap(J.buttons.progress);
+    expect(flexTexts(m.last.at(-1)?.contents).join(" ")).toContain("11月10日");
+  });
+
+  it("「11月10日ごろ登録しました」 asks pressed or completed, and the button keeps the day", async () => {
+    const { bot } = await freshBot();
+    const m = new Member(bot);
+    await m.say("11月10日ごろ登録しました");
+    expect(m.read).toContain(J.replies.registeredWhich);
+    expect(m.quickLabels.slice(0, 2)).toEqual([J.steps.registered.report, J.steps.linkSent.report]);
+    await m.tap(J.steps.registered.report);
+    expect(await eventsOf(bot(), m.userId)).toEqual([{ step: "registered", at: "2026-11-10T03:00:00.000Z" }]);
+  });
+
+  it("「きのう登録ボタンを押した」 said after 24 hours says the link has expired, and offers やり直す", async () => {
+    const { bot } = await freshBot();
+    const m = new Member(bot);
+    await m.say("きのう登録ボタンを押した");
+    expect(m.read).toContain("有効期限（11月25日 14:00）を過ぎています");
+    expect(m.quickLabels).toContain(J.buttons.redo);
+    expect(await listReminders(bot().db, [m.userId])).toEqual([]);
+  });
+
+  it("a registration 3 days ago schedules the 利用開始申請 reminder 4 days from now; a date ahead of today is today", async () => {
+    const { bot } = await freshBot();
+    const m = new Member(bot);
+    await m.say("3日前に登録完了しました");
+    const [reminder] = await listReminders(bot().db, [m.userId]);
+    expect(reminder?.kind).toBe("applyStart");
+    expect(new Date(reminder!.dueAt).getTime() - bot().clock.now().getTime()).toBe(4 * 24 * HOUR);
+
+    const other = new Member(bot);
+    await other.say("11月28日に登録完了しました");
+    expect(other.read).not.toContain("のこととして記録しました");
+    expect(await eventsOf(bot(), other.userId)).toEqual([
+      { step: "registered", at: "2026-11-25T05:00:00.000Z" },
+    ]);
+  });
+
+  it("「運用開始日を12月10日に登録しました」 takes 12月10日 as the day chosen, not the day it was done", async () => {
+    const { bot } = await freshBot();
+    const m = new Member(bot);
+    await m.say("運用開始日を12月10日に登録しました");
+    await m.tap(J.buttons.yesRecord);
+    expect(m.read).not.toContain("のこととして記録しました");
+    expect((await eventsOf(bot(), m.userId)).at(-1)).toEqual({
+      step: "started",
+      at: "2026-11-25T05:00:00.000Z",
+    });
   });
 });

@@ -3,7 +3,7 @@
 // and the journey rows are effects the runner commits with the step.
 import { journeyCopy } from "../../../flows/journey.js";
 import type { FlowContext } from "../flow.js";
-import { parsePostback, postbackData, text } from "../messages.js";
+import { type Choice, parsePostback, postbackData, text } from "../messages.js";
 import type { Feature } from "../router.js";
 import {
   askedToken,
@@ -38,6 +38,7 @@ import {
   reportEffects,
   stepIndex,
 } from "./steps.js";
+import { saidAt } from "./when.js";
 
 export { nudgeMessages, reminderMessages } from "./choices.js";
 export {
@@ -55,6 +56,26 @@ function isExemptionReason(value: string | undefined): value is ExemptionReason 
 
 export { journeyCopy };
 
+/** The report buttons under a question, carrying the day the member said (「11月10日ごろ」). */
+function withSaidAt(choices: Choice[], said: Date | null): Choice[] {
+  if (!said) return choices;
+  return choices.map((c) => {
+    if (!("data" in c)) return c;
+    const { action, params } = parsePostback(c.data);
+    return action === "journey.report"
+      ? { ...c, data: postbackData(action, { ...params, at: said.toISOString() }) }
+      : c;
+  });
+}
+
+/** A day carried by a button: only one that could be right (not ahead of now, within half a year). */
+function saidParam(at: string | undefined, now: Date): Date | null {
+  const said = at ? new Date(at) : null;
+  if (!said || Number.isNaN(said.getTime())) return null;
+  const age = now.getTime() - said.getTime();
+  return age > 0 && age <= 183 * 86_400_000 ? said : null;
+}
+
 /** Whether a typed text (NFKC) holds one of the listed words. */
 const saysAny = (typed: string, words: readonly string[]) =>
   words.some((w) => typed.includes(w.normalize("NFKC")));
@@ -71,26 +92,46 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     effects,
   });
 
-  function report(ctx: FlowContext, state: ConversationState, step: JourneyStep): StepResult {
+  /** `said`: when the member said it happened (「11月10日ごろ…」), if before now. */
+  function report(
+    ctx: FlowContext,
+    state: ConversationState,
+    step: JourneyStep,
+    said?: Date | null,
+  ): StepResult {
     if (stepIndex(step) <= stepIndex(ctx.member.journeyStep)) return done(state, alreadyRecorded(ctx, step));
     const { now } = ctx;
-    const first = text(copy.steps[step].done);
+    const at = said && said < now ? said : now;
+    const on = at < now ? `\n${fill(copy.replies.recordedOn, { date: formatDate(at) })}` : "";
+    const first = text(copy.steps[step].done + on);
     const next = currentStep(step);
     let replies: LineMessage[];
     if (step === "linkSent") {
-      const deadline = formatDateTime(addHours(now, copy.linkValidHours));
-      replies = [first, text(fill(copy.replies.linkDeadline, { deadline }), nextChoices(copy, next))];
+      const deadline = addHours(at, copy.linkValidHours);
+      const when = { deadline: formatDateTime(deadline) };
+      replies =
+        deadline > now
+          ? [first, text(fill(copy.replies.linkDeadline, when), nextChoices(copy, next))]
+          : [
+              first,
+              text(fill(copy.card.linkExpired, when)),
+              text(copy.reminders.linkExpired.messages.at(-1)!, nextChoices(copy, "registered", true)),
+            ];
     } else if (next === null) {
-      replies = [text(copy.steps[step].done, nextChoices(copy, null))];
+      replies = [text(copy.steps[step].done + on, nextChoices(copy, null))];
     } else {
       let follow = fill(copy.replies.nextIs, { title: copy.steps[next].title, todo: copy.steps[next].todo });
       if (step === "registered") {
-        const date = formatDate(reminderDueAt(copy, "applyStart", now));
-        follow += `\n${fill(copy.replies.registeredFollowUp, { date })}`;
+        const due = reminderDueAt(copy, "applyStart", at);
+        follow += `\n${
+          due > now
+            ? fill(copy.replies.registeredFollowUp, { date: formatDate(due) })
+            : fill(copy.replies.registeredWaitOver, { date: formatDate(at) })
+        }`;
       }
       replies = [first, text(follow, nextChoices(copy, next))];
     }
-    return done(state, replies, reportEffects(copy, step, now));
+    return done(state, replies, reportEffects(copy, step, at, now));
   }
 
   /** Idempotent re-report: nothing recorded twice, the member is told where they stand. */
@@ -121,7 +162,7 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     const deadline = waiting
       ? linkDeadline(copy, ctx.member, ctx.now)!
       : addHours(ctx.now, copy.linkValidHours);
-    const effects = waiting ? [] : reportEffects(copy, "linkSent", ctx.now);
+    const effects = waiting ? [] : reportEffects(copy, "linkSent", ctx.now, ctx.now);
     if (ctx.now >= deadline) {
       const expired = fill(copy.card.linkExpired, { deadline: formatDateTime(deadline) });
       const help = copy.reminders.linkExpired.messages.at(-1)!;
@@ -346,21 +387,31 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     return saysAny(typed, copy.exemption.disputeWords);
   }
 
-  function typed(ctx: FlowContext, state: ConversationState, found: TypedReport): StepResult {
+  function typed(
+    ctx: FlowContext,
+    state: ConversationState,
+    found: TypedReport,
+    said: Date | null,
+  ): StepResult {
     if (found.kind === "exempt") return exemptAsk(ctx, state);
     if (found.kind === "unexempt") return exemptWithdraw(ctx, state);
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
     if (found.kind === "mailMissing") return mailMissing(state);
     const current = currentStep(ctx.member.journeyStep);
+    if (found.kind === "registeredVague") {
+      // 「11月10日ごろ登録しました」: the portal's registration, but pressed or completed? Asked, the date kept.
+      const b = buttonChoices(copy);
+      const choices = [reportChoice(copy, "registered"), reportChoice(copy, "linkSent"), b.progress];
+      return done(state, [text(copy.replies.registeredWhich, withSaidAt(choices, said))]);
+    }
     if (found.kind === "pressed" || found.kind === "done") {
       // 「押しました」 after 「…を押したら教えてください」: the member's own current step, if it is a button.
       if (found.kind === "pressed" && current && copy.steps[current].todo.includes("押"))
-        return report(ctx, state, current);
+        return report(ctx, state, current, said);
       // 「できた」「おわった」: which step is not said; asked with the step buttons.
       const deadline = linkDeadline(copy, ctx.member, ctx.now);
-      return done(state, [
-        text(copy.replies.pressedWhich, nextChoices(copy, current, deadline !== null && ctx.now >= deadline)),
-      ]);
+      const choices = nextChoices(copy, current, deadline !== null && ctx.now >= deadline);
+      return done(state, [text(copy.replies.pressedWhich, withSaidAt(choices, said))]);
     }
     // A typed report of a later step, skipping some (「アカウントつくりました」 from a member at the start
     // may mean the portal's account): asked before the steps between are counted as done.
@@ -378,14 +429,19 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
             current: copy.steps[current].title,
           }),
           [
-            { label: copy.buttons.yesRecord, data: postbackData("journey.report", { step: found.step }) },
-            reportChoice(copy, current),
+            ...withSaidAt(
+              [
+                { label: copy.buttons.yesRecord, data: postbackData("journey.report", { step: found.step }) },
+                reportChoice(copy, current),
+              ],
+              said,
+            ),
             b.progress,
           ],
         ),
       ]);
     }
-    const result = report(ctx, state, found.step);
+    const result = report(ctx, state, found.step, said);
     // The device is ticked only when reported (registering does not need it): said with a later step,
     // it is recorded as well.
     const device = found.also?.includes("device") && !ctx.member.journeyAt.device;
@@ -417,7 +473,10 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
         const answered = exemptAnswer(ctx, state, input.text) ?? ageQuestion(ctx, state, input.text);
         if (answered) return answered;
         const found = match(input.text);
-        return found ? typed(ctx, state, found) : null;
+        if (!found) return null;
+        // The 運用開始日 report names the day chosen (「12月10日に登録しました」), not the day it was done.
+        const calendar = !(found.kind === "report" && found.step === "started");
+        return typed(ctx, state, found, saidAt(input.text, ctx.now, { calendar }));
       }
       if (input.kind !== "postback") return null;
       const { action, params } = parsePostback(input.data);
@@ -425,7 +484,9 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
         case "journey.progress":
           return done(state, [progressCard(copy, ctx.member, ctx.now)]);
         case "journey.report":
-          return isJourneyStep(params.step) ? report(ctx, state, params.step) : null;
+          return isJourneyStep(params.step)
+            ? report(ctx, state, params.step, saidParam(params.at, ctx.now))
+            : null;
         case "journey.mail":
           return mailArrived(ctx, state);
         case "journey.nomail":

@@ -14,6 +14,8 @@ export type TypedReport =
   | { kind: "exempt" }
   | { kind: "unexempt" }
   | { kind: "pressed" }
+  /** 「登録しました」: the portal's registration, without saying whether it was pressed or completed. */
+  | { kind: "registeredVague" }
   | { kind: "done" };
 
 const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
@@ -54,12 +56,19 @@ const INTERJECTION =
  */
 const HOW_LONG_AGO =
   /(?<=.)(?:(?:\d+|[一二三四五六七八九十数]+)(?:日|週間|か月|ヶ月|カ月|かげつ)(?:くらい|ぐらい|ほど)?(?:前|まえ)に?|(?:来週|再来週|今週|来月|らいしゅう)の?(?:[月火水木金土日]曜日?)?で|\d+月\d+日で|\d+日で)[、,\s]*/gu;
+/**
+ * 「11月10日ごろ」「3週間前に」「先週」: when it happened, anywhere in the report (when.ts reads it);
+ * a date followed by 「で」 is the 運用開始日 chosen and is left to HOW_LONG_AGO.
+ */
+const WHEN_SAID =
+  /(?:\d{1,2}(?:月|\/)\d{1,2}日?(?:ごろ|頃|くらい|ぐらい)?(?![日\dで])|(?:\d+|[一二三四五六七八九十]+)(?:日|週間|週|か月|ヶ月|カ月|かげつ)(?:くらい|ぐらい|ほど)?(?:前|まえ)|先週|せんしゅう|先月|せんげつ)(?:の?(?:うち|中)|に|には)?[、,\s]*/gu;
 /** One report done (see JOINED): its verb in the past, then a sentence break. */
 const joined = (_: string, verb?: string, registered?: string) => `${verb ?? registered}た。`;
 const tidy = (s: string) =>
   s
     .trim()
     .replace(INTERJECTION, "")
+    .replace(WHEN_SAID, "")
     .replace(HOW_LONG_AGO, "")
     .replace(WHEN_INSIDE, "")
     .replace(HELPED, "")
@@ -125,6 +134,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   add(copy.words.unexempt, { kind: "unexempt" });
   add(copy.exemption.words, { kind: "exempt" });
   add(copy.words.pressed, { kind: "pressed" });
+  add(copy.words.registeredVague, { kind: "registeredVague" });
   add(copy.words.done, { kind: "done" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });

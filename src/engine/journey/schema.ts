@@ -79,6 +79,12 @@ export const JourneyCopySchema = z.object({
     redoNothing: Text,
     /** 「押しました」 when the member's current step is not a button: which step was it? */
     pressedWhich: Text,
+    /** 「登録しました」: pressed or completed? */
+    registeredWhich: Text,
+    /** After a step's 「…お疲れさまでした」 when the member said the day (「11月10日ごろ」). */
+    recordedOn: Text,
+    /** 登録完了 said with a day over 7 days ago: the wait is over, no reminder is coming. */
+    registeredWaitOver: Text,
   }),
   buttons: z.object({
     progress: Label,
@@ -98,6 +104,7 @@ export const JourneyCopySchema = z.object({
     mailMissing: Words,
     /** 「押しました」 alone: the member's own current step, when it is pressing a button. */
     pressed: Words,
+    registeredVague: Words,
     /** 「できた」「おわった」 alone: done, but which step is not said; asked with the step buttons. */
     done: Words,
     /**

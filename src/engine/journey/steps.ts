@@ -111,16 +111,22 @@ export function reminderDueAt(
   return fitToPushHours(due, hours, { deadline, notBefore: now });
 }
 
-/** Effects of reporting `step` (already known to be ahead of the member's step). */
-export function reportEffects(copy: JourneyCopy, step: JourneyStep, now: Date): Effect[] {
+/**
+ * Effects of reporting `step` (already known to be ahead of the member's step), done at `at` — now,
+ * or earlier when the member said so (「11月10日ごろ登録完了しました」): recorded on that day, and a
+ * reminder whose time has already passed is not scheduled (the reply says what it would have).
+ */
+export function reportEffects(copy: JourneyCopy, step: JourneyStep, at: Date, now: Date = at): Effect[] {
   const reached = stepIndex(step);
   const cancel = REMINDER_RULES.filter((r) => stepIndex(r.until) <= reached).map((r) => r.kind);
   const effects: Effect[] = [];
   if (cancel.length > 0) effects.push({ type: "cancelReminders", kinds: cancel });
-  effects.push({ type: "advanceJourney", step });
+  effects.push(
+    at < now ? { type: "advanceJourney", step, at: at.toISOString() } : { type: "advanceJourney", step },
+  );
   for (const rule of REMINDER_RULES.filter((r) => r.after === step)) {
-    const dueAt = reminderDueAt(copy, rule.kind, now).toISOString();
-    effects.push({ type: "scheduleReminder", kind: rule.kind, dueAt });
+    const due = reminderDueAt(copy, rule.kind, at);
+    if (due > now) effects.push({ type: "scheduleReminder", kind: rule.kind, dueAt: due.toISOString() });
   }
   return effects;
 }
