@@ -34,6 +34,9 @@ const MenuSchema = z.object({
     addLabel: Label,
     cancelLabel: Label,
     addPrompt: Text,
+    /** 「電話してほしい」 with no topic: what it is about, please. */
+    callBackTopic: Text,
+    sendAsIsLabel: Label,
     cancelled: Text,
     tooLong: Text,
     /** {hours}: when staff answer. */
@@ -163,6 +166,9 @@ export const menuContent: MenuContent = MenuSchema.parse({
     addLabel: "書き足す",
     cancelLabel: "送らない",
     addPrompt: "書き足したいことを送ってください。",
+    callBackTopic:
+      "お電話をご希望ですね。担当者が確かめてからご連絡できるよう、どのようなご用件か、ひとこと送ってください（例：アプリの設定について）。お電話番号と、つながりやすい時間帯もあると確実です。",
+    sendAsIsLabel: "このまま送る",
     cancelled:
       "今回の内容は担当者にお送りしませんでした（前にお送りしたご質問があれば、そちらはそのままです）。ほかにご用件があれば、下から選んでください。",
     tooLong: "長すぎるため受け付けられませんでした。3,000文字以内にまとめて送ってください。",
@@ -300,6 +306,17 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["事務局", "聞きたい"],
       ["事務局の人"],
       ["電話で相談したい"],
+      // A call back from the association (「担当の方から電話もらえますか」): the topic is asked next.
+      ["担当", "電話して"],
+      ["担当", "電話もら"],
+      ["担当", "電話くだ"],
+      ["電話してほしい"],
+      ["電話がほしい"],
+      ["電話ください"],
+      ["電話をください"],
+      ["電話もらえ"],
+      ["折り返し電話"],
+      ["折り返しの電話"],
       ["にんげん"],
       ["人間の人"],
       ["担当の方"],

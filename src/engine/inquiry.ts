@@ -30,6 +30,9 @@ const PHONE_WISH =
  * (「ロボットじゃなくて人に代わってもらえますか」).
  */
 const OWN_REQUEST = 12;
+/** The words of a call-back wish (「電話してほしい」「お電話ください」, a number): no topic in them. */
+const CALL_WORDS =
+  /(?:お?電話|でんわ)(?:番号)?(?:で|を|に)?(?:して|かけて|くれ|ください|下さい|ほしい|欲しい|もらえ|いただけ|頂け|ます|ません|ますか|ませんか|る|お願い|おねがい|します|希望|です|か|よ|ね)*|0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}/gu;
 /** 「ちがいます」「違う」「そうじゃない」 at the start of a reply to 「この内容でよろしいですか」. */
 const NOT_THIS = /^(?:ちが|違|いいえ|いや[、,\s]|そうじゃな|そうではな)/u;
 
@@ -137,6 +140,18 @@ export function createInquiry(
       // A question already written is shown again, never dropped; a request that says something of
       // its own (「人と話したいです。電話してもらえますか」) is what is sent, not an older question.
       const own = typed && (PHONE_WISH.test(typed) || Array.from(ownWords(typed)).length >= OWN_REQUEST);
+      // 「人と話せる？電話してほしい」: a call with no topic — staff could not prepare; the topic is asked,
+      // and added to the wish.
+      if (!state.inquiry?.question && typed && PHONE_WISH.test(typed)) {
+        const topic = Array.from(ownWords(typed.normalize("NFKC").replace(CALL_WORDS, "")));
+        if (topic.length < OWN_REQUEST)
+          return result({ ...state, inquiry: { stage: "add", question: typed.trim() } }, [
+            text(w.callBackTopic, [
+              { label: w.sendAsIsLabel, data: postbackData("inquiry.send") },
+              cancelChoice,
+            ]),
+          ]);
+      }
       const pending = state.inquiry?.question ?? (own ? typed.trim() : state.scratch?.lastQuestion);
       return pending ? confirm(state, pending) : ask(state);
     },
@@ -150,7 +165,12 @@ export function createInquiry(
           return last ? confirm(state, last) : ask(state);
         }
         case "inquiry.send":
-          if (state.inquiry?.stage === "confirm") return send(state, now);
+          // In 「書き足す」 (or asked the topic of a call), 送る sends what is written so far.
+          if (
+            state.inquiry?.stage === "confirm" ||
+            (state.inquiry?.stage === "add" && state.inquiry.question)
+          )
+            return send(state, now);
           // 送る tapped again on a question already sent: say so, rather than start a new one.
           if (!state.inquiry && inquirySentAt(state))
             return result(state, [
@@ -186,7 +206,8 @@ export function createInquiry(
       }
       // A bare 「はい」, 「ありがとう」 or two letters is not a question: ask what it is about.
       if ((social && NOT_A_QUESTION.includes(social)) || key.length < 3) {
-        if (pending.stage === "confirm" && pending.question) return confirm(state, pending.question);
+        // What is already written is kept (a 「はい」 while adding to it does not drop it).
+        if (pending.question && pending.stage !== "ask") return confirm(state, pending.question);
         return ask(state, w.askAgain);
       }
       const question =

@@ -1416,12 +1416,42 @@ describe("a question for a person is never lost", () => {
     expect(w.read).not.toContain("天気");
   });
 
-  it("a typed request that says something of its own is what is sent, not the question before it", async () => {
+  it("a call-back wish with no topic asks what it is about and keeps the wish, never the question before it", async () => {
     const m = newMember();
     await m.say("明日の天気は？");
     await m.say("人と話したいです。電話してもらえますか");
+    expect(m.read).toContain(MENU.inquiry.callBackTopic);
+    expect(m.quickLabels).toEqual([MENU.inquiry.sendAsIsLabel, MENU.inquiry.cancelLabel]);
+    await m.say("はい");
     expect(m.read).toContain("「人と話したいです。電話してもらえますか」");
     expect(m.read).not.toContain("天気");
+    await m.say("アプリの設定のことです。午後なら出られます");
+    expect(m.read).toContain(
+      "「人と話したいです。電話してもらえますか\nアプリの設定のことです。午後なら出られます」",
+    );
+    await m.tap(MENU.inquiry.sendLabel);
+    expect(m.read).toContain(MENU.inquiry.callBackNoted);
+    expect(await inquiriesOf(m.userId)).toEqual([
+      "人と話したいです。電話してもらえますか\nアプリの設定のことです。午後なら出られます",
+    ]);
+  });
+
+  it.each(["担当者に電話してほしい", "電話ください", "人と話せる？電話してほしい"])(
+    "「%s」 asks the topic of the call; 「このまま送る」 sends the wish as it is",
+    async (typed) => {
+      const m = newMember();
+      await m.say(typed);
+      expect(m.read).toContain(MENU.inquiry.callBackTopic);
+      await m.tap(MENU.inquiry.sendAsIsLabel);
+      expect(m.read).toContain(MENU.inquiry.callBackNoted);
+      expect(await inquiriesOf(m.userId)).toEqual([typed]);
+    },
+  );
+
+  it("a call-back wish that says its topic (「担当の人から電話もらえますか、補助金の書類…」) is the draft at once", async () => {
+    const m = newMember();
+    await m.say("担当の人から電話もらえますか、補助金の書類の書き方がわからない");
+    expect(m.read).toContain("「担当の人から電話もらえますか、補助金の書類の書き方がわからない」");
   });
 
   it.each([
