@@ -352,7 +352,12 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["じむきょく", "きいて"],
     ],
   },
-  requestEntries: { registration: [], resume: [], inquiry: ["ask-association"], erase: ["bot-erase"] },
+  requestEntries: {
+    registration: ["bot-start"],
+    resume: [],
+    inquiry: ["ask-association"],
+    erase: ["bot-erase"],
+  },
   requestMasks: [
     // 「引き続きよろしくお願いいたします」 closes a message: it is not 「続きから」.
     "引き続き",

@@ -37,6 +37,13 @@ describe("social turns", () => {
     ["おやすみなさい", "goodbye"],
     ["よろしくお願いいたします。", "greeting"],
     ["夜分にすみません", "apology"],
+    // Blind writers w13–w16 (dev set): a face after a greeting, Kansai thanks, someone else taking over.
+    ["よろしくお願いしますｍ（＿＿）ｍ", "greeting"],
+    ["おおきに、また聞くわ", "thanks"],
+    ["すみません間違えて送りました。今のは無しで", "apology"],
+    ["今日はここまでにしてまた明日やります", "later"],
+    ["父にかわります", "wait"],
+    ["うーん　むずかしいな。もう一回ゆっくり言って", "dontKnow"],
     ["あのー ちょっとききたいんだけど", "askToAsk"],
     ["ちょっと聞きたいことがあるんですが", "askToAsk"],
     ["すみません質問です", "askToAsk"],

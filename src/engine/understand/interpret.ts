@@ -41,6 +41,8 @@ const HAS_DATA = /[0-9０-９@＠]/u;
 const QUESTION_MARK = /[?？]/u;
 const TRAILING = /[\s\p{P}\p{S}ー〜~]+$/gu;
 /** Only emoji, stickers typed as symbols, punctuation: a nod (👍, 🙇, 「！」). */
+/** 「m(_ _)m」「(^^)」「(笑)」 after NFKC: a face, not a word (its letters would read as romaji). */
+const KAOMOJI = /m\s*\([^()]{0,8}\)\s*m|\([\^_;・´`ω\-o~\s*＾]{1,8}\)|\(笑\)/giu;
 const NO_WORDS = /^(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 const INTRODUCTION = /(です|と申します|といいます|でございます)$/u;
 
@@ -112,8 +114,8 @@ export function createInterpreter(u: Understanding): Interpreter {
   }
 
   function social(typed: string): SocialKind | null {
-    // 「arigatou gozaimasu」 typed with the IME off is thanks too.
-    const raw = romajiAsKana(typed);
+    // 「arigatou gozaimasu」 typed with the IME off is thanks too; a face (「ｍ（＿＿）ｍ」「(^^)」) is no word.
+    const raw = romajiAsKana(typed.normalize("NFKC").replace(KAOMOJI, " ").trim() || typed);
     return wholeSocial(raw) ?? aroundWord(raw);
   }
 
