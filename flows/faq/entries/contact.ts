@@ -1,6 +1,6 @@
 // FAQ: where to turn — the call centre quoted in the briefing, and the association through this chat.
 import type { FaqEntry } from "../../../src/answerer/types.js";
-import { BOT_GUIDE, BRIEFING } from "../sources.js";
+import { BOT_GUIDE, BRIEFING, KINKI_KOSEI } from "../sources.js";
 
 export const CALL_CENTRE_TEXT =
   "オンライン資格確認等コールセンター\n電話：0800-080-4583（通話無料）\n受付：月曜〜金曜 8:00〜18:00、土曜 8:00〜16:00（いずれも祝日を除く）";
@@ -37,6 +37,8 @@ export const CONTACT_ENTRIES: FaqEntry[] = [
     ],
     answer: CALL_CENTRE_TEXT,
     source: BRIEFING,
+    // The number and hours are still listed by the regional bureau (DESIGN.md §6).
+    alsoFrom: [KINKI_KOSEI],
   },
   {
     id: "callcentre-mail",
