@@ -273,6 +273,11 @@ export const journeyCopy = JourneyCopySchema.parse({
       "対象外の届出は、本会を通じて行います。当てはまらなくなったときは「対象外を取り消す」を押してください。",
   },
   linkLaterWords: ["明日", "あした", "あとで", "後で", "今夜", "夜に", "週末", "来週", "今度", "また"],
+  standing: {
+    entries: ["not-introduced", "mandatory", "juryo-stop-notice"],
+    next: "こちらの記録では、「{done}」まで済んでいます。次は「{title}」です。",
+    allDone: "こちらの記録では、運用開始日の登録まで済んでいて、導入は完了しています。",
+  },
   replies: {
     nextIs: "次は「{title}」です。{todo}",
     linkDeadline:

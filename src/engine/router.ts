@@ -45,6 +45,8 @@ export interface Feature {
   choices?(ctx: FlowContext): Choice[];
   /** The journey step a typed report names (「ユーザー登録はもう終わってます」 → registered), else null. */
   reportedStep?(text: string): JourneyStep | null;
+  /** A line after an answer that depends on where the member stands (「間に合う？」: your next step), else null. */
+  aside?(ctx: FlowContext, entryId: string): string | null;
 }
 
 export interface EngineParts {
@@ -236,12 +238,9 @@ export function createEngine(parts: EngineParts): Engine {
     if (action === "faq.top") return faqTop(state);
     if (action === "faq") {
       const entry = ctx.faq.byId(params.id ?? "");
-      return entry
-        ? reply(
-            state,
-            parts.faqReplies({ kind: "confident", entry, score: 1 }, answerChoices(ctx, state), ctx.now),
-          )
-        : showMenu(state);
+      if (!entry) return showMenu(state);
+      const shown: FaqResult = { kind: "confident", entry, score: 1 };
+      return reply(state, withAside(ctx, shown, parts.faqReplies(shown, answerChoices(ctx, state), ctx.now)));
     }
     if (action === "faq.none") return offerPerson(ctx, state);
     if (action === "callcentre") return reply(state, parts.callCentreReplies());
@@ -300,6 +299,22 @@ export function createEngine(parts: EngineParts): Engine {
     if (!formDone || result.kind !== "confident" || !result.entry.choices) return result;
     const choices = result.entry.choices.filter((c) => c.action !== "reg.start");
     return { ...result, entry: { ...result.entry, choices } };
+  };
+
+  /**
+   * An answer with the member's own standing after it (the deadline entries: 「間に合う？」 asked by
+   * someone halfway), in a bubble of its own that takes the answer's buttons (LINE shows them on the last).
+   */
+  const withAside = (ctx: FlowContext, result: FaqResult, replies: LineMessage[]): LineMessage[] => {
+    const line = result.kind === "confident" ? parts.journey.aside?.(ctx, result.entry.id) : null;
+    const last = replies.at(-1);
+    if (!line || !last || last.type !== "text" || replies.length >= 5) return replies;
+    const { quickReply, ...source } = last;
+    return [
+      ...replies.slice(0, -1),
+      source,
+      { type: "text", text: line, ...(quickReply ? { quickReply } : {}) },
+    ];
   };
 
   /** Under an answer: the member's next journey step and the menu, so an answer is never a dead end. */
@@ -562,7 +577,7 @@ export function createEngine(parts: EngineParts): Engine {
     const both = answerTwo(ctx, state, question);
     if (both) return both;
     const result = forMember(ctx, ctx.faq.answer(question));
-    const replies = parts.faqReplies(result, answerChoices(ctx, state), ctx.now);
+    const replies = withAside(ctx, result, parts.faqReplies(result, answerChoices(ctx, state), ctx.now));
     // Remembered: 「さっきのもう一回」 shows it again; an older unanswered question is no longer the
     // one 「担当者に聞く」 would send.
     if (result.kind === "confident")

@@ -251,3 +251,22 @@ describe("a report that says when it happened", () => {
     });
   });
 });
+
+describe("a deadline question from a member halfway", () => {
+  it("「まだ間に合いますか？」 is answered, then told where they stand, the buttons on that last bubble; a newcomer is not", async () => {
+    const { bot } = await freshBot();
+    const m = new Member(bot);
+    await m.say("登録完了しました");
+    await m.say("まだ間に合いますか？");
+    const standing = J.standing.next
+      .replace("{done}", J.steps.registered.title)
+      .replace("{title}", J.steps.applied.title);
+    expect(m.last.at(-1)?.text).toBe(standing);
+    expect(m.quickLabels).toContain(J.steps.applied.report);
+    expect(m.last.at(-2)?.text).toMatch(/^出典：/);
+
+    const newcomer = new Member(bot);
+    await newcomer.say("まだ間に合いますか？");
+    expect(newcomer.read).not.toContain("こちらの記録では");
+  });
+});

@@ -461,6 +461,13 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
         (c) => c.label !== copy.buttons.menu,
       );
     },
+    aside(ctx, entryId) {
+      const reached = ctx.member.journeyStep;
+      if (!reached || ctx.member.exemption || !copy.standing.entries.includes(entryId)) return null;
+      const current = currentStep(reached);
+      if (current === null) return copy.standing.allDone;
+      return fill(copy.standing.next, { done: copy.steps[reached].title, title: copy.steps[current].title });
+    },
     reportedStep(text) {
       const found = match(text);
       return found?.kind === "report" ? found.step : null;

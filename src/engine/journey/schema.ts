@@ -60,6 +60,8 @@ export const JourneyCopySchema = z.object({
   }),
   /** Words saying the link will be pressed later (「明日」「あとで」), with 「リンク」 in the same message. */
   linkLaterWords: Words,
+  /** After the deadline entries (「間に合う？」), where this member stands; `entries`: their ids. */
+  standing: z.object({ entries: Words, next: Text, allDone: Text }),
   replies: z.object({
     /** A typed report of a step ahead of the member's current one: {title} reported, {current} still to do. */
     confirmSkip: Text,
