@@ -20,9 +20,13 @@ export interface InquiryDesk {
   text(state: ConversationState, raw: string, social: SocialKind | null, now: Date): StepResult | null;
 }
 
+/** A phone number as typed (「048-625-1211」「09012345678」). */
+const PHONE_NUMBER = String.raw`0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}`;
 /** A question asking to be called back: 「電話で」「お電話ください」, or a phone number in it. */
-const PHONE_WISH =
-  /電話(で|を|して|ください|下さい|ほしい|欲しい|希望)|でんわ(で|して|ほしい)|0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}/u;
+const PHONE_WISH = new RegExp(
+  String.raw`電話(で|を|して|ください|下さい|ほしい|欲しい|希望)|でんわ(で|して|ほしい)|${PHONE_NUMBER}`,
+  "u",
+);
 
 /**
  * A typed request with at least this many characters besides the words asking for a person says
@@ -31,8 +35,10 @@ const PHONE_WISH =
  */
 const OWN_REQUEST = 12;
 /** The words of a call-back wish (「電話してほしい」「お電話ください」, a number): no topic in them. */
-const CALL_WORDS =
-  /(?:お?電話|でんわ)(?:番号)?(?:で|を|に)?(?:して|かけて|くれ|ください|下さい|ほしい|欲しい|もらえ|いただけ|頂け|ます|ません|ますか|ませんか|る|お願い|おねがい|します|希望|です|か|よ|ね)*|0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}/gu;
+const CALL_WORDS = new RegExp(
+  String.raw`(?:お?電話|でんわ)(?:番号)?(?:で|を|に)?(?:して|かけて|くれ|ください|下さい|ほしい|欲しい|もらえ|いただけ|頂け|ます|ません|ますか|ませんか|る|お願い|おねがい|します|希望|です|か|よ|ね)*|${PHONE_NUMBER}`,
+  "gu",
+);
 /** 「ちがいます」「違う」「そうじゃない」 at the start of a reply to 「この内容でよろしいですか」. */
 const NOT_THIS = /^(?:ちが|違|いいえ|いや[、,\s]|そうじゃな|そうではな)/u;
 

@@ -38,7 +38,7 @@ import {
   reportEffects,
   stepIndex,
 } from "./steps.js";
-import { saidAt } from "./when.js";
+import { isPlausibleSaidAt, saidAt } from "./when.js";
 
 export { nudgeMessages, reminderMessages } from "./choices.js";
 export {
@@ -68,12 +68,10 @@ function withSaidAt(choices: Choice[], said: Date | null): Choice[] {
   });
 }
 
-/** A day carried by a button: only one that could be right (not ahead of now, within half a year). */
+/** A day carried by a button: only one that could be right (see isPlausibleSaidAt). */
 function saidParam(at: string | undefined, now: Date): Date | null {
   const said = at ? new Date(at) : null;
-  if (!said || Number.isNaN(said.getTime())) return null;
-  const age = now.getTime() - said.getTime();
-  return age > 0 && age <= 183 * 86_400_000 ? said : null;
+  return said && !Number.isNaN(said.getTime()) && isPlausibleSaidAt(said, now) ? said : null;
 }
 
 /** Whether a typed text (NFKC) holds one of the listed words. */
@@ -93,6 +91,12 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
   });
 
   /** `said`: when the member said it happened (「11月10日ごろ…」), if before now. */
+  /** The 24-hour link is over: when it ended, and what to do now (やり直す, a person). */
+  const linkExpiredReplies = (deadline: Date): LineMessage[] => [
+    text(fill(copy.card.linkExpired, { deadline: formatDateTime(deadline) })),
+    text(copy.reminders.linkExpired.messages.at(-1)!, nextChoices(copy, "registered", true)),
+  ];
+
   function report(
     ctx: FlowContext,
     state: ConversationState,
@@ -103,22 +107,24 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     const { now } = ctx;
     const at = said && said < now ? said : now;
     const on = at < now ? `\n${fill(copy.replies.recordedOn, { date: formatDate(at) })}` : "";
-    const first = text(copy.steps[step].done + on);
+    const doneLine = copy.steps[step].done + on;
+    const first = text(doneLine);
     const next = currentStep(step);
     let replies: LineMessage[];
     if (step === "linkSent") {
       const deadline = addHours(at, copy.linkValidHours);
-      const when = { deadline: formatDateTime(deadline) };
       replies =
         deadline > now
-          ? [first, text(fill(copy.replies.linkDeadline, when), nextChoices(copy, next))]
-          : [
+          ? [
               first,
-              text(fill(copy.card.linkExpired, when)),
-              text(copy.reminders.linkExpired.messages.at(-1)!, nextChoices(copy, "registered", true)),
-            ];
+              text(
+                fill(copy.replies.linkDeadline, { deadline: formatDateTime(deadline) }),
+                nextChoices(copy, next),
+              ),
+            ]
+          : [first, ...linkExpiredReplies(deadline)];
     } else if (next === null) {
-      replies = [text(copy.steps[step].done + on, nextChoices(copy, null))];
+      replies = [text(doneLine, nextChoices(copy, null))];
     } else {
       let follow = fill(copy.replies.nextIs, { title: copy.steps[next].title, todo: copy.steps[next].todo });
       if (step === "registered") {
@@ -162,12 +168,8 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     const deadline = waiting
       ? linkDeadline(copy, ctx.member, ctx.now)!
       : addHours(ctx.now, copy.linkValidHours);
-    const effects = waiting ? [] : reportEffects(copy, "linkSent", ctx.now, ctx.now);
-    if (ctx.now >= deadline) {
-      const expired = fill(copy.card.linkExpired, { deadline: formatDateTime(deadline) });
-      const help = copy.reminders.linkExpired.messages.at(-1)!;
-      return done(state, [text(expired), text(help, nextChoices(copy, "registered", true))]);
-    }
+    const effects = waiting ? [] : reportEffects(copy, "linkSent", ctx.now);
+    if (ctx.now >= deadline) return done(state, linkExpiredReplies(deadline));
     const lines = copy.replies.mailArrived.map((l) => fill(l, { deadline: formatDateTime(deadline) }));
     const choices = [reportChoice(copy, "registered"), buttonChoices(copy).mailMissing];
     return done(

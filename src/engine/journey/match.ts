@@ -6,6 +6,7 @@ import { REPORT_SPELLINGS } from "../../../flows/faq/readings.generated.js";
 import { JOURNEY_STEPS, type JourneyStep } from "../types.js";
 import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import type { JourneyCopy } from "./schema.js";
+import { WHEN_PHRASES } from "./when.js";
 
 export type TypedReport =
   | { kind: "report"; step: JourneyStep; also?: JourneyStep[] }
@@ -60,8 +61,7 @@ const HOW_LONG_AGO =
  * 「11月10日ごろ」「3週間前に」「先週」: when it happened, anywhere in the report (when.ts reads it);
  * a date followed by 「で」 is the 運用開始日 chosen and is left to HOW_LONG_AGO.
  */
-const WHEN_SAID =
-  /(?:\d{1,2}(?:月|\/)\d{1,2}日?(?:ごろ|頃|くらい|ぐらい)?(?![日\dで])|(?:\d+|[一二三四五六七八九十]+)(?:日|週間|週|か月|ヶ月|カ月|かげつ)(?:くらい|ぐらい|ほど)?(?:前|まえ)|先週|せんしゅう|先月|せんげつ)(?:の?(?:うち|中)|に|には)?[、,\s]*/gu;
+const WHEN_SAID = new RegExp(`(?:${WHEN_PHRASES.join("|")})(?:の?(?:うち|中)|に|には)?[、,\\s]*`, "gu");
 /** One report done (see JOINED): its verb in the past, then a sentence break. */
 const joined = (_: string, verb?: string, registered?: string) => `${verb ?? registered}た。`;
 const tidy = (s: string) =>

@@ -28,17 +28,31 @@ function number(word: string): number | null {
   return t * 10 + (ones ? (KANJI_DIGITS[ones] ?? 0) : 0);
 }
 
-/** A calendar date (「11月10日」「11/10」) at noon Japan time, in the last twelve months. */
+/** A calendar date (「11月10日」「11/10」), read at noon Japan time; 「…日で」 is a day chosen, not this. */
 const ON_DATE = /(\d{1,2})(?:月|\/)(\d{1,2})日?(?:ごろ|頃|くらい|ぐらい)?(?![日\dで])/u;
 /** 「3週間くらい前」「十日前」「2か月前」. */
 const AGO =
   /(\d+|[一二三四五六七八九十]+)(日|週間|週|か月|ヶ月|カ月|かげつ)(?:くらい|ぐらい|ほど)?(?:前|まえ)/u;
+const LAST_WEEK = /先週|せんしゅう/u;
+const LAST_MONTH = /先月|せんげつ/u;
 const DAYS_BACK: ReadonlyArray<[RegExp, number]> = [
   [/おととい|一昨日/u, 2],
   [/きのう|昨日/u, 1],
-  [/先週|せんしゅう/u, 7],
-  [/先月|せんげつ/u, 30],
+  [LAST_WEEK, 7],
+  [LAST_MONTH, 30],
 ];
+
+/**
+ * The phrases saying when, for the report matcher to set aside (match.ts); きのう・おととい it already
+ * drops with the other words of time.
+ */
+export const WHEN_PHRASES: readonly string[] = [ON_DATE, AGO, LAST_WEEK, LAST_MONTH].map((r) => r.source);
+
+/** A day that could be when a step was done: before now, and not over half a year back. */
+export function isPlausibleSaidAt(said: Date, now: Date): boolean {
+  const age = now.getTime() - said.getTime();
+  return age > 0 && age <= MAX_DAYS_BACK * DAY;
+}
 
 /**
  * The moment the text says the step happened, or null when it says none (or today, or a date that

@@ -89,6 +89,8 @@ const isClinicName = (value: string) =>
   R.clinicWords.some((w) => value.endsWith(w) || (w.length > 1 && value.includes(w)));
 
 const NOT_NAMES = new Set(R.notNames.map((w) => toHiragana(normalizeCommand(w))));
+/** 「できた」「むり」: a whole reply that is never a name, a clinic's or a person's. */
+const isNotAName = (raw: string) => NOT_NAMES.has(toHiragana(normalizeCommand(raw)));
 /** Kanji, then the kana of a verb's ending (「用意した」「終わった」). */
 const OKURIGANA_TAIL = /\p{Script=Han}(\p{Script=Hiragana}{2,})$/u;
 
@@ -96,7 +98,7 @@ const OKURIGANA_TAIL = /\p{Script=Han}(\p{Script=Hiragana}{2,})$/u;
 function isSentence(value: string): boolean {
   if (R.sentenceMarkers.some((w) => value.includes(w)) || /[。、！？!?]/u.test(value.slice(0, -1)))
     return true;
-  if (NOT_NAMES.has(toHiragana(normalizeCommand(value)))) return true;
+  if (isNotAName(value)) return true;
   const tail = OKURIGANA_TAIL.exec(value)?.[1];
   return tail !== undefined && R.predicateEndings.some((e) => tail.endsWith(e));
 }
@@ -195,8 +197,7 @@ function clinicField(state: ConversationState, raw: string): StepResult {
   const named = phoneChecked?.ok && before ? stripAnswerFrame(before.trim()) : null;
   if (HAS_MAIL.test(raw) || (phone && !named) || mostlyDigits(raw))
     return reject(state, fill(R.messages.dataAtClinic, vars));
-  if (NOT_NAMES.has(toHiragana(normalizeCommand(raw))))
-    return reject(state, fill(R.messages.sentenceAtClinic, vars));
+  if (isNotAName(raw)) return reject(state, fill(R.messages.sentenceAtClinic, vars));
   const typed = (named ?? raw).trim().replace(/\s+/gu, " ");
   const value = stripAnswerFrame(typed) || typed;
   const checked = validateName(value, COPY.maxClinicLength);
