@@ -21,6 +21,8 @@ export const SOCIAL_KINDS = [
   "wait",
   "goodbye",
   "back",
+  "bow",
+  "frustrated",
 ] as const;
 export type SocialKind = (typeof SOCIAL_KINDS)[number];
 
@@ -29,6 +31,11 @@ const SocialSchema = z.object({
   words: Words,
   /** Also when one of these appears in a short message that is not a question (「電話がきたので後で」). */
   within: z.array(z.string().min(1)).default([]),
+  /**
+   * A message of emoji only is this turn when it holds one of these (😡, 🙇); any other emoji alone
+   * (👍) is a nod (acknowledge). Skin tones and 🙇‍♂️'s gender sign are variants of the same emoji.
+   */
+  emoji: z.array(z.string().min(1)).default([]),
   /** The reply outside a form (the menu comes with it). */
   idle: Text,
   /** The reply in the middle of a form (the form's question comes again after it). */
@@ -77,6 +84,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
   social: {
     greeting: {
       words: [
+        "敬具",
+        "かしこ",
         "寒いなぁ",
         "寒すぎ",
         "さむすぎ",
@@ -155,6 +164,12 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       // The weather in passing (「いやー最近寒くなってきたね笑」), in a short message that asks nothing.
       within: [
         "寒くなって",
+        "拝啓",
+        "ご清栄",
+        "お慶び申し上げます",
+        "師走の候",
+        "お世話になっております",
+        "おせわになっております",
         "さむくなって",
         "寒くなり",
         "冷えてきた",
@@ -223,6 +238,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       // Not a bare 「助かる」: 「…してもらえると助かるんですが」 is a request.
       within: [
         "ありがと",
+        "助かっております",
+        "助かってます",
+        "お世話になりました",
+        "おせわになりました",
         "助かりました",
         "助かります",
         "助かるよ",
@@ -293,7 +312,17 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "子どもが押しました",
         "子供が押しました",
       ],
-      within: ["何回も聞いて", "何度も聞いて", "失礼しました", "失礼いたしました"],
+      within: [
+        "何回も聞いて",
+        "何度も聞いて",
+        "同じこと聞いて",
+        "失礼しました",
+        "失礼いたしました",
+        "失礼いたします",
+        "ごめんなさい",
+        "ご容赦",
+        "不慣れなもので",
+      ],
       idle: "いいえ、お気になさらないでください。",
       inForm: "いいえ、お気になさらないでください。入力の続きをお願いします。",
     },
@@ -550,6 +579,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       ],
       within: [
         "あとで",
+        "また明日",
+        "またあした",
+        "あらためます",
+        "改めます",
         "後で",
         "後ほど",
         "のちほど",
@@ -575,6 +608,8 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     wait: {
       words: [
+        "少々お待ちいただけますでしょうか",
+        "少々お待ちください",
         "少々お待ちを",
         "ちょっとお待ちください",
         "しばらくお待ちください",
@@ -600,7 +635,17 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "院長に代わります",
       ],
       // Not a bare 「まって」: 「止まって」「こまって」「決まって」 hold it.
-      within: ["待って", "ちょっとまって", "まってて", "お待ちください"],
+      within: [
+        "待って",
+        "ちょっとまって",
+        "まってて",
+        "お待ちください",
+        "少々お待ち",
+        "探してまいります",
+        "探してきます",
+        "取ってきます",
+        "持ってきます",
+      ],
       idle: "はい、お待ちしています。準備ができたら送ってください。",
       inForm: "はい、お待ちしています。ここまでの入力はそのままです。準備ができたら続きを送ってください。",
     },
@@ -608,6 +653,78 @@ export const understanding: Understanding = UnderstandingSchema.parse({
       words: ["お待たせしました", "おまたせしました", "お待たせ", "戻りました", "もどりました", "ただいま"],
       idle: "おかえりなさい。続きからでも、新しいご用件でも、どうぞお送りください。",
       inForm: "おかえりなさい。入力の続きをお願いします。",
+    },
+    // 🙇 or 「ぺこり」: a bow, of thanks or of apology; returned in kind.
+    bow: {
+      words: ["ぺこり", "ぺこりん", "ぺこぺこ", "ぺこっ"],
+      emoji: ["🙇", "🙏"],
+      idle: "こちらこそ、ご丁寧にありがとうございます。ほかにもお困りのことがあれば、いつでも送ってください。",
+      inForm: "こちらこそ、ありがとうございます。入力の続きをお願いします。",
+    },
+    // 😡, 「もういいです」「使えない」: the member has had enough. An apology, and a person or the call
+    // centre; never 「承知しました」 or "no answer". Only whole messages: 「保険証もう使えないの？」 is a question.
+    frustrated: {
+      words: [
+        "もういい",
+        "もういいわ",
+        "もういいや",
+        "もういいよ",
+        "もうええわ",
+        "もうええ",
+        "もう結構",
+        "もうけっこう",
+        "もう知らん",
+        "もうしらん",
+        "使えない",
+        "つかえない",
+        "使えないな",
+        "使えねえ",
+        "使えね",
+        "全然使えない",
+        "ぜんぜん使えない",
+        "ぜんぜんつかえない",
+        "まったく使えない",
+        "全く使えない",
+        "このline使えない",
+        "このlineつかえない",
+        "使えないline",
+        "役に立たない",
+        "やくにたたない",
+        "全然役に立たない",
+        "役立たず",
+        "やくたたず",
+        "話にならない",
+        "はなしにならない",
+        "意味ない",
+        "意味がない",
+        "いみない",
+        "いみがない",
+        "最悪",
+        "さいあく",
+        "ふざけるな",
+        "ふざけんな",
+        "いいかげんにして",
+        "いい加減にして",
+        "なんなのこれ",
+        "何なのこれ",
+        "むかつく",
+        "ムカつく",
+        "イライラする",
+        "いらいらする",
+        "腹立つ",
+        "腹が立つ",
+        "はらたつ",
+        "怒",
+        "怒ってます",
+        "怒ってる",
+        "だめだこりゃ",
+        "ダメだこりゃ",
+      ],
+      within: ["役に立たない", "やくにたたない", "役立たず", "話にならない", "はなしにならない"],
+      emoji: ["😡", "😠", "🤬", "💢", "👿", "😤"],
+      idle: "お役に立てず、申し訳ありません。本会の担当者がお返事しますので、「担当者に聞く」からお送りください。ポータルやアプリの操作は、オンライン資格確認等コールセンター（0800-080-4583、通話無料）でもご相談いただけます。",
+      inForm:
+        "お役に立てず、申し訳ありません。人に聞きたいときは、メニューの「担当者に聞く」からどうぞ。ポータルやアプリの操作は、オンライン資格確認等コールセンター（0800-080-4583、通話無料）でもご相談いただけます。入力はこのまま続けられます。",
     },
     goodbye: {
       words: [

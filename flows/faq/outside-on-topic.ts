@@ -6,6 +6,7 @@ export const ON_TOPIC_UNCOVERED: Array<{
   id: string;
   about: string;
   contact: "association" | "callcentre" | "nobody";
+  reply?: string;
   questions: string[];
 }> = [
   {
@@ -202,7 +203,20 @@ export const ON_TOPIC_UNCOVERED: Array<{
     id: "costs",
     about: "利用にかかる費用",
     contact: "association",
+    // What the sources hold on costs is the subsidy alone: said where to find it, nothing invented.
+    reply:
+      "機器の値段や月々の費用は、説明会資料に書かれていないため、このLINEの自動回答ではお答えできません。本会の担当者にお問い合わせいただけます。\n機器の補助金のことは「補助金」と送ってください。",
     questions: [
+      "おかねはいくらかかるの",
+      "お金かかる？",
+      "無料ですか",
+      "費用はかかりますか",
+      "月々の料金はかかるのか",
+      "きかいはいくらするの",
+      "導入にいくらかかりますか",
+      "全部でいくらぐらいかかるもんですか",
+      "ただでできるの？",
+      "お金のことが心配です",
       "オンライン資格確認って毎月お金かかりますか",
       "月額の利用料はいくらですか",
       "マイナ資格確認アプリは無料ですか",

@@ -98,6 +98,17 @@ export const SYNONYMS: readonly (readonly string[])[] = [
     "間に合わない",
     "まにあう",
     "まにあわない",
+    // In December 2026 these name the deadline (「今月中に終わらせないとだめ？」「年内にやらなきゃ」).
+    "今月中",
+    "今月いっぱい",
+    "今月まで",
+    "年内",
+    "今年中",
+    "今年いっぱい",
+    "年末まで",
+    "12月中",
+    "12月まで",
+    "十二月まで",
   ],
   // Before 「いつまで」 alone (the longest spelling wins): 「いつまで有効」 is asking for the 有効期限.
   ["有効期限", "いつまで有効", "有効なのはいつまで", "有効期間", "使用期限"],

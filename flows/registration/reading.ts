@@ -50,6 +50,37 @@ export const readingCopy = {
       "ではなくて",
       "の方",
     ],
+    /** Pieces of a sentence that no clinic's name contains (「やっぱり柔整のほうで登録したいです」). */
+    clinicSentenceMarkers: [
+      "したい",
+      "したいです",
+      "やっぱり",
+      "やっぱ",
+      "ください",
+      "ますか",
+      "ですか",
+      "でしょうか",
+      "ません",
+      "ました",
+      "ので",
+      "けど",
+      "って何",
+      "ってなに",
+    ],
+    /** 「とばして」「スキップ」 at a field that cannot be skipped: why it is asked, then asked again. */
+    skipWords: [
+      "とばして",
+      "飛ばして",
+      "とばす",
+      "飛ばす",
+      "スキップ",
+      "パス",
+      "なし",
+      "無し",
+      "省略",
+      "次へ",
+      "つぎ",
+    ],
     /**
      * Whole replies that are never a name (compared in hiragana): progress reports and feelings typed
      * at the 姓 prompt (「できた」「むり」) are answered for what they are, not stored.
@@ -144,6 +175,9 @@ export const readingCopy = {
       "削って",
       "書き直",
       "入れ直",
+      // 「施術所名がおかしいです」
+      "おかしい",
+      "変です",
     ],
     /** How members name a field when they correct it at 入力内容確認 (checked in this order). */
     blockLabels: {
@@ -220,6 +254,11 @@ export const readingCopy = {
       dataAtClinic:
         "施術所名にメールアドレスや電話番号は入れられません。施術所の名前を入力してください。\n例）{example}",
       sentenceAtClinic: "施術所名として読み取れませんでした。施術所の名前を入力してください。\n例）{example}",
+      skipAtClinic:
+        "施術所名はとばせません。ポータルでは登録記号番号から自動で入りますので、その名前が正しいか確かめるためにお聞きしています。受領委任承諾通知書にある施術所名を入力してください。\n例）{example}",
+      exampleNumber:
+        "この番号は記入例と同じです。受領委任承諾通知書の番号と合っているか、入力内容の確認でもう一度お確かめください。",
+      affiliationAgain: "所属機関を選びなおしてください。施術所名はそのあとでお聞きします。",
       taken: "{label}は「{value}」として受け付けました。",
       phoneExtension: "内線（{extension}）はポータルに入れられないため、「{value}」として受け付けました。",
       digitsAtKind: "数字「{digits}」は受け取りました。",

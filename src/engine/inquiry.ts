@@ -1,9 +1,12 @@
 // A question for a person, never lost and never filed by accident: after 「担当者に聞く」 the next
 // message is the question (wherever the member is); a command or a bare 「はい」 is not a question,
 // so the bot asks what it is about; the member sees what will be sent, can add to it or drop it,
-// and is told when staff answer. The pending question lives in the state (one row), not in memory.
+// and is told when staff answer. A call-back wish asks for the number first; right after sending, a
+// number, a time to call or 「追加で…」 is added to the question sent. The pending question lives in the
+// state (one row), not in memory.
 import type { MenuContent } from "../../flows/menu.js";
 import type { SocialKind } from "../../flows/understanding.js";
+import { createInquiryWords, PHONE_NUMBER, PHONE_WISH } from "./inquiry-words.js";
 import { formatDateTime } from "./journey/steps.js";
 import { type Choice, postbackData, text } from "./messages.js";
 import { type ConversationState, inquirySentAt, type StepResult } from "./types.js";
@@ -20,14 +23,6 @@ export interface InquiryDesk {
   text(state: ConversationState, raw: string, social: SocialKind | null, now: Date): StepResult | null;
 }
 
-/** A phone number as typed (「048-625-1211」「09012345678」). */
-const PHONE_NUMBER = String.raw`0\d{1,4}[-‐－ー]?\d{1,4}[-‐－ー]?\d{3,4}`;
-/** A question asking to be called back: 「電話で」「お電話ください」, or a phone number in it. */
-const PHONE_WISH = new RegExp(
-  String.raw`電話(で|を|して|ください|下さい|ほしい|欲しい|希望)|でんわ(で|して|ほしい)|${PHONE_NUMBER}`,
-  "u",
-);
-
 /**
  * A typed request with at least this many characters besides the words asking for a person says
  * something of its own (「担当の人に聞きたい、補助金の書類はどこ」), not only "a person, please"
@@ -36,7 +31,7 @@ const PHONE_WISH = new RegExp(
 const OWN_REQUEST = 12;
 /** The words of a call-back wish (「電話してほしい」「お電話ください」, a number): no topic in them. */
 const CALL_WORDS = new RegExp(
-  String.raw`(?:お?電話|でんわ)(?:番号)?(?:で|を|に)?(?:して|かけて|くれ|ください|下さい|ほしい|欲しい|もらえ|いただけ|頂け|ます|ません|ますか|ませんか|る|お願い|おねがい|します|希望|です|か|よ|ね)*|${PHONE_NUMBER}`,
+  `(?:お?電話|でんわ)(?:番号)?(?:で|を|に)?(?:して|かけて|くれ|ください|下さい|ほしい|欲しい|もらえ|いただけ|頂け|ます|ません|ますか|ませんか|る|お願い|おねがい|します|希望|です|か|よ|ね)*|${PHONE_NUMBER}`,
   "gu",
 );
 /** 「ちがいます」「違う」「そうじゃない」 at the start of a reply to 「この内容でよろしいですか」. */
@@ -56,7 +51,18 @@ const NOT_A_QUESTION: SocialKind[] = [
   "wait",
   "askToAsk",
   "whoAreYou",
+  "bow",
+  "frustrated",
 ];
+
+/**
+ * After a question was sent outside a form, the desk stays open as `{ stage: "add" }` with no
+ * question (never a draft: those always hold one): the next messages are offered to it first, and
+ * what adds to the question sent (see InquiryWords.followsUp) is passed on; anything else goes on as
+ * if the desk were closed.
+ */
+const isOpenAfterSend = (inquiry: ConversationState["inquiry"]): boolean =>
+  inquiry?.stage === "add" && inquiry.question === undefined;
 
 export function createInquiry(
   menu: MenuContent,
@@ -89,48 +95,62 @@ export function createInquiry(
       )
       .replace(/[\s\p{P}\p{S}]/gu, "");
   const cancelChoice: Choice = { label: w.cancelLabel, data: postbackData("inquiry.cancel") };
+  const sendAsIsChoice: Choice = { label: w.sendAsIsLabel, data: postbackData("inquiry.send") };
   const confirmChoices: Choice[] = [
     { label: w.sendLabel, data: postbackData("inquiry.send") },
     { label: w.addLabel, data: postbackData("inquiry.add") },
     cancelChoice,
   ];
-  const sendWords = new Set(
-    [
-      w.sendLabel,
-      "送る",
-      "送信",
-      "送信する",
-      "送って",
-      "おくる",
-      "おくって",
-      "そうしん",
-      "お願い",
-      "それで",
-    ].map(normalizeCommand),
-  );
-  const addWords = new Set([w.addLabel, "追加", "書き足したい", "付け足す"].map(normalizeCommand));
-  const cancelWords = new Set(
-    [w.cancelLabel, "やめる", "やめます", "キャンセル", "取り消し", "送らない"].map(normalizeCommand),
-  );
+  const words = createInquiryWords(w);
 
   const clear = (state: ConversationState): ConversationState => {
     const { inquiry: _dropped, ...rest } = state;
     const scratch = rest.scratch ? { ...rest.scratch } : undefined;
-    if (scratch) delete scratch.lastQuestion;
+    if (scratch) {
+      delete scratch.lastQuestion;
+      delete scratch.callBackAsked;
+    }
     return { ...rest, scratch: scratch && Object.keys(scratch).length > 0 ? scratch : undefined };
   };
   const ask = (state: ConversationState, line = w.askPrompt) =>
     result({ ...state, inquiry: { stage: "ask" } }, [text(line, [cancelChoice])]);
-  const confirm = (state: ConversationState, question: string) =>
-    result({ ...state, inquiry: { stage: "confirm", question } }, [
+  /** The number was asked for this draft already (it starts with what was written then). */
+  const numberAsked = (state: ConversationState, question: string) => {
+    const asked = state.scratch?.callBackAsked;
+    return asked !== undefined && question.startsWith(asked);
+  };
+  const askedFor = (state: ConversationState, question: string): ConversationState => ({
+    ...state,
+    scratch: { ...state.scratch, callBackAsked: question },
+  });
+  const confirm = (state: ConversationState, draft: string) => {
+    let question = draft;
+    // A call back with no number: the form's number is used, or the number and a time are asked once.
+    if (PHONE_WISH.test(question) && !words.hasNumber(question)) {
+      const known = state.answers.phoneNumber;
+      if (known) question = `${question}\n${w.knownPhone.replace("{phone}", known)}`;
+      else if (!numberAsked(state, question))
+        return result({ ...askedFor(state, question), inquiry: { stage: "add", question } }, [
+          text(w.callBackNumber.replace("{question}", question), [sendAsIsChoice, cancelChoice]),
+        ]);
+    }
+    return result({ ...state, inquiry: { stage: "confirm", question } }, [
       text(w.confirm.replace("{question}", question), confirmChoices),
     ]);
+  };
+  const alreadySent = (state: ConversationState, sentAt: string) =>
+    result(state, [text(w.alreadySent.replace("{date}", formatDateTime(sentAt)), options.menuChoices)]);
   const send = (state: ConversationState, now: Date) => {
     const question = state.inquiry?.question;
     if (!question) return ask(state);
-    // Remembered so that 「まだ？」「返事は？」 later are read as asking after this question.
+    // Remembered so that 「まだ？」「返事は？」 later are read as asking after this question; outside
+    // a form the desk stays open for what adds to it (a form's own step comes next there).
     const sent = clear(state);
-    const next: ConversationState = { ...sent, inquirySentAt: now.toISOString() };
+    const next: ConversationState = {
+      ...sent,
+      inquirySentAt: now.toISOString(),
+      ...(state.flow === "idle" ? { inquiry: { stage: "add" as const } } : {}),
+    };
     // Asked to be called (「電話で」 or a phone number in the question): say it is passed on too.
     const callBack = PHONE_WISH.test(question) ? [text(w.callBackNoted)] : [];
     return result(
@@ -140,6 +160,25 @@ export function createInquiry(
     );
   };
   const cancel = (state: ConversationState) => result(clear(state), [text(w.cancelled, options.menuChoices)]);
+  /**
+   * Right after sending: 「048-111-2222です、午前中なら出られます」「追加で…」 is passed on as an addition
+   * (a new inquiry that says which one it adds to: the sent question is sealed in the store); the desk
+   * stays open for more. 送る typed again says it was sent. Anything else is not for the desk.
+   */
+  const followUp = (state: ConversationState, raw: string, now: Date): StepResult | null => {
+    const sentAt = inquirySentAt(state);
+    if (!sentAt || state.flow !== "idle") return null;
+    const recent = now.getTime() - new Date(sentAt).getTime() <= w.followUp.minutes * 60_000;
+    if (words.typed(raw) === "send") return alreadySent(state, sentAt);
+    const addition = raw.trim();
+    if (!recent || !words.followsUp(addition) || Array.from(addition).length > MAX_QUESTION) return null;
+    const date = formatDateTime(sentAt);
+    return result(
+      state,
+      [text(w.followUp.noted.replace("{date}", date), options.menuChoices)],
+      [{ type: "createInquiry", question: `${w.followUp.lead.replace("{date}", date)}\n${addition}` }],
+    );
+  };
 
   return {
     start(state, typed) {
@@ -150,13 +189,12 @@ export function createInquiry(
       // and added to the wish.
       if (!state.inquiry?.question && typed && PHONE_WISH.test(typed)) {
         const topic = Array.from(ownWords(typed.normalize("NFKC").replace(CALL_WORDS, "")));
+        // The topic's prompt asks for the number and a time too: they are not asked again.
         if (topic.length < OWN_REQUEST)
-          return result({ ...state, inquiry: { stage: "add", question: typed.trim() } }, [
-            text(w.callBackTopic, [
-              { label: w.sendAsIsLabel, data: postbackData("inquiry.send") },
-              cancelChoice,
-            ]),
-          ]);
+          return result(
+            { ...askedFor(state, typed.trim()), inquiry: { stage: "add", question: typed.trim() } },
+            [text(w.callBackTopic, [sendAsIsChoice, cancelChoice])],
+          );
       }
       const pending = state.inquiry?.question ?? (own ? typed.trim() : state.scratch?.lastQuestion);
       return pending ? confirm(state, pending) : ask(state);
@@ -178,13 +216,8 @@ export function createInquiry(
           )
             return send(state, now);
           // 送る tapped again on a question already sent: say so, rather than start a new one.
-          if (!state.inquiry && inquirySentAt(state))
-            return result(state, [
-              text(
-                w.alreadySent.replace("{date}", formatDateTime(inquirySentAt(state)!)),
-                options.menuChoices,
-              ),
-            ]);
+          if ((!state.inquiry || isOpenAfterSend(state.inquiry)) && inquirySentAt(state))
+            return alreadySent(state, inquirySentAt(state)!);
           return ask(state);
         case "inquiry.add":
           return state.inquiry?.question
@@ -201,14 +234,21 @@ export function createInquiry(
     text(state, raw, social, now) {
       const pending = state.inquiry;
       if (!pending) return null;
+      if (isOpenAfterSend(pending)) return followUp(state, raw, now);
       const key = normalizeCommand(raw);
-      if (cancelWords.has(key)) return cancel(state);
-      if (pending.stage === "confirm" && pending.question) {
+      // A button's word typed (「おくります」「それで送って」「やっぱりいいです」) does what the button does.
+      const said = words.typed(raw);
+      if (said === "cancel") return cancel(state);
+      const draft = pending.stage === "ask" ? undefined : pending.question;
+      // Nothing written yet: 「送ります」 is not the question.
+      if (!draft && said) return ask(state, w.askAgain);
+      if (draft && said === "send") return send(state, now);
+      if (draft && said === "add") return this.postback(state, "inquiry.add", now);
+      if (pending.stage === "confirm" && draft) {
         // 「ちがいます、天気じゃないです」: not this question; ask for the one meant (never append it).
         if (NOT_THIS.test(raw.trim().normalize("NFKC"))) return ask(state, w.notThis);
-        if (sendWords.has(key) || social === "yes") return send(state, now);
+        if (social === "yes") return send(state, now);
         if (social === "no") return cancel(state);
-        if (addWords.has(key)) return this.postback(state, "inquiry.add", now);
       }
       // A bare 「はい」, 「ありがとう」 or two letters is not a question: ask what it is about.
       if ((social && NOT_A_QUESTION.includes(social)) || key.length < 3) {

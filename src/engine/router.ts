@@ -394,8 +394,8 @@ export function createEngine(parts: EngineParts): Engine {
     };
     const flow = flowOf(state);
     const continueButton: Choice = { label: menu.resumeLabel, data: postbackData("reg.continue") };
-    // Asked who answers: the way to a person comes first.
-    const personFirst = kind === "whoAreYou";
+    // Asked who answers, or out of patience (「😡」「もういいです」): the way to a person comes first.
+    const personFirst = kind === "whoAreYou" || kind === "frustrated";
     if (!flow) {
       // A form left half-filled (「あとで」 yesterday): 「入力を続ける」 comes first.
       const paused = parts.flows.registration.paused?.(state) ?? false;
@@ -471,6 +471,8 @@ export function createEngine(parts: EngineParts): Engine {
     if (status) return status;
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
+    // 「院長に見せたいのでもう一回シートを出してください」: the copy sheet, asked in a sentence.
+    if (requestOf(raw, ["sheet"])) return onTrigger(ctx, state, "sheet", raw);
     // 「さっきのもう一回いってくれる」: the last answer again.
     const last = state.scratch?.lastAnswer ? ctx.faq.byId(state.scratch.lastAnswer) : undefined;
     if (last && requestOf(raw, ["repeat"]))
@@ -647,6 +649,9 @@ export function createEngine(parts: EngineParts): Engine {
     if (state.inquiry && !trigger) {
       const taken = desk.text(state, raw, understand.social(raw), ctx.now);
       if (taken) return thenResume(ctx, state, taken);
+      // The desk left open after sending (「追加で…」) heard nothing for it: closed, for one turn only.
+      if (state.inquiry.stage === "add" && state.inquiry.question === undefined)
+        return onText(ctx, { ...state, inquiry: undefined }, raw);
     }
     // 「担当者」 again while writing keeps the draft; any other command leaves it.
     if (trigger)
@@ -692,6 +697,12 @@ export function createEngine(parts: EngineParts): Engine {
         WRAPPERS.has(social) &&
         understand.onlyAround(raw) &&
         ctx.faq.answer(understand.withoutOpeners(raw)).kind === "confident";
+      // 「お世話になります。受付の者ですが院長の代わりに登録をしたいです」: the polite words wrap a request.
+      const wrapsRequest =
+        !flow &&
+        WRAPPERS.has(social) &&
+        requestOf(raw, ["registration", "inquiry", "erase", "resume", "progress", "sheet"]) !== null;
+      if (wrapsRequest) return onIdleText(ctx, state, raw);
       if (!wrapsQuestion) return onSocial(ctx, state, social, raw);
       if (flow) return thenResume(ctx, state, answerQuestion(ctx, state, raw));
       return onIdleText(ctx, state, raw);
@@ -786,15 +797,31 @@ export function createEngine(parts: EngineParts): Engine {
     };
   };
 
-  /** A one-turn question (ONE_TURN_QUESTIONS) not asked again this turn is gone: its answer was due now. */
+  /**
+   * A one-turn question (ONE_TURN_QUESTIONS) not asked again this turn is gone once its `sideTurns`
+   * (turns that left it alone: a side question) are used up; the step that asked it removes its keys
+   * when it settles it.
+   */
   const forgetAnswered = (before: ConversationState, result: StepResult): StepResult => {
-    const stale = ONE_TURN_QUESTIONS.filter(
-      ({ token }) => before.scratch?.[token] && result.state.scratch?.[token] === before.scratch[token],
-    );
-    if (stale.length === 0) return result;
-    const rest = without(result.state.scratch, ...stale.flatMap(({ token, keys }) => [token, ...keys]));
-    const state: ConversationState = { ...result.state, scratch: rest };
-    if (Object.keys(rest).length === 0) delete state.scratch;
+    let scratch = result.state.scratch;
+    for (const { token, keys, sideTurns } of ONE_TURN_QUESTIONS) {
+      const asked = before.scratch?.[token];
+      if (!asked) continue;
+      const side = `${token}Side`;
+      // Asked again this turn: a fresh allowance.
+      if (scratch?.[token] !== asked) {
+        if (scratch?.[side]) scratch = without(scratch, side);
+        continue;
+      }
+      const used = Number(scratch?.[side] ?? 0);
+      scratch =
+        used < sideTurns && keys.some((k) => scratch?.[k])
+          ? { ...scratch, [side]: String(used + 1) }
+          : without(scratch, token, side, ...keys);
+    }
+    if (scratch === result.state.scratch) return result;
+    const state: ConversationState = { ...result.state, scratch };
+    if (!scratch || Object.keys(scratch).length === 0) delete state.scratch;
     return { ...result, state };
   };
 

@@ -91,8 +91,9 @@ export function without(
  * engine drops them one turn later unless the step asked again.
  */
 export const ONE_TURN_QUESTIONS = [
-  { token: "exemptAsked", keys: ["exemptCheck", "exemptOver"] },
-  { token: "offeredAsked", keys: ["offeredEntry"] },
+  // The exemption's condition stays open through one side question (「おかねはいくらかかるの」).
+  { token: "exemptAsked", keys: ["exemptCheck", "exemptOver"], sideTurns: 1 },
+  { token: "offeredAsked", keys: ["offeredEntry"], sideTurns: 0 },
 ] as const;
 
 /** A fresh token for a one-turn question asked (again) now. */

@@ -1448,10 +1448,12 @@ describe("a question for a person is never lost", () => {
     },
   );
 
-  it("a call-back wish that says its topic (「担当の人から電話もらえますか、補助金の書類…」) is the draft at once", async () => {
+  it("a call-back wish that says its topic (「担当の人から電話もらえますか、補助金の書類…」) is the draft at once; only the number is asked", async () => {
     const m = newMember();
     await m.say("担当の人から電話もらえますか、補助金の書類の書き方がわからない");
     expect(m.read).toContain("「担当の人から電話もらえますか、補助金の書類の書き方がわからない」");
+    expect(m.read).not.toContain(MENU.inquiry.callBackTopic);
+    expect(m.read).toContain(MENU.inquiry.callBackNumber.split("\n")[0]!);
   });
 
   it.each([
@@ -1485,10 +1487,12 @@ describe("a question for a person is never lost", () => {
     expect(m.read).toContain("「担当の人に聞きたいんだけど補助金の書類はどこにあるの」");
   });
 
-  it("asked to be called back, the member is told so; 送る tapped twice sends once", async () => {
+  it("asked to be called back, the number is asked and the member is told so; 送る tapped twice sends once", async () => {
     const m = newMember();
     await m.say("担当者に聞く");
     await m.say("アプリが起動しません。電話でおしえてほしいです");
+    expect(m.read).toContain(MENU.inquiry.callBackNumber.split("\n")[0]!);
+    await m.say("048-111-2222 午前中なら出られます");
     await m.tap(MENU.inquiry.sendLabel);
     expect(m.read).toContain(MENU.inquiry.callBackNoted);
     await m.postback("a=inquiry.send");

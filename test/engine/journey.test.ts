@@ -409,12 +409,53 @@ describe("journeyFeature › typed words", () => {
   });
 
   it.each([
+    ["アプリは入れたんだけどこれで終わり？", "appInstalled"],
+    ["いやだからアプリはもう入れたって", "appInstalled"],
+    ["院長の携帯に届いてました。押したら完了って出ました", "registered"],
+    ["院長が申請したそうです", "applied"],
+    ["事務の者が登録ボタンを押しました", "linkSent"],
+    ["ちゃんと登録できてたと思います", "registered"],
+  ] as const)("reads 「%s」 as the report of %s", (text, step) => {
+    expect(journeyFeature.reportedStep?.(text)).toBe(step);
+  });
+
+  it("「今度はきました！」 is the mail to a member waiting for it (the button pressed, or 「メールが来ない」 said today)", () => {
+    const waiting = say(ctx("linkSent", LINK_SENT_AT, new Date(at(1))), "今度はきました！")!;
+    expect(texts(waiting.replies)).toContain("有効期限は11月26日 10:00まで");
+    expect(say(ctx(null), "今度はきました！")).toBeNull();
+    expect(say(ctx("registered"), "ありました")).toBeNull();
+    const told = say(ctx(null), "メールが来ない")!;
+    const arrived = say(ctx(null), "今度はきました！", told.state)!;
+    expect(arrived.effects).toContainEqual({ type: "advanceJourney", step: "linkSent" });
+    expect(arrived.state.scratch?.mailMissingAt).toBeUndefined();
+    expect(say(ctx(null, {}, new Date(at(25))), "きました", told.state)).toBeNull();
+  });
+
+  it("the journey's own turn settles the exemption's condition; only asking it again keeps it", () => {
+    const asked = say(ctx(null), "わたし78歳ですがやらないといけませんか")!;
+    expect(asked.state.scratch?.exemptCheck).toBe("age70");
+    const reported = say(ctx(null), "登録完了しました", asked.state)!;
+    expect(reported.state.scratch?.exemptCheck).toBeUndefined();
+    const card = run(ctx(null), postback("journey.progress"), asked.state)!;
+    expect(card.state.scratch?.exemptCheck).toBe("age70");
+    const again = say(ctx(null), "わしは78だからやらんでいいんだな", asked.state)!;
+    expect(again.state.scratch?.exemptCheck).toBe("age70");
+    expect(again.state.scratch?.exemptAsked).not.toBe(asked.state.scratch?.exemptAsked);
+    const settled = say(ctx(null), "ひとりです", again.state)!;
+    expect(settled.effects).toContainEqual({ type: "setExemption", reason: "age70" });
+    expect(settled.state.scratch?.exemptCheck).toBeUndefined();
+  });
+
+  it.each([
     "登録ボタンはどこ？",
     "登録完了？",
     "登録完了していません",
     "こんにちは",
     "リンクの有効期限は？",
     "申請したいのですが",
+    "むすめにやってもらいましたが ちゃんとおわっているか しんぱいです",
+    "先生がきました",
+    "かんりょうメール きた",
   ])("leaves 「%s」 to the FAQ", (text) => {
     expect(say(ctx("linkSent", LINK_SENT_AT), text)).toBeNull();
   });

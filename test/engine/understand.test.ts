@@ -72,6 +72,21 @@ describe("social turns", () => {
     ["ありがとうございましたまた分からないことがあったら聞きます", "thanks"],
     ["了解、また来週やる👋", "later"],
     ["ところであなたは人間？AI？", "whoAreYou"],
+    // Play-tested: anger and bows are not a nod (👍 still is).
+    ["😡", "frustrated"],
+    ["😠😠", "frustrated"],
+    ["もういいです", "frustrated"],
+    ["使えない", "frustrated"],
+    ["このLINE使えない", "frustrated"],
+    ["この説明じゃ話にならない", "frustrated"],
+    ["ありがとう、もういいです", "thanks"],
+    ["🙇‍♂️", "bow"],
+    ["🙇🏻‍♀️", "bow"],
+    ["🙏", "bow"],
+    ["m(_ _)m", "bow"],
+    ["ぺこり", "bow"],
+    ["👍", "acknowledge"],
+    ["！", "acknowledge"],
   ])("「%s」 is %s", (typed, kind) => {
     expect(read.social(typed)).toBe(kind);
   });
@@ -91,6 +106,10 @@ describe("social turns", () => {
     "入力する内容をまとめてコピーできるようにしてもらえると助かるんですが",
     "電話番号を間違えて送りました。直したいです。",
     "保険証忘れた患者さんから後でお金返してって言われたらどうしてる",
+    // 「使えない」 in a question or a trouble told is not anger.
+    "紙の保険証ってもう使えないんですか",
+    "iPadにUSBの読み取り機さしても使えない？",
+    "カードリーダーが使えない",
   ])("「%s」 is not small talk", (typed) => {
     expect(read.social(typed)).toBeNull();
   });

@@ -74,6 +74,12 @@ function saidParam(at: string | undefined, now: Date): Date | null {
   return said && !Number.isNaN(said.getTime()) && isPlausibleSaidAt(said, now) ? said : null;
 }
 
+/** Scratch: the exemption's condition asked (see exemptCheck), without its token. */
+const CHECK_KEYS = ["exemptCheck", "exemptOver"];
+
+/** Scratch: when 「メールが来ない」 was said (ISO), so a bare 「きました」 after it is the mail. */
+const MAIL_MISSING_AT = "mailMissingAt";
+
 /** Whether a typed text (NFKC) holds one of the listed words. */
 const saysAny = (typed: string, words: readonly string[]) =>
   words.some((w) => typed.includes(w.normalize("NFKC")));
@@ -161,7 +167,8 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     return [text(line), text(next, nextChoices(copy, current, expired))];
   }
 
-  function mailArrived(ctx: FlowContext, state: ConversationState): StepResult {
+  function mailArrived(ctx: FlowContext, current: ConversationState): StepResult {
+    const state: ConversationState = { ...current, scratch: without(current.scratch, MAIL_MISSING_AT) };
     const reached = stepIndex(ctx.member.journeyStep);
     if (reached > stepIndex("linkSent")) return done(state, alreadyRecorded(ctx, "registered"));
     const waiting = reached === stepIndex("linkSent");
@@ -179,7 +186,9 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     );
   }
 
-  function mailMissing(state: ConversationState): StepResult {
+  /** The checks for a mail that does not come; the time is kept, so 「今度はきました！」 next is the mail. */
+  function mailMissing(ctx: FlowContext, current: ConversationState): StepResult {
+    const state = { ...current, scratch: { ...current.scratch, [MAIL_MISSING_AT]: ctx.now.toISOString() } };
     const email = state.answers.email;
     const address = email ? fill(copy.replies.mailMissingAddress, { email }) : "";
     const lines = copy.replies.mailMissing.map((l) => fill(l, { address }));
@@ -189,6 +198,19 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
       state,
       lines.map((l, i) => (i === lines.length - 1 ? text(l, choices) : text(l))),
     );
+  }
+
+  /**
+   * 「今度はきました！」「ありました」 with nothing named: the mail, from a member waiting for it (the
+   * portal's form being filled in or the button pressed, or 「メールが来ない」 said within the link's 24
+   * hours); from anyone else it is not a report.
+   */
+  function waitingForMail(ctx: FlowContext, state: ConversationState): boolean {
+    const step = ctx.member.journeyStep;
+    if (step === "registering" || step === "linkSent") return true;
+    if (step !== null && stepIndex(step) > stepIndex("linkSent")) return false;
+    const said = Date.parse(state.scratch?.[MAIL_MISSING_AT] ?? "");
+    return ctx.now.getTime() - said < copy.linkValidHours * 3_600_000;
   }
 
   /** Back from linkSent to registering, only once the link can no longer work. */
@@ -394,11 +416,12 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
     state: ConversationState,
     found: TypedReport,
     said: Date | null,
-  ): StepResult {
+  ): StepResult | null {
     if (found.kind === "exempt") return exemptAsk(ctx, state);
     if (found.kind === "unexempt") return exemptWithdraw(ctx, state);
     if (found.kind === "mailArrived") return mailArrived(ctx, state);
-    if (found.kind === "mailMissing") return mailMissing(state);
+    if (found.kind === "mailMissing") return mailMissing(ctx, state);
+    if (found.kind === "arrived") return waitingForMail(ctx, state) ? mailArrived(ctx, state) : null;
     const current = currentStep(ctx.member.journeyStep);
     if (found.kind === "registeredVague") {
       // 「11月10日ごろ登録しました」: the portal's registration, but pressed or completed? Asked, the date kept.
@@ -452,6 +475,53 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
       : result;
   }
 
+  /** A text or a button of the journey (handle settles the exemption's condition around it). */
+  function step(ctx: FlowContext, state: ConversationState, input: Input): StepResult | null {
+    if (input.kind === "text") {
+      if (disputesExemption(ctx, input.text)) return exemptWithdraw(ctx, state);
+      const later = linkLater(ctx, state, input.text);
+      if (later) return later;
+      const answered = exemptAnswer(ctx, state, input.text) ?? ageQuestion(ctx, state, input.text);
+      if (answered) return answered;
+      const found = match(input.text);
+      if (!found) return null;
+      // The 運用開始日 report names the day chosen (「12月10日に登録しました」), not the day it was done.
+      const calendar = !(found.kind === "report" && found.step === "started");
+      return typed(ctx, state, found, saidAt(input.text, ctx.now, { calendar }));
+    }
+    if (input.kind !== "postback") return null;
+    const { action, params } = parsePostback(input.data);
+    switch (action) {
+      case "journey.progress":
+        return done(state, [progressCard(copy, ctx.member, ctx.now)]);
+      case "journey.report":
+        return isJourneyStep(params.step)
+          ? report(ctx, state, params.step, saidParam(params.at, ctx.now))
+          : null;
+      case "journey.mail":
+        return mailArrived(ctx, state);
+      case "journey.nomail":
+        return mailMissing(ctx, state);
+      case "journey.redo":
+        return redo(ctx, state);
+      case "journey.exempt":
+        return exemptAsk(ctx, state);
+      case "journey.exempt.reason":
+        if (!isExemptionReason(params.reason)) return null;
+        return params.sure === "1"
+          ? exemptRecord(ctx, state, params.reason)
+          : exemptCheck(state, params.reason);
+      case "journey.exempt.unsure":
+        return unsure(state);
+      case "journey.exempt.no":
+        return notApplicable(ctx, state);
+      case "journey.unexempt":
+        return exemptWithdraw(ctx, state);
+      default:
+        return null;
+    }
+  }
+
   return {
     /** Under an FAQ answer: what this member can report next (nothing before the journey starts). */
     choices(ctx) {
@@ -475,49 +545,15 @@ export function createJourneyFeature(copy: JourneyCopy): Feature {
       return found?.kind === "report" ? found.step : null;
     },
     handle(ctx, state, input: Input) {
-      if (input.kind === "text") {
-        if (disputesExemption(ctx, input.text)) return exemptWithdraw(ctx, state);
-        const later = linkLater(ctx, state, input.text);
-        if (later) return later;
-        const answered = exemptAnswer(ctx, state, input.text) ?? ageQuestion(ctx, state, input.text);
-        if (answered) return answered;
-        const found = match(input.text);
-        if (!found) return null;
-        // The 運用開始日 report names the day chosen (「12月10日に登録しました」), not the day it was done.
-        const calendar = !(found.kind === "report" && found.step === "started");
-        return typed(ctx, state, found, saidAt(input.text, ctx.now, { calendar }));
-      }
-      if (input.kind !== "postback") return null;
-      const { action, params } = parsePostback(input.data);
-      switch (action) {
-        case "journey.progress":
-          return done(state, [progressCard(copy, ctx.member, ctx.now)]);
-        case "journey.report":
-          return isJourneyStep(params.step)
-            ? report(ctx, state, params.step, saidParam(params.at, ctx.now))
-            : null;
-        case "journey.mail":
-          return mailArrived(ctx, state);
-        case "journey.nomail":
-          return mailMissing(state);
-        case "journey.redo":
-          return redo(ctx, state);
-        case "journey.exempt":
-          return exemptAsk(ctx, state);
-        case "journey.exempt.reason":
-          if (!isExemptionReason(params.reason)) return null;
-          return params.sure === "1"
-            ? exemptRecord(ctx, state, params.reason)
-            : exemptCheck(state, params.reason);
-        case "journey.exempt.unsure":
-          return unsure(state);
-        case "journey.exempt.no":
-          return notApplicable(ctx, state);
-        case "journey.unexempt":
-          return exemptWithdraw(ctx, state);
-        default:
-          return null;
-      }
+      const result = step(ctx, state, input);
+      if (!result?.state.scratch?.exemptCheck) return result;
+      // The journey's own turn settles the exemption's condition unless it asked it (again) or only
+      // showed the card: answered, or something else done. Only a turn left to others (a side
+      // question for the FAQ) may leave it open for the answer after it.
+      const asked = result.state.scratch.exemptAsked !== state.scratch?.exemptAsked;
+      if (asked || (input.kind === "postback" && parsePostback(input.data).action === "journey.progress"))
+        return result;
+      return { ...result, state: { ...result.state, scratch: without(result.state.scratch, ...CHECK_KEYS) } };
     },
   };
 }

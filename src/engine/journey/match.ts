@@ -11,6 +11,8 @@ import { WHEN_PHRASES } from "./when.js";
 export type TypedReport =
   | { kind: "report"; step: JourneyStep; also?: JourneyStep[] }
   | { kind: "mailArrived" }
+  /** 「今度はきました！」「ありました」: something came, unnamed (the mail, to a member waiting for it). */
+  | { kind: "arrived" }
   | { kind: "mailMissing" }
   | { kind: "exempt" }
   | { kind: "unexempt" }
@@ -19,7 +21,8 @@ export type TypedReport =
   | { kind: "registeredVague" }
   | { kind: "done" };
 
-const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな)[。.!！\s]*$/;
+/** A question, marked or not (「ちゃんとおわっているか」「登録できたか」). */
+const QUESTION = /[?？]|(ですか|ますか|でしょうか|のか|かな|(?<=[るたい])か)[。.!！\s]*$/;
 const SENTENCE_OR_QUESTION = /[。．.!！?？\n]+/u;
 /** Sentences, or the pauses between two reports in one (「、」, a space). */
 const SENTENCE_OR_PAUSE = /[。．.!！\n、,\s]+/u;
@@ -32,7 +35,7 @@ const TROUBLE = /ない|ません|できず|だめ|ダメ|エラー|でも|け�
 const TRAILING_SIGNS = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 /** 「だから」「なんとか」「やっと」 before a report, 「ってば」 after it: the report is the same. */
 const LEADING_WORDS =
-  /^(?:だから|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|今日|きょう|今朝|けさ|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで|ポータルの(?=登録|とうろく|ユーザー登録))[、,\s]*/u;
+  /^(?:だから|ちゃんと|きちんと|一応|いちおう|たぶん|多分|確かに|たしかに|今度は|こんどは|なんとか|やっと|ようやく|無事に?|ぶじに?|さっき|今日|きょう|今朝|けさ|いま|今|もう|きのう|昨日|先日|おととい|ポータルで|ぽーたるで|ポータルの方で|ポータルのほうで|ポータルの(?=登録|とうろく|ユーザー登録))[、,\s]*/u;
 /** 「ってば」, and 「…来たってことです」: the report, said as a conclusion. */
 const TRAILING_WORDS =
   /(?:ってば|ったら|よー|よ〜|ってことです|ということです|ってことで|ってこと|(?<=ます|ました|た)って)$/u;
@@ -48,9 +51,12 @@ const HELPED =
 /** 「承認はおととい来てる」: when it happened, inside the report, says nothing about which step. */
 const WHEN_INSIDE =
   /(?<=.)(?:おととい|一昨日|きのう|昨日|さっき|先日|けさ|今朝|今日|(?<!お)もう(?!一|いち|少し|すこし))[、,\s]*/gu;
-/** 「おっ、」「いやいや、」「よし、」 before a report: a voice, not a word of it. */
+/** 「おっ、」「いやいや、」「よし、」「いやだから…」 before a report: a voice, not a word of it. */
 const INTERJECTION =
-  /^(?:(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+|(?:いやいや|いや)(?=[\p{Script=Han}\p{Script=Katakana}]))/u;
+  /^(?:(?:おっ|おお|あっ|いやいや|いや|えっと|えーと|よし|はい|うん|そうそう)[、,!！\s]+|(?:いやいや|いや)(?=[\p{Script=Han}\p{Script=Katakana}]|だから|もう))/u;
+/** 「…したそうです」「…したらしい」「…したって言ってました」: told by whoever did it, the same report. */
+const HEARSAY =
+  /(?<=[ただい])(?:そう|らしい|とのこと|って(?:言って|いって)(?:た|ました|ます|います|いました|る|いる)|と(?:言って|いって)(?:た|ました|ます|います|いました|る|いる))(?:です)?$/u;
 /**
  * 「3週間くらい前に」「来週の月曜で」「12月10日で」: how long ago, or the date chosen (the 運用開始日),
  * inside the report, say nothing about which step.
@@ -64,19 +70,12 @@ const HOW_LONG_AGO =
 const WHEN_SAID = new RegExp(`(?:${WHEN_PHRASES.join("|")})(?:の?(?:うち|中)|に|には)?[、,\\s]*`, "gu");
 /** One report done (see JOINED): its verb in the past, then a sentence break. */
 const joined = (_: string, verb?: string, registered?: string) => `${verb ?? registered}た。`;
-const tidy = (s: string) =>
-  s
-    .trim()
-    .replace(INTERJECTION, "")
-    .replace(WHEN_SAID, "")
-    .replace(HOW_LONG_AGO, "")
-    .replace(WHEN_INSIDE, "")
-    .replace(HELPED, "")
-    .replace(LEADING_WORDS, "")
-    .replace(LEADING_WORDS, "")
-    .replace(TRAILING_WORDS, "")
-    .replace(HEDGE, "")
-    .trim();
+/** `words` as one alternation, longest first, for a regular expression. */
+const anyOf = (words: readonly string[]) =>
+  [...words]
+    .map((w) => w.normalize("NFKC").replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
+    .sort((a, b) => b.length - a.length)
+    .join("|");
 
 /** 「リンクを押したら」「クリックすると」 before the screen's words. */
 const AFTER_DOING = /^.*(?:たら|すると|したら|メールには|めーるには|メールに|めーるに)\s*/u;
@@ -124,12 +123,43 @@ export function foldReport(input: string): string {
   );
 }
 
+/**
+ * What is set aside around a report before it is looked up: voices, when, who helped or did it
+ * (「院長が…」: someone else did the step, `people`), 「だから」「ちゃんと」, 「…って」「…そうです」, hedges.
+ */
+function tidier(people: readonly string[]): (s: string) => { said: string; byOther: boolean } {
+  const someoneElse = new RegExp(
+    `^(?:うちの|家の)?(?:${anyOf(people)})(?:さん|の方|のほう|の者|の人)?(?:が|の方で|のほうで)[、,\\s]*`,
+    "u",
+  );
+  return (s) => {
+    const lead = s
+      .trim()
+      .replace(INTERJECTION, "")
+      .replace(WHEN_SAID, "")
+      .replace(HOW_LONG_AGO, "")
+      .replace(WHEN_INSIDE, "")
+      .replace(HELPED, "")
+      .replace(LEADING_WORDS, "");
+    const said = lead
+      .replace(someoneElse, "")
+      .replace(LEADING_WORDS, "")
+      .replace(TRAILING_WORDS, "")
+      .replace(HEARSAY, "")
+      .replace(HEDGE, "")
+      .trim();
+    return { said, byOther: someoneElse.test(lead) };
+  };
+}
+
 export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport | null {
+  const tidy = tidier(copy.words.someoneElse);
   const table = new Map<string, TypedReport>();
   const add = (words: string[], report: TypedReport) => {
     for (const word of words) if (!table.has(foldReport(word))) table.set(foldReport(word), report);
   };
   add(copy.words.mailArrived, { kind: "mailArrived" });
+  add(copy.words.arrived, { kind: "arrived" });
   add(copy.words.mailMissing, { kind: "mailMissing" });
   add(copy.words.unexempt, { kind: "unexempt" });
   add(copy.exemption.words, { kind: "exempt" });
@@ -138,11 +168,30 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   add(copy.words.done, { kind: "done" });
   for (const step of JOURNEY_STEPS)
     add([copy.steps[step].report, ...copy.steps[step].words], { kind: "report", step });
-  const exactly = (input: string) => table.get(foldReport(tidy(input))) ?? null;
+  const exactly = (input: string): TypedReport | null => {
+    const { said, byOther } = tidy(input);
+    const found = table.get(foldReport(said)) ?? null;
+    if (!byOther) return found;
+    // 「先生がきました」: a person came, not the mail; 「孫が押した」: pressed what is not known, asked.
+    return found?.kind === "arrived" ? null : found?.kind === "pressed" ? { kind: "done" } : found;
+  };
   const whatNext = copy.words.whatNext.map((w) => w.normalize("NFKC"));
+  /** 「アプリは入れたんだけどこれで終わり？」: a report, then 「what now?」 after 「…けど」 in one sentence. */
+  const thenWhatNext = new RegExp(
+    `(?:ん|の)?(?:だ|です)?(?:けれども|けれど|けども|けど|が)[、,\\s]*(?=${anyOf(whatNext)})`,
+    "gu",
+  );
+  /**
+   * 「…完了しましたって出ました」: the screen's words, quoted; 「りんくおしたら かんりょうって でました」:
+   * what was done first, then the screen's words (「完了」 alone is read as 「完了と出た」).
+   */
+  const onScreen = (input: string): TypedReport | null => {
+    const quoted = QUOTED.exec(input)?.[1]?.replace(AFTER_DOING, "");
+    return quoted ? (exactly(quoted) ?? exactly(`${quoted}と出た`)) : null;
+  };
   /** The report in the sentences, the furthest step when several are (「アカウント作りました。PDFも印刷しました」). */
-  const inSentences = (sentences: string[]): TypedReport | null => {
-    const found = sentences.map(exactly).filter((r): r is TypedReport => r !== null);
+  const inSentences = (sentences: string[], read = exactly): TypedReport | null => {
+    const found = sentences.map(read).filter((r): r is TypedReport => r !== null);
     const steps = found.filter((r) => r.kind === "report");
     if (steps.length > 0) {
       const furthest = steps.reduce((a, b) =>
@@ -159,7 +208,11 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     if (QUESTION.test(raw)) {
       // 「運用開始日も入力しました！これで全部終わりですか？」: a report, then 「what now?」, which the
       // report's reply (the next step) answers.
-      const sentences = raw.split(SENTENCE_OR_QUESTION).filter((x) => x.trim().length > 0);
+      const sentences = raw
+        .normalize("NFKC")
+        .replace(thenWhatNext, "。")
+        .split(SENTENCE_OR_QUESTION)
+        .filter((x) => x.trim().length > 0);
       const last = sentences.at(-1)?.normalize("NFKC") ?? "";
       if (sentences.length < 2 || !whatNext.some((w) => last.includes(w))) return null;
       // 「リンク押して完了した！次なに？」: the reports before it may be joined by 「…て」 too.
@@ -175,11 +228,8 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     const input = raw.replace(TRAILING_SIGNS, "").trim();
     const whole = exactly(input);
     if (whole) return whole;
-    // 「…完了しましたって出ました」: the screen's words, quoted.
-    // 「りんくおしたら かんりょうしましたって でました」: what was done first, then the screen's words.
-    const quoted = QUOTED.exec(input)?.[1]?.replace(AFTER_DOING, "");
-    const onScreen = quoted ? exactly(quoted) : null;
-    if (onScreen) return onScreen;
+    const shown = onScreen(input);
+    if (shown) return shown;
     // 「べつのブラウザでやったらできました！登録完了しました」: the report is the last sentence, and
     // nothing before it is a trouble or a question (「押した。でもメールが来ない」 is for the FAQ).
     // 「登録も終わって利用開始申請も出してある」「アカウント作ったよ　PDFも印刷しといた」: two reports
@@ -190,10 +240,15 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
       .filter((x) => x.trim().length > 0);
     if (sentences.length < 2) return null;
     if (sentences.slice(0, -1).some((x) => TROUBLE.test(x))) return null;
-    const last = exactly(sentences.at(-1)!);
+    // 「きた」 among other sentences may be any mail (「かんりょうメール きた」): only a whole message is that.
+    const part = (x: string) => {
+      const found = exactly(x);
+      return found?.kind === "arrived" ? null : found;
+    };
+    const last = part(sentences.at(-1)!);
     // Reports before it too (「機器も買ってあるし、登録も完了してる」): all of them, the furthest first.
-    if (last) return last.kind === "report" ? (inSentences(sentences) ?? last) : last;
+    if (last) return last.kind === "report" ? (inSentences(sentences, part) ?? last) : last;
     // The report earlier, and nothing after it is a trouble (「押した。でもメールが来ない」 is for the FAQ).
-    return sentences.some((x) => TROUBLE.test(x) || QUESTION.test(x)) ? null : inSentences(sentences);
+    return sentences.some((x) => TROUBLE.test(x) || QUESTION.test(x)) ? null : inSentences(sentences, part);
   };
 }

@@ -103,6 +103,10 @@ export const JourneyCopySchema = z.object({
   }),
   words: z.object({
     mailArrived: Words,
+    /** 「今度はきました！」「ありました」: something came, unnamed; the mail to a member waiting for it. */
+    arrived: Words,
+    /** 「院長が申請したそうです」: who else may have done a step (before 「が」); the report is the same. */
+    someoneElse: Words,
     mailMissing: Words,
     /** 「押しました」 alone: the member's own current step, when it is pressing a button. */
     pressed: Words,

@@ -5,6 +5,7 @@
 
 import type { RegistrationAnswers } from "../types.js";
 import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
+import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import { COPY } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import type { Field } from "./model.js";
@@ -61,12 +62,37 @@ function wholeName(value: string): Pick<RegistrationAnswers, "familyName" | "giv
   return family?.ok && given?.ok ? { familyName: family.value, givenName: given.value } : null;
 }
 
+/**
+ * Voice input says the fields in one breath, joined by 「で」: 「名前は佐藤次郎で柔道整復で協の110987654で
+ * 電話は0487654321メールは…」. A break goes before each label, and before an 所属機関 after 「で」 (not
+ * inside a clinic's name: 「山田鍼灸院」 has no 「で」 before 鍼灸).
+ */
+const SPOKEN_BREAK =
+  /(?:で|と)?\s*(?=(?:お?名前|お?なまえ|氏名|お?電話(?:番号)?|でんわ|tel|携帯|メール(?:アドレス)?|メアド|登録記号番号|記号番号|施術所名|院名|所属(?:機関)?)(?:は|が|:|：))|で(?=(?:協|契|きょう|けい)の?\s*\d)|で(?=(?:柔道整復|柔整|じゅうせい|あはき|鍼灸|はりきゅう|あん摩|健診))/giu;
+/** 「佐藤次郎」 said without a space: split after a known family name (the card shows it to confirm). */
+function spokenName(value: string): Pick<RegistrationAnswers, "familyName" | "givenName"> | null {
+  const v = value.normalize("NFKC").trim();
+  const family = COPY.reading.surnames
+    .filter((f) => v.startsWith(f) && v.length > f.length && v.length - f.length <= 3)
+    .sort((a, b) => b.length - a.length)[0];
+  return family ? wholeName(`${family} ${v.slice(family.length)}`) : null;
+}
+/** A line that is one 所属機関 word and nothing else (「柔道整復」); not 「鈴木整骨院」. */
+function bareAffiliation(line: string): RegistrationAnswers["affiliation"] {
+  const fold = (x: string) => toHiragana(normalizeCommand(x));
+  const key = fold(line);
+  return COPY.affiliations.find((o) => o.words.some((w) => fold(w) === key))?.value;
+}
+
 /** The fields a pasted block holds, or null when the text is not such a block. */
 export function readBlock(raw: string): BlockRead | null {
-  const lines = raw
-    .split(LINE_BREAK)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
+  const split = (text: string) =>
+    text
+      .split(LINE_BREAK)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
+  let lines = split(raw);
+  if (lines.length < MIN_FIELDS) lines = split(raw.normalize("NFKC").replace(SPOKEN_BREAK, "\n"));
   if (lines.length < MIN_FIELDS) return null;
   const answers: RegistrationAnswers = {};
   const nameOk = (v: string) => validateName(v, COPY.maxNameLength);
@@ -97,6 +123,11 @@ export function readBlock(raw: string): BlockRead | null {
       if (checked?.ok) answers.phoneNumber = checked.value;
       continue;
     }
+    const affiliation = bareAffiliation(text);
+    if (affiliation) {
+      answers.affiliation = affiliation;
+      continue;
+    }
     if (AFFILIATION.test(text)) {
       const option = matchOption(after(AFFILIATION), COPY.affiliations);
       if (option) answers.affiliation = option.value;
@@ -109,7 +140,7 @@ export function readBlock(raw: string): BlockRead | null {
       continue;
     }
     if (NAME.test(text)) {
-      Object.assign(answers, wholeName(after(NAME)));
+      Object.assign(answers, wholeName(after(NAME)) ?? spokenName(after(NAME)));
       continue;
     }
     // 「小林 和夫」 without a label: the name, once, when nothing else in the line says otherwise.

@@ -19,7 +19,11 @@ export function detectCommand(raw: string): Command | undefined {
   if (/^[?？]+$/u.test(nfkc(raw).trim())) return "help";
   const key = normalizeCommand(raw);
   if (key.length === 0) return undefined;
-  const exact = COMMANDS.find(([, words]) => words.some((w) => normalizeCommand(w) === key))?.[0];
+  // 「やっぱりやめる」「やっぱ戻る」: the change of mind said before the command.
+  const said = key.replace(CHANGE_OF_MIND, "") || key;
+  const exact = COMMANDS.find(([, words]) =>
+    words.some((w) => normalizeCommand(w) === key || normalizeCommand(w) === said),
+  )?.[0];
   if (exact) return exact;
   // 「あっまちがえたもどって」: a short message ending in 「戻って」 is 戻る (only back: 「…やめて」 may
   // be about something else, and cancelling is asked first anyway).
@@ -29,6 +33,8 @@ export function detectCommand(raw: string): Command | undefined {
     ? "back"
     : undefined;
 }
+
+const CHANGE_OF_MIND = /^(?:やっぱり|やっぱ|やはり|じゃあ|では|もう)/u;
 
 /** Longest message read as a command said at its end. */
 const SHORT_COMMAND = 14;

@@ -110,7 +110,7 @@ const LABEL_FIELD: Record<string, TextField> = {
 const LABELS = Object.keys(LABEL_FIELD)
   .sort((a, b) => b.length - a.length)
   .join("|");
-const LABELLED = new RegExp(`^(${LABELS})\\s*(?:は|を|:|：)\\s*`, "u");
+const LABELLED = new RegExp(`^(${LABELS})\\s*(?:は|を|が|:|：)\\s*`, "u");
 
 /** A name or clinic name as its field takes it (a clinic as typed, a person's name width-folded), or null. */
 function checkedText(field: TextField, typed: string): string | null {
@@ -128,6 +128,8 @@ const NEW_VALUE = [
   /(?:間違え|まちがえ|間違って|まちがって)(?:た|ました|てた|てました|ちゃった)?[、,\s]+(.+)$/u,
   TO_VALUE,
   /(?:正しくは|本当は|ほんとうは)[、,\s]*(.+?)(?:です|でした)?[。．!！]*$/u,
+  // 「施術所名がおかしいです山田鍼灸接骨院です」: what is wrong, then the right value.
+  /(?:おかしい|おかしく(?:なって(?:る|ます|います))?|変)(?:です|でした|ですね|よ|みたい)?[、,。．!！\s]*(.+?)(?:です|でした)?[。．!！]*$/u,
 ];
 
 /** A way of writing (「漢字」「ひらがな」「全角」), never a name. */

@@ -8,6 +8,7 @@ import {
   extractEmail,
   extractPhone,
   extractRegistrationNumber,
+  lastSentence,
   spelledOut,
   spokenSymbols,
   stripAnswerFrame,
@@ -53,7 +54,12 @@ export function advance(
     (patch.agreementKind !== undefined && (editing || state.answers.registrationDigits !== undefined));
   if (numberChanged && number) {
     const waiting = enter(state, "rosterWait", { answers, editing });
-    const derived = text(fill(M.numberDerived, { number }), choicesFor(waiting));
+    // The example of the prompt and the briefing typed back (「契0123456-7-8」): said, not refused.
+    const example = answers.registrationDigits === COPY.fields.registrationDigits.example;
+    const derived = text(
+      fill(M.numberDerived, { number }) + (example ? `\n${fill(R.messages.exampleNumber, { number })}` : ""),
+      choicesFor(waiting),
+    );
     return reply(waiting, [...lead, derived], [{ type: "lookupRoster", registrationNumber: number }]);
   }
   if (numberChanged && !answers.agreementKind)
@@ -135,11 +141,21 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
   }
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
   if (HAS_MAIL.test(raw) || HAS_PHONE.test(raw)) return reject(state, fill(R.messages.dataAtName, vars));
-  const framed = stripAnswerFrame(normalizeName(raw));
-  // Voice input spacing every character (「山 田 一 郎」): one name, the spaces are not the member's.
-  const value = /^(?:\S ){2,}\S$/u.test(framed) ? framed.replace(/ /gu, "") : framed;
+  const read = (typed: string) => {
+    const framed = stripAnswerFrame(normalizeName(typed));
+    // Voice input spacing every character (「山 田 一 郎」): one name, the spaces are not the member's.
+    return /^(?:\S ){2,}\S$/u.test(framed) ? framed.replace(/ /gu, "") : framed;
+  };
+  let value = read(raw);
   if (isClinicName(value)) return reject(state, fill(R.messages.clinicAtName, { ...vars, value }));
-  if (isSentence(value)) return reject(state, fill(R.messages.sentenceAtName, vars));
+  if (isSentence(value)) {
+    // 「院長の名前でいいですね。鈴木」: a remark, then the answer in the last sentence.
+    const last = lastSentence(raw);
+    const answer = last === null ? "" : read(last);
+    if (answer === "" || isSentence(answer) || isClinicName(answer))
+      return reject(state, fill(R.messages.sentenceAtName, vars));
+    value = answer;
+  }
   const parts = value.split(" ");
   if (field === "familyName" && parts.length === 2) {
     const [family, given] = parts.map((p) => validateName(p, COPY.maxNameLength));
@@ -170,9 +186,9 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
     if (KANA_WHOLE_NAME.test(checked.value) && stepOf(state) !== "nameSplit")
       return ask(enter(state, "nameSplit", { scratch: { typed: checked.value, whole: "1" } }));
   }
-  // 「田中です田んぼの田に中学の中」: the name taken out of the spelling is said back.
-  const spelled = spelledOut(raw) !== null;
-  return advance(state, field, { [field]: checked.value }, spelled ? taken(f.label, checked.value) : []);
+  // 「田中です田んぼの田に中学の中」「私は高橋といいます」: the name taken out of the sentence is said back.
+  const fromSentence = spelledOut(raw) !== null || checked.value !== normalizeName(raw).replace(/\s+/gu, "");
+  return advance(state, field, { [field]: checked.value }, fromSentence ? taken(f.label, checked.value) : []);
 }
 
 /**
@@ -184,6 +200,10 @@ function mostlyDigits(raw: string): boolean {
   const digits = t.replace(/\D/gu, "").length;
   return digits >= 6 && digits * 2 >= Array.from(t).length;
 }
+
+const SKIP = new Set(R.skipWords.map(normalizeCommand));
+/** A change of mind about another answer (「やっぱり…のほうで」「…に変えたい」). */
+const CHANGE_OF_MIND = /やっぱり|やっぱ|やはり|(?:の|で)(?:ほう|方)で|に(?:変え|かえ|したい)|で登録したい/u;
 
 /** 施術所名 as typed (brackets, ①, kana kept); only spaces at the ends and 「です」 dropped. */
 function clinicField(state: ConversationState, raw: string): StepResult {
@@ -198,6 +218,14 @@ function clinicField(state: ConversationState, raw: string): StepResult {
   if (HAS_MAIL.test(raw) || (phone && !named) || mostlyDigits(raw))
     return reject(state, fill(R.messages.dataAtClinic, vars));
   if (isNotAName(raw)) return reject(state, fill(R.messages.sentenceAtClinic, vars));
+  if (SKIP.has(normalizeCommand(raw))) return reject(state, fill(R.messages.skipAtClinic, vars));
+  // 「やっぱり柔整のほうで登録したいです」: the 所属機関 changed, not a clinic's name.
+  if (!named && CHANGE_OF_MIND.test(raw.normalize("NFKC")) && matchOption(raw, COPY.affiliations)) {
+    const again = enter(state, "affiliation", { editing: true });
+    return reply(again, [text(R.messages.affiliationAgain), ...resume(again)]);
+  }
+  if (!named && R.clinicSentenceMarkers.some((w) => raw.normalize("NFKC").includes(w)))
+    return reject(state, fill(R.messages.sentenceAtClinic, vars));
   const typed = (named ?? raw).trim().replace(/\s+/gu, " ");
   const value = stripAnswerFrame(typed) || typed;
   const checked = validateName(value, COPY.maxClinicLength);

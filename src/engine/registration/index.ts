@@ -21,6 +21,9 @@ import { matchOption } from "./validate.js";
 const M = COPY.messages;
 /** 「押した」「押しました」「クリックした」: a button pressed somewhere. */
 const PRESSED = /(?:押|お)し(?:た|ました|てある)|クリックし(?:た|ました)/u;
+/** Asking whether the password may be kept or sent here (「ここに書いておいても」「LINEで送っても」). */
+const KEEP_HERE =
+  /(?:ここ|こっち|この(?:LINE|ライン|トーク)|LINE|ライン)(?:に|で).*(?:書|か[いくけ]|送|おく|メモ|残|保存|預)|(?:預か|覚えて|メモして)(?:って|おいて|もらえ|ください)/iu;
 const TEXT_STEPS = new Set([
   "rosterWait",
   "clinicConfirm",
@@ -72,6 +75,22 @@ function takeBlock(state: ConversationState, raw: string): StepResult | null {
   return ask(enter(state, missing[0]!, { answers, editing: true }), lead);
 }
 
+/**
+ * 「はりきゅうです」 while 「姓「山田」、名「花子」でよろしいですか」 is asked: the next question (所属機関)
+ * answered early, which says yes to the split; both are taken, the name is not replaced by it.
+ */
+function splitThenAffiliation(ctx: FlowContext, state: ConversationState, raw: string): StepResult | null {
+  if (stepOf(state) !== "nameSplit" || !state.scratch?.given) return null;
+  if (!matchOption(raw, COPY.affiliations)) return null;
+  const yes = choicesFor(state).find((c) => c.label === COPY.reading.buttons.splitYes);
+  if (!yes || !("data" in yes)) return null;
+  const split = onPostback(ctx, state, yes.data);
+  if (stepOf(split.state) !== "affiliation") return null;
+  const next = acceptField(split.state, "affiliation", raw);
+  // The split said back, then what follows the 所属機関 (its own prompt is not shown: it was answered).
+  return { ...next, replies: [...split.replies.slice(0, -1), ...next.replies] };
+}
+
 /** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
 function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
   if (looksLikePassword(raw)) return answerThenResume(state, [text(M.passwordRefused)]);
@@ -81,6 +100,9 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (choice) return onPostback(ctx, state, choice.data);
   const command = detectCommand(raw);
   if (command) return runCommand(state, command);
+  // 「パスワード忘れそうだからここに書いておいてもいい？」: a plain no, not the rules again.
+  if (mentionsPassword(raw) && KEEP_HERE.test(raw.normalize("NFKC")))
+    return answerThenResume(state, [text(M.passwordNotHere)]);
   if (mentionsPassword(raw)) return answerThenResume(state, [text(M.passwordRule)]);
   const corrected = correctionAtConfirm(state, raw);
   if (corrected) return corrected;
@@ -92,6 +114,8 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (pasted) return pasted;
   const step = stepOf(state);
   const field = fieldOf(state);
+  const early = splitThenAffiliation(ctx, state, raw);
+  if (early) return early;
   if (field && (isField(step) || TEXT_STEPS.has(step))) return acceptField(state, field, raw);
   // 「いえ、ポータルのほうで押したんです」: the card is taken for the portal's own screen.
   if (step === "confirm" && PRESSED.test(raw.normalize("NFKC")))

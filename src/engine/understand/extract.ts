@@ -22,7 +22,10 @@ const MAIL_DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /** Labels members put before a value (「電話は」「TEL:」「メアドは」「姓は」…), dropped. */
 const LABEL =
-  /^(?:(?:院長|わたし|私|僕|ぼく|父|母|主人|家内|妻|夫|先生|本人)の)?(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|お?名前|お?なまえ|氏名|しめい|姓|苗字|名字|みょうじ|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
+  /^(?:(?:院長|わたし|私|僕|ぼく|父|母|主人|家内|妻|夫|先生|本人)の)?(?:お?電話(?:番号)?|tel|でんわ(?:ばんごう)?|携帯(?:番号)?|fax|メール(?:アドレス)?|メアド|アドレス|e-?mail|mail|番号|登録記号番号|記号番号|下の名前|したのなまえ|お?名前|お?なまえ|氏名|しめい|姓|苗字|名字|みょうじ|名|施術所名?|院名|接骨院名|屋号)\s*(?:は|が|:|：|=|→|を)?\s*/iu;
+/** The speaker before a name (「私は高橋といいます」「わたくしが院長の鈴木です」), dropped. */
+const SELF =
+  /^(?:(?:私|わたし|わたくし|あたし|僕|ぼく|俺|おれ|自分|じぶん|うち)(?:は|が)\s*(?:(?:院長|いんちょう|代表|受付)の)?|(?:院長|いんちょう)の\s*(?=\p{Script=Han}))/u;
 /** Endings of a polite answer (「…です」「…と申します」「…でお願いします」), dropped. */
 const POLITE_END =
   /\s*(?:です|でございます|と申します|といいます|と言います|になります|でお願いします|でおねがいします|でお願い|でおねがい|をお願いします|お願いします|です。|ですね|ですよ|。|、|!|！)+$/u;
@@ -34,7 +37,8 @@ const PLAIN_END = /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ
 
 /** The text without a leading label and a polite ending: 「姓は埼玉です」→「埼玉」. */
 /** Voice input's fillers before the answer (「えーとですね、あの、名前は花子です」). */
-const FILLERS = /^(?:えーと|ええと|えっと|えと|あのー|あのう|あの|えー|うーん|その)(?:ですね|ね)?[、,。\s]+/u;
+const FILLERS =
+  /^(?:えーと|ええと|えっと|えと|あのー|あのう|あの|えー|うーん|その)(?:ですね|ね)?(?:[、,。\s]+|(?=[\p{Script=Han}\p{Script=Katakana}]))/u;
 
 /** 「正しいの正に夫と書いて正夫」: the value after 「と書いて」 is the one meant. */
 const WRITTEN_AS = /と(?:書いて|かいて|書きます|かきます)\s*(?:、|,)?\s*([^\s、,。]+?)[。.!！]*$/u;
@@ -42,7 +46,8 @@ const WRITTEN_AS = /と(?:書いて|かいて|書きます|かきます)\s*(?:�
  * 「田中です田んぼの田に中学の中」「田中接骨院ですひらがなではなく漢字です」: the value, then 「です」,
  * then how it is written. The part before the first 「です」 is the value.
  */
-const VALUE_THEN_SPELLING = /^(.+?)(?:です|でございます)[、,。\s]*(?=\S)(?!(?:です|。|!|！|よ|ね)*$)/u;
+const VALUE_THEN_SPELLING =
+  /^(.+?)(?:です|でございます)[、,。\s]*(?=\S)(?!(?:です|。|!|！|よ|ね)*$)(?=.*(?:の\p{Script=Han}(?:[にと、,。\s]|$)|漢字|かんじ|ひらがな|カタカナ|かたかな|書|字))/u;
 
 const withoutFillers = (raw: string) => {
   let s = raw.trim();
@@ -60,11 +65,24 @@ export function stripAnswerFrame(raw: string): string {
   const bare = withoutFillers(raw);
   let s = spelledOut(bare) ?? bare;
   for (let i = 0; i < 3; i++) {
-    const next = s.replace(LABEL, "").replace(POLITE_END, "").replace(PLAIN_END, "").trim();
+    const next = s.replace(SELF, "").replace(LABEL, "").replace(POLITE_END, "").replace(PLAIN_END, "").trim();
     if (next === s) break;
     s = next;
   }
   return s;
+}
+
+/**
+ * The last sentence, when the ones before it only talk about the answer (「院長の名前でいいですね。鈴木」
+ * 「受付の者ですが、院長の名前を入れます。山田です」): the member asked or said something, then answered.
+ */
+export function lastSentence(raw: string): string | null {
+  const parts = raw
+    .normalize("NFKC")
+    .split(/[。!?！？\n]+/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  return parts.length >= 2 ? parts.at(-1)! : null;
 }
 
 /** A phone number inside a text: digits with dashes, spaces or brackets, 「（代）」 and 「内線12」 left out. */

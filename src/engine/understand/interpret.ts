@@ -29,7 +29,10 @@ const PRIORITY: SocialKind[] = [
   "dontKnow",
   "askToAsk",
   "thanks",
+  // 「ありがとう、もういいです」 is thanks; 「もういいです、さようなら」 is not goodbye.
+  "frustrated",
   "apology",
+  "bow",
   "goodbye",
   "greeting",
   "no",
@@ -40,15 +43,21 @@ const TAIL = /(ね|よ|な|ー|です|でした|ます|した|ございます)+$
 const HAS_DATA = /[0-9０-９@＠]/u;
 const QUESTION_MARK = /[?？]/u;
 const TRAILING = /[\s\p{P}\p{S}ー〜~]+$/gu;
-/** Only emoji, stickers typed as symbols, punctuation: a nod (👍, 🙇, 「！」). */
 /** 「m(_ _)m」「(^^)」「(笑)」 after NFKC: a face, not a word (its letters would read as romaji). */
 const KAOMOJI = /m\s*\([^()]{0,8}\)\s*m|\([\^_;・´`ω\-o~\s*＾]{1,8}\)|\(笑\)/giu;
+/** 「m(_ _)m」: a bowing face. */
+const BOWING_FACE = /m\s*\([^()]{0,8}\)\s*m/iu;
+/** Only emoji, stickers typed as symbols, punctuation: a nod (👍, 「！」) unless an emoji says more (😡, 🙇). */
 const NO_WORDS = /^(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
 const INTRODUCTION = /(です|と申します|といいます|でございます)$/u;
 
 export function createInterpreter(u: Understanding): Interpreter {
   const words = new Map(SOCIAL_KINDS.map((k) => [k, foldedSet(u.social[k].words)]));
   const within = new Map(SOCIAL_KINDS.map((k) => [k, [...foldedSet(u.social[k].within)]]));
+  const emoji = PRIORITY.map((k) => [k, u.social[k].emoji] as const).filter(([, e]) => e.length > 0);
+  /** The turn a message of emoji only is: the first kind with one of its emoji in it, else a nod. */
+  const emojiKind = (raw: string): SocialKind =>
+    emoji.find(([, list]) => list.some((e) => raw.includes(e)))?.[0] ?? "acknowledge";
   // Every social word, longest first, to see whether a message is made of them only.
   const all = [...new Set(SOCIAL_KINDS.flatMap((k) => [...words.get(k)!]))].sort(
     (a, b) => b.length - a.length,
@@ -72,7 +81,7 @@ export function createInterpreter(u: Understanding): Interpreter {
 
   /** A message that is a social turn as a whole (its words, or a greeting with a self-introduction). */
   function wholeSocial(raw: string): SocialKind | null {
-    if (NO_WORDS.test(raw) && raw.trim().length > 0) return "acknowledge";
+    if (NO_WORDS.test(raw) && raw.trim().length > 0) return emojiKind(raw);
     const key = normalizeCommand(raw);
     if (key.length === 0) return null;
     // 「ｱﾘｶﾞﾄｳ」「アリガトウ」: kana typed as katakana is the same word.
@@ -115,8 +124,29 @@ export function createInterpreter(u: Understanding): Interpreter {
 
   function social(typed: string): SocialKind | null {
     // 「arigatou gozaimasu」 typed with the IME off is thanks too; a face (「ｍ（＿＿）ｍ」「(^^)」) is no word.
-    const raw = romajiAsKana(typed.normalize("NFKC").replace(KAOMOJI, " ").trim() || typed);
-    return wholeSocial(raw) ?? aroundWord(raw);
+    const withoutFaces = typed.normalize("NFKC").replace(KAOMOJI, " ").trim();
+    // A face alone (「m(_ _)m」 bows; 「(^^)」 nods).
+    if (withoutFaces.length === 0 && typed.trim().length > 0)
+      return BOWING_FACE.test(typed.normalize("NFKC")) ? "bow" : "acknowledge";
+    const raw = romajiAsKana(withoutFaces || typed);
+    return wholeSocial(raw) ?? aroundWord(raw) ?? socialSentences(raw);
+  }
+
+  /**
+   * A letter made of social sentences only (「お世話になっております。いつも丁寧にご対応いただきありがとう
+   * ございます。今後ともよろしくお願いいたします。」): each sentence social, no data, none asking.
+   */
+  function socialSentences(raw: string): SocialKind | null {
+    if (HAS_DATA.test(raw)) return null;
+    const sentences = raw
+      .normalize("NFKC")
+      .split(/[。．!！\n]+/u)
+      .map((x) => x.trim())
+      .filter((x) => normalizeCommand(x).length > 0);
+    if (sentences.length < 2 || sentences.length > 5) return null;
+    const kinds = sentences.map((x) => wholeSocial(x) ?? aroundWord(x));
+    if (kinds.some((k) => k === null)) return null;
+    return PRIORITY.find((k) => kinds.includes(k)) ?? null;
   }
 
   /** A short sentence around a `within` word (「ちょっと電話がきたので後で」), never a question or data. */

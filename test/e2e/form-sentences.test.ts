@@ -1,0 +1,227 @@
+// The form as members answer it in sentences and asides (found by a helper playing members in the
+// simulator): the value is taken out of the sentence and said back, a remark is never stored as a
+// value, and an early answer to the next question does not throw away the one being confirmed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registrationCopy as C } from "../../flows/registration.js";
+import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { conversation } from "../helpers/e2e-db.js";
+import { expectAsked, fillToConfirm } from "../helpers/e2e-form.js";
+import { Member } from "../helpers/e2e-member.js";
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+const newMember = () => new Member(() => bot);
+async function atField(m: Member, answers: string[]): Promise<void> {
+  await m.say("登録");
+  for (const a of answers) await m.say(a);
+}
+const answers = async (m: Member) => (await conversation(bot.db, m.userId)).answers;
+
+describe("a name inside a sentence", () => {
+  it.each([
+    ["私は高橋といいます", "高橋"],
+    ["えーと高橋です", "高橋"],
+    ["院長の名前でいいですね。鈴木", "鈴木"],
+    ["受付の者ですが院長の名前を入れます。山田です", "山田"],
+  ])("「%s」 at 姓 is 「%s」, said back", async (typed, family) => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say(typed);
+    expect((await answers(m)).familyName).toBe(family);
+    expect(m.read).toContain(`姓は「${family}」として受け付けました`);
+    expectAsked(m, "givenName");
+  });
+
+  it("「下の名前は一郎です」 at 名 is 一郎, said back", async () => {
+    const m = newMember();
+    await atField(m, ["高橋"]);
+    await m.say("下の名前は一郎です");
+    expect((await answers(m)).givenName).toBe("一郎");
+    expect(m.read).toContain("名は「一郎」として受け付けました");
+  });
+
+  it("a name with its spelling is still read (「田中です田んぼの田に中学の中」)", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("田中です田んぼの田に中学の中");
+    expect((await answers(m)).familyName).toBe("田中");
+  });
+
+  it("a plain name is taken without a word said back", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("鳩ヶ谷");
+    expect(m.read).not.toContain("として受け付けました");
+    expectAsked(m, "givenName");
+  });
+});
+
+describe("at 施術所名, a remark is not a clinic's name", () => {
+  const upToClinic = ["鳩ヶ谷", "葵", "施術所（あん摩・はり・きゅう）", "契0123456-7-8"];
+
+  it("「とばして」 is told why the name is asked, and asked again", async () => {
+    const m = newMember();
+    await atField(m, upToClinic);
+    expectAsked(m, "clinicName");
+    await m.say("とばして");
+    expect((await answers(m)).clinicName).toBeUndefined();
+    expect(m.read).toContain("施術所名はとばせません");
+    await m.say("鳩ヶ谷鍼灸院");
+    expect((await answers(m)).clinicName).toBe("鳩ヶ谷鍼灸院");
+  });
+
+  it("「やっぱり柔整のほうで登録したいです」 opens 所属機関 again, then asks the clinic's name", async () => {
+    const m = newMember();
+    await atField(m, upToClinic);
+    await m.say("やっぱり柔整のほうで登録したいです");
+    expect((await answers(m)).clinicName).toBeUndefined();
+    expect(m.read).toContain("所属機関を選びなおしてください");
+    await m.tap("施術所（柔道整復）");
+    expect((await answers(m)).affiliation).toBe("施術所（柔道整復）");
+    expectAsked(m, "clinicName");
+  });
+
+  it("a sentence about the field is not stored (「施術所名は自動で入るんじゃないですか」 aside)", async () => {
+    const m = newMember();
+    await atField(m, upToClinic);
+    await m.say("ちょっとわからないので院長に聞いてみます");
+    expect((await answers(m)).clinicName).toBeUndefined();
+  });
+
+  it("a clinic's name with 鍼灸 and 接骨院 in it is kept as typed", async () => {
+    const m = newMember();
+    await atField(m, upToClinic);
+    await m.say("山田鍼灸接骨院（本院）");
+    expect((await answers(m)).clinicName).toBe("山田鍼灸接骨院（本院）");
+  });
+});
+
+describe("the next question answered early", () => {
+  it("「はりきゅうです」 while the name split is asked: the split is taken, and the 所属機関 too", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("山田花子です");
+    expect(m.read).toContain("姓「山田」、名「花子」でよろしいですか");
+    await m.say("はりきゅうです");
+    const a = await answers(m);
+    expect(a.familyName).toBe("山田");
+    expect(a.givenName).toBe("花子");
+    expect(a.affiliation).toBe("施術所（あん摩マッサージ指圧・はり・きゅう）");
+    expectAsked(m, "agreementKind");
+  });
+});
+
+describe("at 入力内容確認, words as members say them", () => {
+  it("「施術所名がおかしいです山田鍼灸接骨院です」 offers to replace the clinic's name", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("施術所名がおかしいです山田鍼灸接骨院です");
+    expect(m.read).toContain("施術所名を「山田鍼灸接骨院」に変えますか");
+    await m.tap("はい、変える");
+    expect((await answers(m)).clinicName).toBe("山田鍼灸接骨院");
+  });
+
+  it("「やっぱりやめる」 is 「やめる」: asked first", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("やっぱりやめる");
+    expect(m.quickLabels).toEqual([C.buttons.cancelYes, C.buttons.cancelNo]);
+  });
+});
+
+describe("every field in one breath (voice input)", () => {
+  it("「名前は佐藤次郎で柔道整復で協の110987654で電話は…メールは…」 takes them all and asks only the clinic's name", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("名前は佐藤次郎で柔道整復で協の110987654で電話は0487654321メールはsato.jiro@example.jp");
+    expect(m.read).toContain("受け取りました");
+    const a = await answers(m);
+    expect(a).toMatchObject({
+      familyName: "佐藤",
+      givenName: "次郎",
+      affiliation: "施術所（柔道整復）",
+      agreementKind: "協",
+      registrationDigits: "110987654",
+      phoneNumber: "0487654321",
+      email: "sato.jiro@example.jp",
+    });
+    expectAsked(m, "clinicName");
+    await m.say("佐藤接骨院");
+    expect(m.last.at(-1)?.type).toBe("flex");
+  });
+});
+
+describe("requests in the words members use", () => {
+  it("「はい登録します」 starts the form", async () => {
+    const m = newMember();
+    await m.say("はい登録します");
+    expectAsked(m, "familyName");
+  });
+
+  it("「院長に見せたいのでもう一回シートを出してください」 shows the copy sheet again", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    const sheet = m.read;
+    await m.say("院長に見せたいのでもう一回シートを出してください");
+    expect(m.read).toContain("aoi.hatogaya@example.jp");
+    expect(sheet).toContain("aoi.hatogaya@example.jp");
+  });
+
+  it("「おかねはいくらかかるの」 is told what is not in the sources, and where the subsidy is", async () => {
+    const m = newMember();
+    await m.say("おかねはいくらかかるの");
+    expect(m.read).toContain("説明会資料に書かれていない");
+    expect(m.read).toContain("補助金");
+    expect(m.quickLabels).toContain("担当者に聞く");
+  });
+});
+
+describe("the password, asked about mid-form", () => {
+  it("「パスワード忘れそうだからここに書いておいてもいい？」 gets a plain no, and the form goes on", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷"]);
+    await m.say("パスワード忘れそうだからここに書いておいてもいい？");
+    expect(m.read).toContain("このLINEには書かないでください");
+    expectAsked(m, "givenName");
+  });
+});
+
+describe("the example number typed back", () => {
+  it("「契0123456-7-8」 (the prompt's example) is taken with a word to check it", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵", "施術所（あん摩・はり・きゅう）"]);
+    await m.say("契0123456-7-8");
+    expect(m.read).toContain("記入例と同じです");
+    const other = newMember();
+    await atField(other, ["鳩ヶ谷", "葵", "施術所（あん摩・はり・きゅう）"]);
+    await other.say("契4101234-5-6");
+    expect(other.read).not.toContain("記入例と同じです");
+  });
+});
+
+describe("letters and polite openings", () => {
+  it.each([
+    "お世話になっております。いつも丁寧にご対応いただきありがとうございます。今後ともよろしくお願いいたします。",
+    "拝啓　師走の候、貴会ますますご清栄のこととお慶び申し上げます。本年も大変お世話になりました。敬具",
+    "夜分に失礼いたします。また明日あらためます。",
+    "何回も同じこと聞いてごめんなさいね",
+  ])("「%s」 is small talk, not a question the bot cannot answer", async (typed) => {
+    const m = newMember();
+    await m.say(typed);
+    expect(m.read).not.toContain("お答えできる情報がありません");
+    expect(m.read).not.toContain("見つかりませんでした");
+  });
+
+  it("「お世話になります。受付の者ですが院長の代わりに登録をしたいです」 starts the form", async () => {
+    const m = newMember();
+    await m.say("お世話になります。受付の者ですが院長の代わりに登録をしたいです");
+    expectAsked(m, "familyName");
+  });
+});
