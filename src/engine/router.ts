@@ -722,7 +722,13 @@ export function createEngine(parts: EngineParts): Engine {
     // Mid-form: a clear question is answered by the same answerer, then the form goes on; a text
     // with only a question word (「いつき接骨院」) is a question only when the FAQ has a leading answer.
     const strength = understand.question(raw);
-    if (strength === "strong" || (strength === "weak" && ctx.faq.answer(raw).kind === "confident"))
+    // 「院長の名前でいいですね。鈴木」: a remark, then the answer in a last sentence that asks nothing.
+    const sentences = raw.split(/[。!！\n]+/u).filter((x) => x.trim().length > 0);
+    const answersLast = sentences.length > 1 && understand.question(sentences.at(-1)!) === null;
+    if (
+      strength === "strong" ||
+      (strength === "weak" && !answersLast && ctx.faq.answer(raw).kind === "confident")
+    )
       return thenResume(ctx, state, answerQuestion(ctx, state, raw));
     // 「つうちしょがみつからないんだけど」: a trouble told without a question mark, which the FAQ answers
     // outright, is not an answer to the field (values are short, or hold digits or an @).
