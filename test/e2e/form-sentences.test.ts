@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registrationCopy as C } from "../../flows/registration.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
 import { conversation } from "../helpers/e2e-db.js";
-import { expectAsked, fillToConfirm } from "../helpers/e2e-form.js";
+import { atField, expectAsked, fillToConfirm } from "../helpers/e2e-form.js";
 import { Member } from "../helpers/e2e-member.js";
 
 let bot: TestBot;
@@ -17,10 +17,6 @@ afterAll(async () => {
 });
 
 const newMember = () => new Member(() => bot);
-async function atField(m: Member, answers: string[]): Promise<void> {
-  await m.say("登録");
-  for (const a of answers) await m.say(a);
-}
 const answers = async (m: Member) => (await conversation(bot.db, m.userId)).answers;
 
 describe("a name inside a sentence", () => {

@@ -11,6 +11,7 @@ import { understanding as U } from "../../flows/understanding.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
 import { conversation, memberRow, savedRegistration, unseal } from "../helpers/e2e-db.js";
 import {
+  atField,
   cardValue,
   completeRegistration,
   expectAsked,
@@ -41,10 +42,6 @@ async function inquiriesOf(userId: string) {
 }
 
 /** A member at the given field of a fresh form. */
-async function atField(m: Member, answers: string[]): Promise<void> {
-  await m.say("登録");
-  for (const a of answers) await m.say(a);
-}
 
 describe("small talk gets a short human reply and the menu, never an apology", () => {
   it.each([

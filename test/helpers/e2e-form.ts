@@ -66,3 +66,9 @@ export async function completeRegistration(member: Member, v: FormValues = SAMPL
   await member.tap("この内容でOK");
   expect(member.quickLabels).toContain("登録ボタンを押した");
 }
+
+/** 「登録」, then the given answers typed one by one: the member is at the next field. */
+export async function atField(member: Member, answers: string[]): Promise<void> {
+  await member.say("登録");
+  for (const a of answers) await member.say(a);
+}

@@ -5,11 +5,11 @@
 
 import type { RegistrationAnswers } from "../types.js";
 import { extractEmail, extractPhone, extractRegistrationNumber } from "../understand/extract.js";
-import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import { COPY } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import type { Field } from "./model.js";
 import {
+  exactOption,
   matchOption,
   parseRegistrationNumber,
   validateEmail,
@@ -78,11 +78,8 @@ function spokenName(value: string): Pick<RegistrationAnswers, "familyName" | "gi
   return family ? wholeName(`${family} ${v.slice(family.length)}`) : null;
 }
 /** A line that is one 所属機関 word and nothing else (「柔道整復」); not 「鈴木整骨院」. */
-function bareAffiliation(line: string): RegistrationAnswers["affiliation"] {
-  const fold = (x: string) => toHiragana(normalizeCommand(x));
-  const key = fold(line);
-  return COPY.affiliations.find((o) => o.words.some((w) => fold(w) === key))?.value;
-}
+const bareAffiliation = (line: string): RegistrationAnswers["affiliation"] =>
+  exactOption(line, COPY.affiliations)?.value;
 
 /** The fields a pasted block holds, or null when the text is not such a block. */
 export function readBlock(raw: string): BlockRead | null {

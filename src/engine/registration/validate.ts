@@ -112,6 +112,16 @@ export function validateEmail(input: string): EmailResult {
 }
 
 /** Picks an option whose words match the text (after normalization); exact words first, then contained. */
+/** The option one of whose words the input is, whole (「柔道整復」, not 「鈴木整骨院」). */
+export function exactOption<T extends { words: string[] }>(
+  input: string,
+  options: readonly T[],
+): T | undefined {
+  const fold = (s: string) => toHiragana(normalizeCommand(s));
+  const key = fold(input);
+  return key.length === 0 ? undefined : options.find((o) => o.words.some((w) => fold(w) === key));
+}
+
 export function matchOption<T extends { words: string[] }>(
   input: string,
   options: readonly T[],
@@ -120,7 +130,7 @@ export function matchOption<T extends { words: string[] }>(
   const fold = (s: string) => toHiragana(normalizeCommand(s));
   const key = fold(input);
   if (key.length === 0) return undefined;
-  const exact = options.find((o) => o.words.some((w) => fold(w) === key));
+  const exact = exactOption(input, options);
   if (exact) return exact;
   const contains = (w: string) => (fold(w).length > 1 || key.length <= 3) && key.includes(fold(w));
   const hits = options.filter((o) => o.words.some(contains));
