@@ -1548,6 +1548,7 @@ export const MEMBER_PHRASINGS: Readonly<Record<string, readonly string[]>> = {
     "やらなくていい人ってどういう人だっけ、、、",
   ],
   "not-introduced": [
+    "導入が終わったらもう受領委任を止められることはないですよね",
     "今月中に終わらせないとだめ？",
     "年内に間に合わなかったらどうなりますか",
     "12月中に終わらないとまずいですか",

@@ -77,6 +77,8 @@ const ONLY_NOT_YET = /^まだ[^\p{Script=Han}]{0,8}$/u;
 const SHORT_STATUS = 8;
 /** Shortest text mid-form that may be a trouble told for the FAQ rather than the field's value. */
 const STATEMENT_MIN = 10;
+/** A last sentence this short, without kana (「鈴木」「山田です」), is the field's value after a remark. */
+const VALUE_MAX = 12;
 /** A part without a kanji, a number or a topic of its own, short: it follows up on the other part. */
 const FOLLOW_UP = /^[^\p{Script=Han}\d]{1,12}$/u;
 /**
@@ -724,7 +726,12 @@ export function createEngine(parts: EngineParts): Engine {
     const strength = understand.question(raw);
     // 「院長の名前でいいですね。鈴木」: a remark, then the answer in a last sentence that asks nothing.
     const sentences = raw.split(/[。!！\n]+/u).filter((x) => x.trim().length > 0);
-    const answersLast = sentences.length > 1 && understand.question(sentences.at(-1)!) === null;
+    const last = (sentences.at(-1) ?? "").trim().replace(/(です|でございます|になります)$/u, "");
+    const answersLast =
+      sentences.length > 1 &&
+      understand.question(sentences.at(-1)!) === null &&
+      Array.from(last).length <= VALUE_MAX &&
+      !/\p{Script=Hiragana}/u.test(last);
     if (
       strength === "strong" ||
       (strength === "weak" && !answersLast && ctx.faq.answer(raw).kind === "confident")
@@ -733,6 +740,7 @@ export function createEngine(parts: EngineParts): Engine {
     // 「つうちしょがみつからないんだけど」: a trouble told without a question mark, which the FAQ answers
     // outright, is not an answer to the field (values are short, or hold digits or an @).
     if (
+      !answersLast &&
       Array.from(raw.replace(/\s/gu, "")).length >= STATEMENT_MIN &&
       /\p{Script=Hiragana}{4,}/u.test(raw) &&
       !/[0-9０-９@＠]/u.test(raw) &&

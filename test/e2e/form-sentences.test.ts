@@ -24,6 +24,7 @@ describe("a name inside a sentence", () => {
     ["私は高橋といいます", "高橋"],
     ["えーと高橋です", "高橋"],
     ["受付の者ですが院長の名前を入れます。山田です", "山田"],
+    ["院長の名前でいいですね。鈴木", "鈴木"],
   ])("「%s」 at 姓 is 「%s」, said back", async (typed, family) => {
     const m = newMember();
     await atField(m, []);
