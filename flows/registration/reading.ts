@@ -269,6 +269,7 @@ export const readingCopy = {
         "メールアドレスに「.」が続いているか、「@」や先頭・末尾のとなりに「.」があります。この形はポータルで登録できません。もう一度お確かめください。\n例）saiseitaro@gmail.com",
       replaceAsk: "{label}を「{value}」に変えますか。",
       replaced: "{label}を「{value}」に変えました。",
+      editSeveral: "{labels}の順に、もう一度お聞きします。",
     },
     buttons: {
       splitYes: "はい",

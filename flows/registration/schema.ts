@@ -227,6 +227,7 @@ export const RegistrationCopySchema = z
         emailDots: Text,
         replaceAsk: Text,
         replaced: Text,
+        editSeveral: Text,
       }),
       buttons: z.object({
         splitYes: Label,

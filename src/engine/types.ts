@@ -61,6 +61,8 @@ export interface ConversationState {
   scratch?: Record<string, string>;
   /** Field being corrected from the confirmation card: after it, go back to "confirm". */
   editing?: boolean;
+  /** Further fields to correct after this one (「所属機関と施術所名を直したい」), then the card. */
+  editQueue?: string[];
   /** A question for a person being written: asked for, shown to confirm, or being added to. */
   inquiry?: { stage: "ask" | "confirm" | "add"; question?: string };
   /**

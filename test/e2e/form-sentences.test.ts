@@ -123,6 +123,38 @@ describe("at 入力内容確認, words as members say them", () => {
     expect((await answers(m)).clinicName).toBe("山田鍼灸接骨院");
   });
 
+  it("「電話番号とメールアドレスを直したいです」 asks both, one after the other, then shows the card", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("電話番号とメールアドレスを直したいです");
+    expect(m.read).toContain("電話番号、メールアドレスの順に");
+    expectAsked(m, "phoneNumber");
+    await m.say("048-999-1234");
+    expectAsked(m, "email");
+    await m.say("hatogaya.new@example.jp");
+    expect(m.last.at(-1)?.type).toBe("flex");
+    expect(m.quickLabels).toContain("この内容でOK");
+    const a = await answers(m);
+    expect([a.phoneNumber, a.email, a.clinicName]).toEqual([
+      "0489991234",
+      "hatogaya.new@example.jp",
+      "鳩ヶ谷ほねつぎ院",
+    ]);
+  });
+
+  it("「修正する」 then 「所属機関と施術所名」 asks 所属機関, then 施術所名", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("修正する");
+    await m.say("所属機関と施術所名");
+    expectAsked(m, "affiliation");
+    await m.tap("施術所（柔道整復）");
+    expectAsked(m, "clinicName");
+    await m.say("鳩ヶ谷接骨院");
+    expect(m.quickLabels).toContain("この内容でOK");
+    expect((await answers(m)).clinicName).toBe("鳩ヶ谷接骨院");
+  });
+
   it("「やっぱりやめる」 is 「やめる」: asked first", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -29,10 +29,30 @@ const R = COPY.reading;
 const LATER_QUESTION = /[?？]|(ますか|ですか|の|できる|られる|かな)[。\s]*$/u;
 const FIELD_WORDS = Object.entries(R.fieldWords) as [Field, string[]][];
 
-const open = (state: ConversationState, field: Field): StepResult => {
-  const next = enter(state, field, { editing: true });
-  return reply(next, resume(next));
+/** The field opened for correction; `then`: the further fields named, each asked after it. */
+const open = (state: ConversationState, field: Field, then: Field[] = []): StepResult => {
+  const next = enter(then.length > 0 ? { ...state, editQueue: then } : state, field, { editing: true });
+  if (then.length === 0) return reply(next, resume(next));
+  const labels = [field, ...then].map((f) => COPY.fields[f].label).join("、");
+  return reply(next, [text(fill(R.messages.editSeveral, { labels })), ...resume(next)]);
 };
+
+/** Field words longest first (「電話番号」 before 「番号」, 「施術所の名前」 before 「名前」). */
+const WORDS_LONGEST_FIRST = FIELD_WORDS.flatMap(([field, words]) =>
+  words.map((w) => [field, w.toLowerCase()] as const),
+).sort((a, b) => b[1].length - a[1].length);
+
+/** The fields a text names, in the form's order, each word counted once. */
+function fieldsNamed(t: string): Field[] {
+  let rest = t;
+  const named = new Set<Field>();
+  for (const [field, word] of WORDS_LONGEST_FIRST) {
+    if (!rest.includes(word)) continue;
+    named.add(field);
+    rest = rest.split(word).join("\u0000");
+  }
+  return FIELDS.filter((f) => named.has(f));
+}
 
 /** A replacement offered at the card (`label`: several fields' labels, else the field's own). */
 function offer(
@@ -363,8 +383,8 @@ export function correctionAtConfirm(state: ConversationState, raw: string): Step
     withoutPart(state, raw);
   if (value) return value;
   const corrects = R.correctionWords.some((w) => t.includes(w));
-  const field = FIELD_WORDS.find(([, words]) => words.some((w) => t.includes(w.toLowerCase())))?.[0];
-  if (field && (corrects || t.length <= 12)) return open(state, field);
+  const [field, ...then] = fieldsNamed(t);
+  if (field && (corrects || t.length <= 12)) return open(state, field, then);
   if (corrects) {
     const next = enter(state, "editPick");
     return reply(next, resume(next));

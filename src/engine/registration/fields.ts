@@ -17,7 +17,16 @@ import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import { spokenAddress } from "../understand/romaji.js";
 import { COPY, fill } from "./copy.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
-import { enter, FIELDS, type Field, nextField, registrationNumberOf, reply, stepOf } from "./model.js";
+import {
+  enter,
+  FIELDS,
+  type Field,
+  isField,
+  nextField,
+  registrationNumberOf,
+  reply,
+  stepOf,
+} from "./model.js";
 import { normalizeName, spokenNumber } from "./normalize.js";
 import { choicesFor, resume } from "./prompts.js";
 import {
@@ -67,9 +76,14 @@ export function advance(
   // Editing (from the card, or after a pasted block): the card once complete, else what is missing.
   if (editing) {
     const missing = FIELDS.find((f) => answers[f] === undefined);
-    return missing
-      ? ask(enter(state, missing, { answers, editing }), lead)
-      : toConfirm({ ...state, answers }, lead);
+    if (missing) return ask(enter(state, missing, { answers, editing }), lead);
+    // 「所属機関と施術所名を直したい」: the next field named, then the card.
+    const [queued, ...later] = (state.editQueue ?? []).filter(isField);
+    if (queued) {
+      const next = enter({ ...state, editQueue: later }, queued, { answers, editing });
+      return ask(next, lead);
+    }
+    return toConfirm({ ...state, answers }, lead);
   }
   const next = nextField(field);
   if (!next) return toConfirm({ ...state, answers }, [...lead, text(M.passwordRule)]);

@@ -77,7 +77,10 @@ export function enter(
 ): ConversationState {
   const next: ConversationState = { flow: "registration", step, answers: extra.answers ?? state.answers };
   if (extra.scratch && Object.keys(extra.scratch).length > 0) next.scratch = extra.scratch;
-  if (extra.editing) next.editing = true;
+  if (extra.editing) {
+    next.editing = true;
+    if (state.editQueue?.length) next.editQueue = state.editQueue;
+  }
   return next;
 }
 
