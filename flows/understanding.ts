@@ -84,6 +84,14 @@ export const understanding: Understanding = UnderstandingSchema.parse({
   social: {
     greeting: {
       words: [
+        "おはようさん",
+        "こんにちはさん",
+        "今日も寒いですね",
+        "今日もさむいですね",
+        "毎日寒いですね",
+        "今日も冷えますね",
+        "ボットさん",
+        "ロボットさん",
         "敬具",
         "かしこ",
         "寒いなぁ",
@@ -183,6 +191,14 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     thanks: {
       words: [
+        "ご苦労さま",
+        "ご苦労さまです",
+        "ご苦労様",
+        "ご苦労様です",
+        "ごくろうさま",
+        "ごくろうさまです",
+        "いつもご苦労さま",
+        "いつもご苦労さまです",
         "おおきに",
         "おおきにね",
         "おおきにな",
@@ -255,6 +271,13 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     apology: {
       words: [
+        "打ち間違えた",
+        "打ちまちがえた",
+        "うちまちがえた",
+        "打ち間違えました",
+        "打ち間違いです",
+        "打ち間違い",
+        "すまん打ち間違えた",
         "すまん",
         "すみませんでした",
         "ごめんね",
@@ -545,6 +568,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     },
     later: {
       words: [
+        "疲れた",
+        "つかれた",
+        "疲れました",
+        "今日は疲れたのでまた今度",
         "また今度にします",
         "今日はここまで",
         "今日はここまでにします",
@@ -665,6 +692,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
     // centre; never 「承知しました」 or "no answer". Only whole messages: 「保険証もう使えないの？」 is a question.
     frustrated: {
       words: [
+        "もういい疲れた",
+        "もう疲れた",
+        "もうつかれた",
+        "疲れたもういい",
         "もういい",
         "もういいわ",
         "もういいや",

@@ -192,6 +192,15 @@ describe("requests in the words members use", () => {
     expectAsked(m, "familyName");
   });
 
+  it("「わたしが入れたメールアドレスなんでしたっけ」 after the sheet shows the sheet, with the address", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    await m.say("わたしが入れたメールアドレスなんでしたっけ");
+    expect(m.read).toContain("ポータル入力用シート");
+    expect(m.read).toContain("aoi.hatogaya@example.jp");
+  });
+
   it("「院長に見せたいのでもう一回シートを出してください」 shows the copy sheet again", async () => {
     const m = newMember();
     await fillToConfirm(m);

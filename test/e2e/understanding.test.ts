@@ -61,7 +61,9 @@ describe("small talk gets a short human reply and the menu, never an apology", (
   it("never shows two buttons with the same label (an entry 「コールセンター」 beside the call-centre button)", async () => {
     const m = newMember();
     await m.say("でんわでききたい ばんごうおしえて");
-    expect(m.quickLabels.filter((l) => l === "コールセンター")).toHaveLength(1);
+    // The call centre's answer itself, or another answer with the call-centre button: never both.
+    expect(m.read).toContain("0800-080-4583");
+    expect(m.quickLabels.filter((l) => l === "コールセンター").length).toBeLessThanOrEqual(1);
     expect(new Set(m.quickLabels).size).toBe(m.quickLabels.length);
   });
 

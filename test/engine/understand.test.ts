@@ -37,6 +37,11 @@ describe("social turns", () => {
     ["おやすみなさい", "goodbye"],
     ["よろしくお願いいたします。", "greeting"],
     ["夜分にすみません", "apology"],
+    // Blind writers w21–w22 (dev set): an emoji sequence with a joiner, chatty greetings, thanks to the bot.
+    ["もういい疲れた😮‍💨", "frustrated"],
+    ["すまん、打ち間違えた", "apology"],
+    ["おはようございます　今日も寒いですね", "greeting"],
+    ["ボットさん　いつもご苦労さま", "thanks"],
     // Blind writers w13–w16 (dev set): a face after a greeting, Kansai thanks, someone else taking over.
     ["よろしくお願いしますｍ（＿＿）ｍ", "greeting"],
     ["おおきに、また聞くわ", "thanks"],
@@ -174,6 +179,7 @@ describe("the one command normalizer", () => {
     expect(normalizeCommand("ｔｏｕｒｏｋｕ！")).toBe("touroku");
     expect(normalizeCommand("登録したいです😊")).toBe(normalizeCommand("登録したい"));
     expect(normalizeCommand("  やめる。 ")).toBe(normalizeCommand("やめる"));
+    expect(normalizeCommand("了解☺️😮‍💨")).toBe("了解");
   });
 });
 
