@@ -3,7 +3,7 @@
 // long-vowel marks, and no polite tail (「登録したいです」→「登録したい」, 「メニューをお願いします」→「メニュー」).
 // Both sides of every comparison go through it, so word lists in flows/ are written naturally.
 // With the joiners and variation selectors of emoji sequences (「😮‍💨」「☺️」), which are not symbols themselves.
-const DROPPED = /[\s\p{P}\p{S}\u3000ー〜~\u200d\ufe0e\ufe0f\u20e3]+/gu;
+const DROPPED = /(?:[\s\p{P}\p{S}\u3000ー〜~]|\u200d|\ufe0e|\ufe0f|\u20e3)+/gu;
 const POLITE_TAIL = /(を)?(お願いします|おねがいします|お願い|おねがい|ください|下さい|です|ですか|でした)$/u;
 
 export function normalizeCommand(input: string): string {
