@@ -147,6 +147,21 @@ export const readingCopy = {
     ],
     onlyAsking: "失礼しました。修正はしないで、入力内容の確認に戻ります。",
     /** Words of a correction at 入力内容確認 (「電話番号を間違えました」). */
+    /** 「2つ前に戻りたい」「最初からやり直したい」 in a sentence. */
+    backWords: [
+      "戻りたい",
+      "もどりたい",
+      "戻って",
+      "もどって",
+      "戻る",
+      "もどる",
+      "やり直したい",
+      "やりなおしたい",
+      "やり直し",
+      "やりなおし",
+      "入れ直したい",
+      "いれなおしたい",
+    ],
     correctionWords: [
       "間違",
       "まちが",
@@ -270,6 +285,15 @@ export const readingCopy = {
       replaceAsk: "{label}を「{value}」に変えますか。",
       replaced: "{label}を「{value}」に変えました。",
       editSeveral: "{labels}の順に、もう一度お聞きします。",
+      /** A field named to correct while another is asked (「所属機関をなおしたい」): that one again, the rest kept. */
+      backToField: "「{label}」に戻ります。そこから順にお聞きします。",
+      reopenField: "{labels}をもう一度お聞きします。ほかの項目はそのままです。",
+      /** A sentence where a mail address or a number is asked (「メールは息子にきいてから」 is a pause, read before). */
+      sentenceAtField:
+        "{label}として読み取れる文字がありませんでした。{label}だけを送ってください。\n調べてから入れるときは「あとで」、前の項目を直すときは「戻る」と送ってください。",
+      /** 「メールアドレスはもってないです」: what the briefing says (needed for the link; ask the association). */
+      noMail:
+        "ポータルの登録には、メールアドレスが必要です（登録用のリンクがそのアドレスに届きます）。お持ちでない場合は、「担当者に聞く」から本会にご相談ください。\n入力はあとからでも続けられます。",
     },
     buttons: {
       splitYes: "はい",
@@ -281,6 +305,8 @@ export const readingCopy = {
       typoKeep: "このまま",
       replaceYes: "はい、変える",
       replaceNo: "いいえ",
+      later: "あとで",
+      askPerson: "担当者に聞く",
     },
   },
 };

@@ -175,6 +175,7 @@ export const RegistrationCopySchema = z
       skipWords: Words,
       notNames: Words,
       predicateEndings: Words,
+      backWords: Words,
       correctionWords: Words,
       /** At the card, a question about later (「メールはあとから変えられるの？」): for the FAQ, not a correction. */
       laterWords: Words,
@@ -228,6 +229,10 @@ export const RegistrationCopySchema = z
         replaceAsk: Text,
         replaced: Text,
         editSeveral: Text,
+        backToField: Text,
+        reopenField: Text,
+        sentenceAtField: Text,
+        noMail: Text,
       }),
       buttons: z.object({
         splitYes: Label,
@@ -239,6 +244,8 @@ export const RegistrationCopySchema = z
         typoKeep: Label,
         replaceYes: Label,
         replaceNo: Label,
+        later: Label,
+        askPerson: Label,
       }),
     }),
   })

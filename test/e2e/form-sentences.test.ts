@@ -262,3 +262,106 @@ describe("letters and polite openings", () => {
     expectAsked(m, "familyName");
   });
 });
+
+// From a second helper playing members filling the form (sim3): what members type at a field that is
+// not that field's value — a pause, an earlier field to correct, no address at all.
+const atMail = ["鳩ヶ谷", "葵", "施術所（柔道整復）", "協", "110123456", "鳩ヶ谷ほねつぎ院", "0482221111"];
+async function atEmail(m: Member): Promise<void> {
+  await m.say("登録");
+  for (const a of atMail) {
+    if (a.startsWith("施術所") || a === "協") await m.tap(a);
+    else await m.say(a);
+  }
+  expectAsked(m, "email");
+}
+
+describe("a sentence where an address is asked", () => {
+  it("「すみません患者さんが来たので一旦抜けます」 keeps the answers for later, with no rule about 「@」", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("すみません患者さんが来たので一旦抜けます");
+    expect(m.read).not.toContain("@");
+    expect(m.read).toContain("入力はそのまま残しておきます");
+    expect((await answers(m)).phoneNumber).toBe("0482221111");
+    await m.tap("入力を続ける");
+    expectAsked(m, "email");
+  });
+
+  it("「メールアドレスはもってないです」 is told the address is needed and who to ask", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("メールアドレスはもってないです");
+    expect(m.read).toContain("メールアドレスが必要です");
+    expect(m.quickLabels).toEqual(["担当者に聞く", "あとで"]);
+    expect((await answers(m)).email).toBeUndefined();
+  });
+
+  it("another sentence is not refused as an address: what to send instead, with 「あとで」", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("うちの院のやつにしようかなと考えてます");
+    expect(m.read).toContain("メールアドレスとして読み取れる文字がありませんでした");
+    expect(m.quickLabels).toContain("あとで");
+  });
+});
+
+describe("an earlier field named to correct, mid-form", () => {
+  it("「院長の名前の漢字が違ってたので最初からやり直したいです」 asks 姓 and 名 again, keeps the rest, then the address", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("戻りました。院長の名前の漢字が違ってたので最初からやり直したいです");
+    expect(m.read).toContain("ほかの項目はそのままです");
+    expectAsked(m, "familyName");
+    await m.say("鳩ケ谷");
+    expectAsked(m, "givenName");
+    await m.say("茜");
+    expectAsked(m, "email");
+    const a = await answers(m);
+    expect([a.familyName, a.givenName, a.clinicName, a.phoneNumber]).toEqual([
+      "鳩ケ谷",
+      "茜",
+      "鳩ヶ谷ほねつぎ院",
+      "0482221111",
+    ]);
+  });
+
+  it("「所属機関をなおしたい」 at ② asks 所属機関, then ② again (① is kept)", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵"]);
+    await m.tap("施術所（柔道整復）");
+    await m.tap("協");
+    await m.say("所属機関をなおしたい");
+    expectAsked(m, "affiliation");
+    await m.tap("施術所（あん摩・はり・きゅう）");
+    expectAsked(m, "registrationDigits");
+  });
+
+  it("「あ、所属機関まちがえた。2つ前に戻りたい」 at ② goes back to 所属機関, not one field", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵"]);
+    await m.tap("施術所（柔道整復）");
+    await m.tap("協");
+    await m.say("あ、所属機関まちがえた。2つ前に戻りたい");
+    expectAsked(m, "affiliation");
+    expect(m.read).not.toContain("数字");
+  });
+
+  it("戻る after a reopened field goes back a field, never to a card with empty rows", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("施術所名を直したいです");
+    expectAsked(m, "clinicName");
+    await m.say("戻る");
+    expect(m.read).not.toContain("（未入力）");
+  });
+});
+
+describe("a mail address at the card", () => {
+  it("「あ　メールはこっちでした　…@docono.ne.jp」 is offered docomo.ne.jp, as at the mail field", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("あ　メールはこっちでした　hanako.yamada@docono.ne.jp");
+    expect(m.read).toContain("docomo.ne.jp");
+    expect((await answers(m)).email).toBe("aoi.hatogaya@example.jp");
+  });
+});

@@ -27,7 +27,7 @@ export function detectCommand(raw: string): Command | undefined {
   if (exact) return exact;
   // 「あっまちがえたもどって」: a short message ending in 「戻って」 is 戻る (only back: 「…やめて」 may
   // be about something else, and cancelling is asked first anyway).
-  if (Array.from(key).length > SHORT_COMMAND) return undefined;
+  if (Array.from(key).length > SHORT_COMMAND || COUNTED_BACK.test(key)) return undefined;
   const back = COMMANDS.find(([command]) => command === "back")?.[1] ?? [];
   return back.some((w) => normalizeCommand(w).length >= 3 && key.endsWith(normalizeCommand(w)))
     ? "back"
@@ -35,6 +35,9 @@ export function detectCommand(raw: string): Command | undefined {
 }
 
 const CHANGE_OF_MIND = /^(?:やっぱり|やっぱ|やはり|じゃあ|では|もう)/u;
+
+/** 「2つ前に戻りたい」: how many fields back (read by the corrections, not as one 戻る). */
+export const COUNTED_BACK = /([1-4一二三四]|ひと|ふた|みっ|よっ)つ(?:前|まえ)/u;
 
 /** Longest message read as a command said at its end. */
 const SHORT_COMMAND = 14;
@@ -73,7 +76,9 @@ export function restartNow(lead = M.restarted): StepResult {
 function goBack(state: ConversationState): StepResult {
   const step = stepOf(state);
   if (ASKING.includes(step)) return keepGoing(state);
-  if (step === "editPick" || (state.editing && step !== "confirm"))
+  // Editing a complete form: back is the card; a form still being filled (a field reopened, a pasted
+  // block) goes back a field as usual.
+  if (step === "editPick" || (state.editing && step !== "confirm" && !firstMissing(state.answers)))
     return toConfirm(state, [text(M.backToConfirm)]);
   if (step === "resumeOffer") return reply(state, resume(state));
   const field = step === "confirm" ? "email" : fieldOf(state);

@@ -9,10 +9,11 @@ import {
   extractRegistrationNumber,
   stripAnswerFrame,
 } from "../understand/extract.js";
+import { COUNTED_BACK, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
 import { acceptField, advance } from "./fields.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
-import { enter, FIELDS, type Field, fieldOf, isField, reply, stepOf } from "./model.js";
+import { enter, FIELDS, type Field, fieldOf, isField, previousField, reply, stepOf } from "./model.js";
 import { nfkc, stripEdges } from "./normalize.js";
 import { resume } from "./prompts.js";
 import {
@@ -42,6 +43,9 @@ const WORDS_LONGEST_FIRST = FIELD_WORDS.flatMap(([field, words]) =>
   words.map((w) => [field, w.toLowerCase()] as const),
 ).sort((a, b) => b[1].length - a[1].length);
 
+/** 「名前」「氏名」: the whole name, 姓 and 名. */
+const WHOLE_NAME_WORDS = new Set(["名前", "氏名", "なまえ"]);
+
 /** The fields a text names, in the form's order, each word counted once. */
 function fieldsNamed(t: string): Field[] {
   let rest = t;
@@ -49,9 +53,41 @@ function fieldsNamed(t: string): Field[] {
   for (const [field, word] of WORDS_LONGEST_FIRST) {
     if (!rest.includes(word)) continue;
     named.add(field);
+    if (WHOLE_NAME_WORDS.has(word)) named.add("givenName");
     rest = rest.split(word).join("\u0000");
   }
   return FIELDS.filter((f) => named.has(f));
+}
+
+const COUNT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, ひと: 1, ふた: 2, みっ: 3, よっ: 4 };
+
+/**
+ * Mid-form, 「所属機関をなおしたい」「院長の名前の漢字が違ってたので最初からやり直したいです」「2つ前に
+ * 戻りたい」: an earlier field named (or counted back) to correct, without its new value. That field is
+ * asked again (the name: 姓 and 名), the other answers kept, then the form goes on where it was.
+ */
+export function fieldReopenInForm(state: ConversationState, raw: string): StepResult | null {
+  const field = fieldOf(state);
+  if (!field || !isField(stepOf(state))) return null;
+  const t = nfkc(raw).toLowerCase();
+  const back = R.backWords.some((w) => t.includes(w));
+  if (!back && !R.correctionWords.some((w) => t.includes(w))) return null;
+  const counted = back ? COUNTED_BACK.exec(t)?.[1] : undefined;
+  if (counted) {
+    let target = field;
+    for (let i = 0; i < (COUNT[counted] ?? Number(counted)); i++) target = previousField(target) ?? target;
+    if (target === field) return null;
+    const next = enter(state, target);
+    return reply(next, [
+      text(fill(R.messages.backToField, { label: COPY.fields[target].label })),
+      ...resume(next),
+    ]);
+  }
+  const [first, ...then] = fieldsNamed(t).filter((f) => f !== field && state.answers[f] !== undefined);
+  if (!first) return /最初から|さいしょから/u.test(t) && back ? runCommand(state, "restart") : null;
+  const next = enter({ ...state, editQueue: then }, first, { editing: true });
+  const labels = [first, ...then].map((f) => COPY.fields[f].label).join("、");
+  return reply(next, [text(fill(R.messages.reopenField, { labels })), ...resume(next)]);
 }
 
 /** A replacement offered at the card (`label`: several fields' labels, else the field's own). */
@@ -91,6 +127,10 @@ function newValue(state: ConversationState, raw: string): StepResult | null {
   if (mail) {
     const checked = validateEmail(mail.value);
     const value = checked.ok ? checked.value : checked.suggestion;
+    // 「あ　メールはこっちでした　…@docono.ne.jp」: one letter off a domain members use; the field offers
+    // the likely one, as it does when typed there.
+    if (value && mailDomainSuggestion(value, R.mailDomains))
+      return acceptField(enter(state, "email", { editing: true }), "email", mail.value);
     if (value && value !== state.answers.email) return offer(state, "email", { email: value }, value);
     // 「…info@satou-sekotsu,jp」: not an address the portal takes; the field answers it as it would
     // have (the likely address offered, or the reason), then comes back to the card.

@@ -75,14 +75,11 @@ export function advance(
     return ask(enter(state, "agreementKind", { answers, editing }), lead);
   // Editing (from the card, or after a pasted block): the card once complete, else what is missing.
   if (editing) {
-    const missing = FIELDS.find((f) => answers[f] === undefined);
-    if (missing) return ask(enter(state, missing, { answers, editing }), lead);
-    // 「所属機関と施術所名を直したい」: the next field named, then the card.
+    // 「所属機関と施術所名を直したい」: the next field named, then what is still missing, then the card.
     const [queued, ...later] = (state.editQueue ?? []).filter(isField);
-    if (queued) {
-      const next = enter({ ...state, editQueue: later }, queued, { answers, editing });
-      return ask(next, lead);
-    }
+    if (queued) return ask(enter({ ...state, editQueue: later }, queued, { answers, editing }), lead);
+    const missing = FIELDS.find((f) => answers[f] === undefined);
+    if (missing) return ask(enter({ ...state, editQueue: [] }, missing, { answers, editing }), lead);
     return toConfirm({ ...state, answers }, lead);
   }
   const next = nextField(field);
@@ -407,8 +404,35 @@ function emailField(state: ConversationState, raw: string): StepResult {
   return reject(state, E.email[checked.error === "upperCase" ? "badLocal" : checked.error]);
 }
 
+/** 「メールアドレスはもってないです」「メールないです」. */
+const NO_MAIL =
+  /(?:持って|もって)(?:ない|いない|おらん|ません)|(?:ない|無い|ありません|ありまへん)(?:です|んです|んだけど|けど)?$/u;
+const SENTENCE_WORDS = /\p{Script=Hiragana}{3,}/u;
+
+/**
+ * 「メールアドレスはもってないです」「院長が戻るまでわかりません」 where an address or a number is asked:
+ * a sentence, not a wrong value, so no rule about 「@」 or digits — what can be done instead.
+ * (Pauses such as 「息子にきいてからにします」 and questions are read before this.)
+ */
+function sentenceAt(state: ConversationState, field: Field, raw: string): StepResult | null {
+  if (field !== "email" && field !== "phoneNumber" && field !== "registrationDigits") return null;
+  const t = raw.normalize("NFKC");
+  if (/[0-9@a-z]/iu.test(t) || !SENTENCE_WORDS.test(t)) return null;
+  if (field === "email" && /アット|あっと|ドット|どっと/u.test(t)) return null;
+  if (field !== "email" && /\d/u.test(spokenNumber(t))) return null;
+  const later = { label: R.buttons.later, text: R.buttons.later };
+  if (field === "email" && NO_MAIL.test(t.trim().replace(/[。．!！\s]+$/u, "")))
+    return reply(state, [
+      text(R.messages.noMail, [{ label: R.buttons.askPerson, text: R.buttons.askPerson }, later]),
+    ]);
+  const label = COPY.fields[field].label;
+  return reply(state, [text(fill(R.messages.sentenceAtField, { label }), [later, ...choicesFor(state)])]);
+}
+
 /** A typed answer for the field the current step is about. */
 export function acceptField(state: ConversationState, field: Field, raw: string): StepResult {
+  const sentence = sentenceAt(state, field, raw);
+  if (sentence) return sentence;
   switch (field) {
     case "familyName":
     case "givenName":

@@ -8,7 +8,12 @@ import type { ConversationState, StepResult } from "../types.js";
 import { readBlock } from "./block.js";
 import { detectCommand, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
-import { correctionAtConfirm, numberCorrectionInForm, textCorrectionInForm } from "./corrections.js";
+import {
+  correctionAtConfirm,
+  fieldReopenInForm,
+  numberCorrectionInForm,
+  textCorrectionInForm,
+} from "./corrections.js";
 import { acceptField, ask, onRosterResult, toConfirm } from "./fields.js";
 import { start } from "./lifecycle.js";
 import { answeredCount, enter, FIELDS, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
@@ -110,6 +115,8 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (renumbered) return renumbered;
   const renamed = textCorrectionInForm(state, raw);
   if (renamed) return renamed;
+  const reopened = fieldReopenInForm(state, raw);
+  if (reopened) return reopened;
   const pasted = takeBlock(state, raw);
   if (pasted) return pasted;
   const step = stepOf(state);
