@@ -365,3 +365,22 @@ describe("a mail address at the card", () => {
     expect((await answers(m)).email).toBe("aoi.hatogaya@example.jp");
   });
 });
+
+describe("everything in one line", () => {
+  it("「登録 中村翔太 柔整 協1108888-2-3 なかむら整骨院 080-9999-1111 …@icloud.com 早くして」 fills the card at once", async () => {
+    const m = newMember();
+    await m.say(
+      "登録 中村翔太 柔整 協1108888-2-3 なかむら整骨院 080-9999-1111 shota.nakamura@icloud.com 早くして",
+    );
+    expect(m.quickLabels).toContain("この内容でOK");
+    const a = await answers(m);
+    expect([a.familyName, a.givenName, a.registrationDigits, a.clinicName, a.phoneNumber, a.email]).toEqual([
+      "中村",
+      "翔太",
+      "110888823",
+      "なかむら整骨院",
+      "08099991111",
+      "shota.nakamura@icloud.com",
+    ]);
+  });
+});

@@ -77,6 +77,16 @@ describe("natural reports", () => {
     expect(await stepOf(stranger)).toBeNull();
   });
 
+  it("「…メールが来たんですけどリンク押したら登録完了って出ましたこれで終わりですか」 records 登録完了 (sim3)", async () => {
+    const m = newMember();
+    await m.say("登録ボタンを押した");
+    await m.say(
+      "えっと登録ボタン押してメールが来たんですけどリンク押したら登録完了って出ましたこれで終わりですか",
+    );
+    expect(m.read).toContain(J.steps.registered.done);
+    expect(await stepOf(m)).toBe("registered");
+  });
+
   it("「院長が申請したそうです」 (someone else did it) records 利用開始申請", async () => {
     const m = newMember();
     await m.say("登録完了した");

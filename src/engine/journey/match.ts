@@ -178,7 +178,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
   const whatNext = copy.words.whatNext.map((w) => w.normalize("NFKC"));
   /** 「アプリは入れたんだけどこれで終わり？」: a report, then 「what now?」 after 「…けど」 in one sentence. */
   const thenWhatNext = new RegExp(
-    `(?:ん|の)?(?:だ|です)?(?:けれども|けれど|けども|けど|が)[、,\\s]*(?=${anyOf(whatNext)})`,
+    `(?:ん|の)?(?:だ|です)?(?:けれども|けれど|けども|けど|が)[、,\\s]*(?=${anyOf(whatNext)})|(?<=[たし])(?=${anyOf(whatNext)})`,
     "gu",
   );
   /**
@@ -220,6 +220,11 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
         .slice(0, -1)
         .flatMap((x) => x.replace(JOINED, joined).split(SENTENCE_OR_PAUSE))
         .filter((x) => x.trim().length > 0);
+      // 「…メールが来たんですけどリンク押したら登録完了って出ましたこれで終わりですか」: the screen's
+      // words at the end of what was told, whatever came before them.
+      const told = sentences.slice(0, -1).join("。").replace(TRAILING_SIGNS, "");
+      const shown = QUESTION.test(told) ? null : onScreen(told.split(/けど|けれど|が、/u).at(-1) ?? told);
+      if (shown) return shown;
       if (before.some((x) => TROUBLE.test(x) || QUESTION.test(x))) return null;
       // 「運用開始日、12月7日で登録しました」 is one report with a pause in it; split further only if not.
       const whole = sentences.slice(0, -1).map((x) => x.replace(TRAILING_SIGNS, ""));

@@ -41,6 +41,8 @@ const PHONE = label(L.phoneNumber);
 const MAIL = label(L.email);
 const NUMBER = label(L.registrationNumber);
 const AFFILIATION = label(L.affiliation);
+/** A word that is plainly a field's value: an address, a phone number, a registration number. */
+const DATA_WORD = /@|^0\d{1,4}-?\d{1,4}-?\d{3,4}$|^(?:協|契)\d/u;
 /** Fewest fields found for a text to be read as a block (two lines could be a sentence). */
 const MIN_FIELDS = 3;
 
@@ -90,6 +92,12 @@ export function readBlock(raw: string): BlockRead | null {
       .filter((l) => l.length > 0);
   let lines = split(raw);
   if (lines.length < MIN_FIELDS) lines = split(raw.normalize("NFKC").replace(SPOKEN_BREAK, "\n"));
+  // 「登録 中村翔太 柔整 協1108888-2-3 なかむら整骨院 080-9999-1111 shota@icloud.com 早くして」: one
+  // line with spaces between the fields, when at least two of them are plainly data.
+  if (lines.length < MIN_FIELDS) {
+    const words = raw.normalize("NFKC").trim().split(/\s+/u);
+    if (words.filter((w) => DATA_WORD.test(w)).length >= 2) lines = words;
+  }
   if (lines.length < MIN_FIELDS) return null;
   const answers: RegistrationAnswers = {};
   const nameOk = (v: string) => validateName(v, COPY.maxNameLength);
@@ -147,6 +155,12 @@ export function readBlock(raw: string): BlockRead | null {
         Object.assign(answers, name);
         continue;
       }
+    }
+    // 「中村翔太」 alone on a line: split after a known family name (the card shows it to confirm).
+    const spoken = answers.familyName === undefined && !/\d/u.test(text) ? spokenName(text) : null;
+    if (spoken) {
+      Object.assign(answers, spoken);
+      continue;
     }
     if (FAMILY.test(text)) {
       const checked = nameOk(after(FAMILY));
