@@ -192,9 +192,12 @@ describe("the bot's own words work when typed", () => {
       else if (v && typeof v === "object") Object.values(v).forEach(walk);
     };
     walk([MENU, C, U]);
-    expect([...said].sort()).toEqual(["やめる", "登録"]);
+    expect([...said].sort()).toEqual(["やめる", "戻る", "登録"]);
     const m = newMember();
     await m.say("登録");
+    expectAsked(m, "familyName");
+    await m.say("埼玉");
+    await m.say("戻る");
     expectAsked(m, "familyName");
     await m.say("やめる");
     expect(m.read).toContain(C.messages.cancelAsk);

@@ -109,6 +109,8 @@ const NEAR = 0.12;
 const MAX_NEAR = 2;
 /** Under the catch-all of unanswered questions, entries scoring at least this share of it are near. */
 const FALLBACK_NEAR = 0.5;
+/** …and at least this score of its own. */
+const NEAR_FLOOR = 0.06;
 /** For a bare topic, the entries scoring at least this share of the best are the choices offered. */
 const TOPIC_SHARE = 0.4;
 
@@ -370,7 +372,10 @@ function decideLexically(ranked: readonly FaqMatch[], t: Thresholds): FaqResult 
   // entry; named only when no entry is close behind (「iPhoneでもアプリつかえる？」 is not about costs).
   const nearestEntry = entries[0]?.score ?? 0;
   // Entries close behind a topic the knowledge does not cover, offered as near under it.
-  const closeBehind = top ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score) : [];
+  // Not a near-zero score close behind a near-zero catch-all (「正月三が日もつながりますか」): no word in common.
+  const closeBehind = top
+    ? entries.filter((m) => m.score >= FALLBACK_NEAR * top.score && m.score >= NEAR_FLOOR)
+    : [];
   if (top?.outside && top.score >= OUTSIDE_NAMED && nearestEntry <= OUTSIDE_LEAD * top.score) {
     // The catch-all names nothing: entries close behind it (「資格確認書ってなんですか」: the entries on
     // 資格確認書) are offered as near, so the member has somewhere to go.
