@@ -11,6 +11,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     device: {
       title: "機器を用意する",
       report: "機器を用意した",
+      nouns: ["カードリーダー", "機器", "機械"],
       words: [
         "機器を用意した",
         "機器を準備した",
@@ -35,6 +36,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     portal: {
       title: "ポータルサイトを開く",
       report: "ポータルを開いた",
+      nouns: ["ポータルを開", "ポータル開"],
       words: [
         "ポータルを開いた",
         "ポータル開いた",
@@ -62,6 +64,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     linkSent: {
       title: "登録ボタンとOKボタンを押す",
       report: "登録ボタンを押した",
+      nouns: ["登録とok", "登録とオーケー", "登録ボタン", "okボタン", "okを押", "ok押"],
       words: [
         "登録ボタンを押した",
         "登録ボタン押した",
@@ -82,6 +85,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     registered: {
       title: "メールのリンクで登録完了",
       report: "登録完了した",
+      nouns: ["登録が完了", "登録完了", "ユーザー登録が完了", "各種申請ができる"],
       words: [
         "登録完了した",
         // The mail saying applications are open: registered, and the wait is over.
@@ -133,6 +137,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     applied: {
       title: "利用開始申請をする",
       report: "利用開始申請をした",
+      nouns: ["利用開始申請"],
       words: [
         "利用開始申請をした",
         "利用開始申請した",
@@ -164,6 +169,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     approved: {
       title: "申請の承認を待つ",
       report: "申請が承認された",
+      nouns: ["承認"],
       words: [
         "申請が承認された",
         "承認のメールが来た",
@@ -190,6 +196,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     appAccount: {
       title: "アプリのアカウントを作る",
       report: "アカウントを作った",
+      nouns: ["アプリのアカウント", "資格確認アカウント", "アカウントを作", "アカウント作"],
       words: [
         "アカウントを作った",
         "アカウント作った",
@@ -211,6 +218,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     deviceRegistered: {
       title: "使う端末を登録する",
       report: "端末を登録した",
+      nouns: ["端末登録", "端末を登録", "端末の登録"],
       words: [
         "端末を登録した",
         "端末登録した",
@@ -232,6 +240,13 @@ export const journeyCopy = JourneyCopySchema.parse({
     appInstalled: {
       title: "アプリを入れる",
       report: "アプリを入れた",
+      nouns: [
+        "アプリを入れ",
+        "アプリ入れ",
+        "アプリをインストール",
+        "アプリインストール",
+        "アプリをダウンロード",
+      ],
       words: [
         "アプリを入れた",
         "アプリ入れた",
@@ -247,6 +262,7 @@ export const journeyCopy = JourneyCopySchema.parse({
     started: {
       title: "運用開始日を登録する",
       report: "運用開始日を登録した",
+      nouns: ["運用開始日"],
       words: [
         "運用開始日を登録した",
         "運用開始日登録した",

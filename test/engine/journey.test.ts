@@ -269,6 +269,15 @@ describe("journeyFeature › reporting a step", () => {
     ["端末登録終わりました、アプリもMicrosoft Storeから入れました", "deviceRegistered", "appAccount"],
     ["端末の登録は済みました", "deviceRegistered", "appAccount"],
     ["運用開始日、12月7日で登録しました。これで全部終わりですか？", "started", "appInstalled"],
+    // A helper playing members after registration (sim2): the step named inside a longer report.
+    ["いま登録とOKを押しました〜。メール待ってます", "linkSent", "registering"],
+    [
+      "来ました来ました！リンク押したら登録が完了いたしましたって出ました〜ほんとに助かりました",
+      "registered",
+      "linkSent",
+    ],
+    ["承認されましたってメールがきました。次は何をすればいいですか", "approved", "applied"],
+    ["10日前に利用開始申請までやりました", "applied", "registered"],
   ] as const)("reads the report in the member's own words: 「%s」 is %s", (typed, step, from) => {
     const result = run(ctx(from), { kind: "text", text: typed })!;
     // 「きのう…」「3週間くらい前に…」 also say when: recorded on that day (when.test.ts).
@@ -325,6 +334,11 @@ describe("journeyFeature › reporting a step", () => {
     "押しました。でもメールが来ない",
     "登録ボタンを押しました。メールはいつ来ますか？",
     "アカウントはつくってないとおもう",
+    "カードリーダーを買いに行きます",
+    "承認されないまま10日です",
+    "利用開始申請をしたいです",
+    "運用開始日を来月入れる予定です",
+    "アプリは入れましたがログインできません",
   ])(
     "a report followed by a trouble, or a screen that did not show it, is left to the FAQ: 「%s」",
     (typed) => {

@@ -83,6 +83,12 @@ const AFTER_DOING = /^.*(?:たら|すると|したら|メールには|めーる�
 const QUOTED =
   /^[「『]?(.+?)[」』]?(?:って|と)(?:出|で|表示され|書いて|かいて)(?:ました|た|てる|てます|ています|ある|あります|あった)[。.!！\s]*$/u;
 
+/** After a step's name: a verb of having done it (「までやりました」「が完了いたしましたって出ました」「されました」). */
+const DONE_AFTER = /(?:ました|った|んだ|いた|した|きた|来た|出た|でた|えた|れた|済み|済んだ|完了|できた)/u;
+/** …but not 「まだ」, a negation or a trouble (「承認されないまま」「アプリが入れられません」「機械が壊れた」). */
+const NOT_DONE =
+  /ない|なく|ません|ず[、。\s]|ずに|まだ|エラー|失敗|だめ|ダメ|壊れ|こわれ|忘れ|わすれ|消え|なくし|間違|まちが|待って|まって|したい|したら|すれば|しよう|予定|つもり|から|に行|にいく/u;
+
 const SPELLING = new RegExp(REPORT_SPELLINGS.map(([kanji]) => kanji).join("|"), "g");
 const SPELLED = new Map(REPORT_SPELLINGS);
 
@@ -203,6 +209,28 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     }
     return found[0] ?? null;
   };
+  /** Each step's nouns, longest first (「登録が完了」 before 「登録完了」). */
+  const nouns = JOURNEY_STEPS.flatMap((step) =>
+    copy.steps[step].nouns.map((n) => ({ step, noun: n.normalize("NFKC").toLowerCase() })),
+  ).sort((a, b) => b.noun.length - a.noun.length);
+  /**
+   * 「利用開始申請までやりました」「リンク押したら登録が完了いたしましたって出ました〜」「承認されました
+   * ってメールがきました」: the step named last in the text, followed in its sentence by a verb of having
+   * done it, and by no negation, trouble or question.
+   */
+  const byNoun = (text: string): TypedReport | null => {
+    const t = text.normalize("NFKC").toLowerCase();
+    let last: { step: JourneyStep; at: number; end: number } | null = null;
+    for (const { step, noun } of nouns) {
+      const at = t.lastIndexOf(noun);
+      if (at >= 0 && (!last || at > last.at)) last = { step, at, end: at + noun.length };
+    }
+    if (!last) return null;
+    const after = t.slice(last.end).split(/[。．.!！\n]/u)[0] ?? "";
+    if (!DONE_AFTER.test(after) || NOT_DONE.test(after) || QUESTION.test(after) || /[?？]/u.test(after))
+      return null;
+    return { kind: "report", step: last.step };
+  };
   return (raw) => {
     if (raw.length > 60) return null;
     if (QUESTION.test(raw)) {
@@ -228,7 +256,9 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
       if (before.some((x) => TROUBLE.test(x) || QUESTION.test(x))) return null;
       // 「運用開始日、12月7日で登録しました」 is one report with a pause in it; split further only if not.
       const whole = sentences.slice(0, -1).map((x) => x.replace(TRAILING_SIGNS, ""));
-      return inSentences(whole) ?? inSentences(before.map((x) => x.replace(TRAILING_SIGNS, "")));
+      return (
+        inSentences(whole) ?? inSentences(before.map((x) => x.replace(TRAILING_SIGNS, ""))) ?? byNoun(told)
+      );
     }
     const input = raw.replace(TRAILING_SIGNS, "").trim();
     const whole = exactly(input);
@@ -243,8 +273,9 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
       .replace(JOINED, joined)
       .split(SENTENCE_OR_PAUSE)
       .filter((x) => x.trim().length > 0);
-    if (sentences.length < 2) return null;
-    if (sentences.slice(0, -1).some((x) => TROUBLE.test(x))) return null;
+    if (sentences.length < 2) return TROUBLE.test(input) ? null : byNoun(input);
+    // A trouble told after the report (「押した。でもメールが来ない」) is for the FAQ.
+    if (sentences.some((x) => TROUBLE.test(x))) return null;
     // 「きた」 among other sentences may be any mail (「かんりょうメール きた」): only a whole message is that.
     const part = (x: string) => {
       const found = exactly(x);
@@ -254,6 +285,7 @@ export function createMatcher(copy: JourneyCopy): (input: string) => TypedReport
     // Reports before it too (「機器も買ってあるし、登録も完了してる」): all of them, the furthest first.
     if (last) return last.kind === "report" ? (inSentences(sentences, part) ?? last) : last;
     // The report earlier, and nothing after it is a trouble (「押した。でもメールが来ない」 is for the FAQ).
-    return sentences.some((x) => TROUBLE.test(x) || QUESTION.test(x)) ? null : inSentences(sentences, part);
+    if (sentences.some((x) => QUESTION.test(x))) return null;
+    return inSentences(sentences, part) ?? byNoun(input);
   };
 }

@@ -16,6 +16,11 @@ const Step = z.object({
   /** Quick reply the member presses to report it. */
   report: Label,
   words: Words,
+  /**
+   * What the step is called inside a longer report (「利用開始申請までやりました」「リンク押したら登録が
+   * 完了いたしましたって出ました〜」): read with a verb of having done it, never with a negation.
+   */
+  nouns: z.array(z.string().min(2)).default([]),
   /** What to do for this step, one or two sentences (shown while it is the next step). */
   todo: Text,
   /** Answer when the member reports it. */
