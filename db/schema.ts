@@ -23,6 +23,8 @@ export const members = sqliteTable(
     followedAt: text("followed_at"),
     unfollowedAt: text("unfollowed_at"),
     lastSeenAt: text("last_seen_at"),
+    /** When the member asked for no more journey reminders or nudges (「通知を止めたい」); null: they are on. */
+    remindersOffAt: text("reminders_off_at"),
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("members_journey_step").on(t.journeyStep), index("members_status").on(t.status)],

@@ -21,6 +21,8 @@ const MenuSchema = z.object({
   passwordRefused: z.array(Text).min(1).max(2),
   tooLong: Text,
   erase: z.object({ confirm: Text, yes: Label, no: Label, done: Text, kept: Text }),
+  /** The member's own switch for the journey reminders and nudges (staff notices are not affected). */
+  reminders: z.object({ off: Text, on: Text, offLabel: Label, onLabel: Label }),
   inquiry: z.object({
     askLabel: Label,
     askPrompt: Text,
@@ -124,6 +126,10 @@ const MenuSchema = z.object({
     erase: z.array(z.array(z.string().min(1)).min(1)),
     /** 「院長に見せたいのでシートを出してください」: the copy sheet again. */
     sheet: z.array(z.array(z.string().min(1)).min(1)),
+    /** 「通知がうるさいので止めたい」: no more journey reminders or nudges. */
+    remindersOff: z.array(z.array(z.string().min(1)).min(1)),
+    /** 「通知を再開して」: them again. */
+    remindersOn: z.array(z.array(z.string().min(1)).min(1)),
   }),
   /**
    * FAQ entries that only describe a request (「担当者に聞く」を押して…): when the FAQ's answer is one of
@@ -188,6 +194,12 @@ export const menuContent: MenuContent = MenuSchema.parse({
     "パスワードはポータルサイトの画面にだけ入力してください。このトークに送る必要はありません。",
   ],
   tooLong: "メッセージが長すぎるため読み取れませんでした。短く分けて送っていただけますか。",
+  reminders: {
+    off: "承知しました。手続きのお知らせ（リンクの期限や次の手順のリマインド）は、今後このLINEからお送りしません。本会からの一斉のお知らせと、お問い合わせへのお返事は届きます。また受け取りたいときは「通知を再開」と送ってください。",
+    on: "承知しました。手続きのお知らせを再開します。次の手順に進んだときから、またお送りします。",
+    offLabel: "通知を止める",
+    onLabel: "通知を再開",
+  },
   erase: {
     confirm:
       "お名前・番号・院名・電話番号・メールアドレス、所属、進み具合の記録、お問い合わせ、予定していたお知らせをすべて削除します。事務局からの一斉のお知らせも届かなくなります。よろしいですか。",
@@ -578,6 +590,43 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["全部消して"],
       ["ぜんぶけして"],
     ],
+    remindersOff: [
+      ["通知", "止めたい"],
+      ["通知", "止めて"],
+      ["通知", "止めるには"],
+      ["通知", "とめたい"],
+      ["通知", "とめて"],
+      ["通知", "うるさい"],
+      ["通知", "いらない"],
+      ["通知", "要らない"],
+      ["通知", "やめて"],
+      ["通知", "オフ"],
+      ["お知らせ", "止めたい"],
+      ["お知らせ", "止めて"],
+      ["お知らせ", "とめたい"],
+      ["お知らせ", "とめて"],
+      ["お知らせ", "いらない"],
+      ["お知らせ", "送らないで"],
+      ["お知らせ", "やめて"],
+      ["リマインド", "止めて"],
+      ["リマインド", "止めたい"],
+      ["リマインド", "いらない"],
+      ["リマインド", "送らないで"],
+      ["リマインド", "やめて"],
+      ["配信停止"],
+      ["配信", "止めて"],
+      ["配信", "止めたい"],
+      ["もう送らないで"],
+      ["送ってこないで"],
+    ],
+    remindersOn: [
+      ["通知を再開"],
+      ["通知", "再開"],
+      ["お知らせ", "再開"],
+      ["リマインド", "再開"],
+      ["通知", "また", "ほしい"],
+      ["お知らせ", "また", "ほしい"],
+    ],
     sheet: [
       ["シート", "出して"],
       ["シート", "だして"],
@@ -669,6 +718,10 @@ export const menuContent: MenuContent = MenuSchema.parse({
     erase: ["bot-erase"],
   },
   requestMasks: [
+    // 「通知書はいらないの？」 is about the notice of consent, not this LINE's notices.
+    "通知書",
+    "承諾通知",
+    "中止の通知",
     // 「引き続きよろしくお願いいたします」 closes a message: it is not 「続きから」.
     "引き続き",
     "引続き",

@@ -250,6 +250,8 @@ export function createEngine(parts: EngineParts): Engine {
       return action === "inquiry.create"
         ? handedOver(state, desk.postback(state, action, ctx.now))
         : desk.postback(state, action, ctx.now);
+    if (action === "reminders.on" || action === "reminders.off")
+      return remindersSwitch(state, action === "reminders.off");
     if (action === "erase") return confirmErase(state);
     if (action === "erase.yes")
       return reply({ ...INITIAL_STATE }, [text(menu.erase.done)], [{ type: "eraseMember" }]);
@@ -277,6 +279,18 @@ export function createEngine(parts: EngineParts): Engine {
     if (!state.scratch?.lastQuestion) return state;
     const { lastQuestion: _q, ...rest } = state.scratch;
     return { ...state, scratch: Object.keys(rest).length > 0 ? rest : undefined };
+  };
+
+  /** 「通知を止めたい」: the journey's reminders and nudges off (or on again), said with the way back. */
+  const remindersSwitch = (state: ConversationState, off: boolean): StepResult => {
+    const again: Choice = off
+      ? { label: menu.reminders.onLabel, data: postbackData("reminders.on") }
+      : { label: menu.reminders.offLabel, data: postbackData("reminders.off") };
+    return reply(
+      state,
+      [text(off ? menu.reminders.off : menu.reminders.on, [again, menuButton])],
+      [{ type: "setRemindersOff", off }],
+    );
   };
 
   const confirmErase = (state: ConversationState) =>
@@ -471,6 +485,9 @@ export function createEngine(parts: EngineParts): Engine {
     if (journey) return journey;
     const status = inquiryStatus(ctx, state, raw);
     if (status) return status;
+    // 「通知がうるさいので止めたいです」: the member's own switch, not the FAQ about LINE's settings.
+    const reminders = requestOf(raw, ["remindersOn", "remindersOff"]);
+    if (reminders) return remindersSwitch(state, reminders === "remindersOff");
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
     // 「院長に見せたいのでもう一回シートを出してください」: the copy sheet, asked in a sentence.

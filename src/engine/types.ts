@@ -134,6 +134,8 @@ export type Effect =
   | { type: "setExemption"; reason: ExemptionReason | null }
   | { type: "scheduleReminder"; kind: string; dueAt: string }
   | { type: "cancelReminders"; kinds: string[] }
+  /** 「通知を止めたい」: no more journey reminders or nudges (staff notices still come); false turns them on. */
+  | { type: "setRemindersOff"; off: boolean }
   | { type: "saveRegistration"; answers: RegistrationAnswers }
   | { type: "lookupRoster"; registrationNumber: string }
   | { type: "createInquiry"; question: string }

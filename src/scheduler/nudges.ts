@@ -45,6 +45,7 @@ export async function queueNudges(
           eq(m.status, "active"),
           eq(m.journeyStep, step),
           isNull(m.exemption),
+          isNull(m.remindersOffAt),
           sql`${since} <= ${cutoff}`,
           notExists(
             deps.db

@@ -101,7 +101,8 @@ function messagesFor(row: DueReminder, now: Date): LineMessage[] | "unknown" | "
     const notice = findNotice(row.kind.slice(NOTICE_PREFIX.length));
     return notice ? notice.messages.slice(0, 5).map((m) => ({ type: "text", text: m })) : "unknown";
   }
-  const exempt = row.exemption !== null;
+  // Exempt, or asked for no more reminders: journey reminders and nudges are not pushed (notices are).
+  const exempt = row.exemption !== null || row.remindersOffAt !== null;
   const step = nudgeStep(row.kind);
   if (step) {
     if (isReminderObsolete(`nudge.${step}`, row.journeyStep, exempt)) return "obsolete";

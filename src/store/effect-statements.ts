@@ -47,6 +47,14 @@ export async function effectStatements(
             .where(eq(schema.members.userId, userId)),
         );
         break;
+      case "setRemindersOff":
+        out.push(
+          db
+            .update(schema.members)
+            .set({ remindersOffAt: effect.off ? at : null })
+            .where(eq(schema.members.userId, userId)),
+        );
+        break;
       case "scheduleReminder":
         out.push(
           db

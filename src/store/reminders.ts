@@ -20,6 +20,7 @@ export interface DueReminder {
   journeyStep: JourneyStep | null;
   /** 対象外（届出） reason, if any: nothing of the journey is pushed then. */
   exemption: string | null;
+  remindersOffAt: string | null;
   /** When the member reached their current step (the latest journey event of it). */
   stepAt: string | null;
 }
@@ -57,6 +58,7 @@ export async function findDue(db: Database, now: Date, limit: number): Promise<D
       claimedAt: r.claimedAt,
       journeyStep: m.journeyStep,
       exemption: m.exemption,
+      remindersOffAt: m.remindersOffAt,
       stepAt: sql<
         string | null
       >`(select max(${e.at}) from ${e} where ${e.userId} = ${r.userId} and ${e.step} = ${m.journeyStep})`,

@@ -22,6 +22,7 @@ export interface MemberRow {
   journey_step: string | null;
   affiliation: string | null;
   registration: string | null;
+  reminders_off_at: string | null;
 }
 
 export async function memberRow(db: Database, userId: string): Promise<MemberRow | undefined> {

@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `reminders_off_at` text;
