@@ -533,6 +533,10 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["とうろく", "やって"],
       ["とうろく", "はじめたい"],
       ["とうろく", "おねがい"],
+      ["申し込みたい"],
+      ["申込みたい"],
+      ["もうしこみたい"],
+      ["申し込みしたい"],
     ],
     resume: [["続き"], ["つづき"], ["再開"], ["途中から"]],
     progress: [
@@ -722,6 +726,12 @@ export const menuContent: MenuContent = MenuSchema.parse({
     "通知書",
     "承諾通知",
     "中止の通知",
+    // 「ポータルに登録したメールアドレスを変更したい」: about an address, not starting the form.
+    "登録したメール",
+    "登録したアドレス",
+    "登録したメアド",
+    "登録した電話",
+    "登録した名前",
     // 「引き続きよろしくお願いいたします」 closes a message: it is not 「続きから」.
     "引き続き",
     "引続き",

@@ -384,3 +384,32 @@ describe("everything in one line", () => {
     ]);
   });
 });
+
+describe("voice input and typed requests (sim2, sim3)", () => {
+  it("「今日 1101234 ハイフン 5 ハイフン 6」 at ① is 協1101234-5-6 (voice input hears 協 as 今日)", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵"]);
+    await m.tap("施術所（柔道整復）");
+    await m.say("今日 1101234 ハイフン 5 ハイフン 6");
+    const a = await answers(m);
+    expect([a.agreementKind, a.registrationDigits]).toEqual(["協", "110123456"]);
+    expectAsked(m, "clinicName");
+  });
+
+  it("「申し込みたいんだけど」 starts the form; 「ポータルに登録したメールアドレスを変更したいです」 does not", async () => {
+    const m = newMember();
+    await m.say("申し込みたいんだけど");
+    expectAsked(m, "familyName");
+    const other = newMember();
+    await other.say("ポータルに登録したメールアドレスを変更したいです");
+    expect(other.read).not.toContain(C.fields.familyName.prompt);
+    expect(other.quickLabels).toContain("担当者に聞く");
+  });
+
+  it("「？」 alone is asked what is wanted, with the menu's choices", async () => {
+    const m = newMember();
+    await m.say("？");
+    expect(m.read).not.toContain("承知しました");
+    expect(m.quickLabels).toContain("担当者に聞く");
+  });
+});

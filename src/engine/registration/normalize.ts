@@ -37,7 +37,9 @@ export function normalizeName(input: string): string {
 }
 
 /** 「の」 between two digits, as voice input writes a number read aloud (「1107777の1の2」). */
-const SPOKEN_SEPARATOR = /(?<=[0-9〇一二三四五六七八九])の(?=[0-9〇一二三四五六七八九])/gu;
+// 「〇四八の二五一」「1101234 ハイフン 5 ハイフン 6」 (voice input says the hyphen).
+const SPOKEN_SEPARATOR =
+  /(?<=[0-9〇一二三四五六七八九])\s*(?:の|ハイフン|はいふん|ﾊｲﾌﾝ)\s*(?=[0-9〇一二三四五六七八九])/gu;
 /** A text that is a number and nothing else (協/契, digits in either script, separators). */
 const SPOKEN_FRAME_START = /^(?:電話番号?は|でんわ(?:ばんごう)?は|番号は)\s*/u;
 const SPOKEN_FRAME_END = /\s*(?:です|でございます|になります|でお願いします)?[。.!！]*$/u;

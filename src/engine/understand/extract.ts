@@ -129,6 +129,8 @@ export function extractRegistrationNumber(raw: string): Extracted | null {
   const t = nfkc(raw)
     .replace(DASHES, "-")
     .replace(/(?:きょう|キョウ)(?=\s*\d)/u, "協")
+    // 「今日 1101234-5-6」: voice input hears 協 as 今日 (only before a whole registration number).
+    .replace(/^(?:今日|共|強)(?=\s*\d{7}\s*-\s*\d\s*-\s*\d(?!\d))/u, "協")
     .replace(/(?:けい|ケイ)(?=\s*\d)/u, "契")
     .replace(/(協|契)\s*の\s*(?=\d)/u, "$1");
   // 「第12345号っていうのと、協 4101234-5-7 っていうのがあります」: the number after 協/契 first.

@@ -81,6 +81,8 @@ export function createInterpreter(u: Understanding): Interpreter {
 
   /** A message that is a social turn as a whole (its words, or a greeting with a self-introduction). */
   function wholeSocial(raw: string): SocialKind | null {
+    // 「？」 alone: the member does not know what to do next (mid-form the form's 「？」 is its help).
+    if (/^[\s?？]+$/u.test(raw) && raw.trim().length > 0) return "help";
     if (NO_WORDS.test(raw) && raw.trim().length > 0) return emojiKind(raw);
     const key = normalizeCommand(raw);
     if (key.length === 0) return null;
