@@ -166,7 +166,6 @@ export const MEMBER_PHRASINGS: Readonly<Record<string, readonly string[]>> = {
     "手順１の機器準備　目的を知りたいです",
   ],
   "device-types": [
-    "きかいはなにをかえばいいですか",
     "何を準備すればいいですか パソコンですか",
     "スマホがあればカードリーダーは買わなくていいの",
     "ノートパソコンとカードリーダーでいける？",

@@ -192,7 +192,10 @@ describe("the bot's own words work when typed", () => {
       else if (v && typeof v === "object") Object.values(v).forEach(walk);
     };
     walk([MENU, C, U]);
-    expect([...said].sort()).toEqual(["やめる", "戻る", "登録"]);
+    expect([...said].sort()).toEqual(["やめる", "戻る", "登録", "通知を再開"]);
+    const other = newMember();
+    await other.say("通知を再開");
+    expect(other.read).toContain(MENU.reminders.on);
     const m = newMember();
     await m.say("登録");
     expectAsked(m, "familyName");
