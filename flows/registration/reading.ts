@@ -290,7 +290,7 @@ export const readingCopy = {
       reopenField: "{labels}をもう一度お聞きします。ほかの項目はそのままです。",
       /** A sentence where a mail address or a number is asked (「メールは息子にきいてから」 is a pause, read before). */
       sentenceAtField:
-        "{label}として読み取れる文字がありませんでした。{label}だけを送ってください。\n調べてから入れるときは「あとで」、前の項目を直すときは「戻る」と送ってください。",
+        "{label}として読み取れる文字がありませんでした。{label}だけを送ってください。\n例）{example}\n調べてから入れるときは「あとで」、前の項目を直すときは「戻る」と送ってください。",
       /** 「メールアドレスはもってないです」: what the briefing says (needed for the link; ask the association). */
       noMail:
         "ポータルの登録には、メールアドレスが必要です（登録用のリンクがそのアドレスに届きます）。お持ちでない場合は、「担当者に聞く」から本会にご相談ください。\n入力はあとからでも続けられます。",

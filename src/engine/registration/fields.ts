@@ -426,7 +426,10 @@ function sentenceAt(state: ConversationState, field: Field, raw: string): StepRe
       text(R.messages.noMail, [{ label: R.buttons.askPerson, text: R.buttons.askPerson }, later]),
     ]);
   const label = COPY.fields[field].label;
-  return reply(state, [text(fill(R.messages.sentenceAtField, { label }), [later, ...choicesFor(state)])]);
+  const example = COPY.fields[field].example;
+  return reply(state, [
+    text(fill(R.messages.sentenceAtField, { label, example }), [later, ...choicesFor(state)]),
+  ]);
 }
 
 /** A typed answer for the field the current step is about. */
