@@ -569,6 +569,13 @@ export const menuContent: MenuContent = MenuSchema.parse({
       ["答えてもらえ"],
       ["こたえてもらえ"],
       ["答えはまだ"],
+      // 「今日中に電話もらえますか」 right after the question was sent: when staff answer.
+      ["今日中", "電話"],
+      ["今日中", "連絡"],
+      ["いつ", "電話もらえ"],
+      ["いつ", "連絡もらえ"],
+      ["いつ", "連絡くれ"],
+      ["いつごろ", "連絡"],
     ],
     repeat: [
       ["もう一回", "言って"],

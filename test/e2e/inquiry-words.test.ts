@@ -95,6 +95,20 @@ describe("right after a question is sent, what adds to it is passed on", () => {
     expect(await inquiriesOf(m.userId)).toHaveLength(1);
   });
 
+  it("「今日中に電話もらえますか」 right after sending is told when staff answer; no second inquiry (sim3)", async () => {
+    const m = newMember();
+    await sent(m);
+    await m.say("今日中に電話もらえますか");
+    expect(m.read).toContain("担当者へお送りしています");
+    expect(await inquiriesOf(m.userId)).toHaveLength(1);
+  });
+
+  it("「…また分からないことがあったら伺いますね」 is thanks, not a question without an answer (sim2)", async () => {
+    const m = newMember();
+    await m.say("ご丁寧にありがとうございました。また分からないことがあったら伺いますね");
+    expect(m.read).toContain(U.social.thanks.idle);
+  });
+
   it("送る typed again after sending says it was sent, and files nothing more", async () => {
     const m = newMember();
     await sent(m);
