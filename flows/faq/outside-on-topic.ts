@@ -164,6 +164,30 @@ export const ON_TOPIC_UNCOVERED: Array<{
     ],
   },
   {
+    // Found by helpers playing a receptionist and a wife registering for the owner (sim1–sim3): the
+    // briefing shows the form's 姓・名 but never says whose; the mail address is the entry 「どのメール
+    // アドレスを使う」.
+    id: "whose-name",
+    about: "どなたのお名前で登録するか",
+    contact: "association",
+    reply:
+      "ポータルに入れるお名前をどなたのもの（院長・ご家族・受付の方など）にするか、ご家族や職員の方が代わりに登録してよいかは、説明会資料には書かれていません。本会の担当者にお問い合わせいただけます。",
+    questions: [
+      "名前は私の名前ですか、院長の名前ですか",
+      "受付の私の名前ですか？院長の名前ですか？",
+      "これは主人の名前？わたしの名前？",
+      "家族が代わりに登録してもいいですか",
+      "受付の者が院長の代わりに登録してもいいですか",
+      "代理で登録できますか",
+      "名前は誰の名前を入れればいいの",
+      "姓と名は院長のですか",
+      "妻が代わりに入力しても大丈夫？",
+      "息子の私が父の代わりにやっていいですか",
+      "スタッフが登録作業をしても問題ないですか",
+      "なまえ だれの いれるの",
+    ],
+  },
+  {
     id: "no-email",
     // Having no address, or a family member's, is the entry 「どのメールアドレスを使う」 (ask the
     // association); making one is what nobody's sources explain.

@@ -291,8 +291,10 @@ describe("a sentence where an address is asked", () => {
     const m = newMember();
     await atEmail(m);
     await m.say("メールアドレスはもってないです");
-    expect(m.read).toContain("メールアドレスが必要です");
-    expect(m.quickLabels).toEqual(["担当者に聞く", "あとで"]);
+    // The form's own word, or the FAQ's answer on which address to use (both: needed; ask the association).
+    expect(m.read).toMatch(/メールアドレス(の入力)?が必(要|須)です/);
+    expect(m.read).toContain("本会");
+    expect(m.read).not.toContain("「@」");
     expect((await answers(m)).email).toBeUndefined();
   });
 
@@ -411,5 +413,16 @@ describe("voice input and typed requests (sim2, sim3)", () => {
     await m.say("？");
     expect(m.read).not.toContain("承知しました");
     expect(m.quickLabels).toContain("担当者に聞く");
+  });
+});
+
+describe("whose name, asked mid-form (a receptionist, a wife)", () => {
+  it("「名前は私の名前ですか、院長の名前ですか」 is told the sources do not say, and who to ask; 姓 is asked again", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("名前は私の名前ですか、院長の名前ですか");
+    expect(m.read).toContain("説明会資料には書かれていません");
+    expect((await answers(m)).familyName).toBeUndefined();
+    expectAsked(m, "familyName");
   });
 });
