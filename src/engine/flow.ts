@@ -26,4 +26,9 @@ export interface Flow {
   resume(ctx: FlowContext, state: ConversationState): LineMessage[];
   /** The same after a side question, when it can be shorter than the step's full prompt. */
   resumeAfterAside?(ctx: FlowContext, state: ConversationState): LineMessage[];
+  /**
+   * After the flow was finished, a correction of what it collected (「メールアドレスを院のアドレスに変え
+   * たい info@…」): the flow takes it up again there, or null.
+   */
+  correctsFinished?(ctx: FlowContext, state: ConversationState, text: string): StepResult | null;
 }

@@ -485,6 +485,9 @@ export function createEngine(parts: EngineParts): Engine {
     if (journey) return journey;
     const status = inquiryStatus(ctx, state, raw);
     if (status) return status;
+    // 「メールアドレスを院のアドレスに変えたい info@…」 after the copy sheet: the change, on the card.
+    const corrected = parts.flows.registration.correctsFinished?.(ctx, state, raw);
+    if (corrected) return corrected;
     // 「通知がうるさいので止めたいです」: the member's own switch, not the FAQ about LINE's settings.
     const reminders = requestOf(raw, ["remindersOn", "remindersOff"]);
     if (reminders) return remindersSwitch(state, reminders === "remindersOff");

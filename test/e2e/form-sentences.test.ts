@@ -426,3 +426,25 @@ describe("whose name, asked mid-form (a receptionist, a wife)", () => {
     expectAsked(m, "familyName");
   });
 });
+
+describe("after the copy sheet", () => {
+  it("「メールアドレスを院のアドレスに変えたい　info@…」 offers the change, then the card", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    await m.say("メールアドレスを院のアドレスに変えたい　info@sato-seikotsu.jp");
+    expect(m.read).toContain("メールアドレスを「info@sato-seikotsu.jp」に変えますか");
+    await m.tap("はい、変える");
+    expect(m.quickLabels).toContain("この内容でOK");
+    expect((await answers(m)).email).toBe("info@sato-seikotsu.jp");
+  });
+
+  it("「ポータルでアドレス打ち間違えたかもしれない」 (no new value) is answered, not taken into the form", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    await m.say("ポータルでアドレス打ち間違えたかもしれない");
+    expect(m.read).not.toContain(C.fields.email.prompt);
+    expect((await conversation(bot.db, m.userId)).flow).toBe("idle");
+  });
+});

@@ -17,7 +17,7 @@ import {
 import { acceptField, ask, onRosterResult, toConfirm } from "./fields.js";
 import { start } from "./lifecycle.js";
 import { answeredCount, enter, FIELDS, fieldOf, isComplete, isField, reply, stepOf } from "./model.js";
-import { charCount } from "./normalize.js";
+import { charCount, nfkc } from "./normalize.js";
 import { looksLikePassword, mentionsPassword } from "./password.js";
 import { onPostback } from "./postbacks.js";
 import { answerThenResume, choicesFor, matchChoice, resume, resumeAfterAside } from "./prompts.js";
@@ -29,6 +29,8 @@ const PRESSED = /(?:押|お)し(?:た|ました|てある)|クリックし(?:た
 /** Asking whether the password may be kept or sent here (「ここに書いておいても」「LINEで送っても」). */
 const KEEP_HERE =
   /(?:ここ|こっち|この(?:LINE|ライン|トーク)|LINE|ライン)(?:に|で).*(?:書|か[いくけ]|送|おく|メモ|残|保存|預)|(?:預か|覚えて|メモして)(?:って|おいて|もらえ|ください)/iu;
+/** Where a correction with its new value goes: the change offered, or the address's likely spelling. */
+const OFFERS = new Set(["replaceOffer", "emailTypo", "emailCaseOffer"]);
 const TEXT_STEPS = new Set([
   "rosterWait",
   "clinicConfirm",
@@ -153,6 +155,16 @@ export const registrationFlow: Flow = {
   help(_ctx, state) {
     const field = fieldOf(state);
     return field ? [text(COPY.fields[field].hint)] : [];
+  },
+  // After the copy sheet: a new value or a field named with a correction word offers the change on the
+  // card (「はい、変える」, then 「この内容でOK」 saves it and gives the sheet again).
+  correctsFinished(_ctx, state, raw) {
+    if (state.flow !== "idle" || !isComplete(state.answers)) return null;
+    const t = nfkc(raw).toLowerCase();
+    if (!COPY.reading.correctionWords.some((w) => t.includes(w))) return null;
+    // Only with the new value in it: 「ポータルでアドレス打ち間違えたかも」 is for the FAQ (the mail).
+    const offered = correctionAtConfirm(enter(state, "confirm"), raw);
+    return offered && OFFERS.has(stepOf(offered.state)) ? offered : null;
   },
   resume: (_ctx, state) => resume(state),
   resumeAfterAside: (_ctx, state) => resumeAfterAside(state),
