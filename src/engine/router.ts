@@ -491,6 +491,9 @@ export function createEngine(parts: EngineParts): Engine {
     // 「通知がうるさいので止めたいです」: the member's own switch, not the FAQ about LINE's settings.
     const reminders = requestOf(raw, ["remindersOn", "remindersOff"]);
     if (reminders) return remindersSwitch(state, reminders === "remindersOff");
+    // 「昨日途中までやったやつ、どこまでやったっけ」 with a form left half-done: the form, where it stopped.
+    if (parts.flows.registration.paused?.(state) && requestOf(raw, ["resume"]))
+      return onTrigger(ctx, state, "resume", raw);
     // 「次は何をすればいいですか」: the member's own progress card, not the FAQ about it.
     if (requestOf(raw, ["progress"])) return onTrigger(ctx, state, "progress", raw);
     // 「院長に見せたいのでもう一回シートを出してください」: the copy sheet, asked in a sentence.

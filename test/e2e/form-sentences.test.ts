@@ -448,3 +448,17 @@ describe("after the copy sheet", () => {
     expect((await conversation(bot.db, m.userId)).flow).toBe("idle");
   });
 });
+
+describe("a form left half-done", () => {
+  it("「昨日途中までやったやつ、どこまでやったっけ」 goes on where it stopped; with no form it is the progress card", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵"]);
+    await m.say("あとで");
+    await m.say("昨日途中までやったやつ、どこまでやったっけ");
+    expectAsked(m, "affiliation");
+    const fresh = newMember();
+    await fresh.say("どこまでやったっけ");
+    expect(fresh.last[0]?.type).toBe("flex");
+    expect((await conversation(bot.db, fresh.userId)).flow).toBe("idle");
+  });
+});

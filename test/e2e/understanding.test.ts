@@ -61,9 +61,10 @@ describe("small talk gets a short human reply and the menu, never an apology", (
   it("never shows two buttons with the same label (an entry 「コールセンター」 beside the call-centre button)", async () => {
     const m = newMember();
     await m.say("でんわでききたい ばんごうおしえて");
-    // The call centre's answer itself, or another answer with the call-centre button: never both.
-    expect(m.read).toContain("0800-080-4583");
-    expect(m.quickLabels.filter((l) => l === "コールセンター").length).toBeLessThanOrEqual(1);
+    // The call centre's answer itself, or the call-centre button under another reply: never both.
+    const button = m.quickLabels.filter((l) => l === "コールセンター").length;
+    expect(button === 1 || m.read.includes("0800-080-4583")).toBe(true);
+    expect(button).toBeLessThanOrEqual(1);
     expect(new Set(m.quickLabels).size).toBe(m.quickLabels.length);
   });
 
