@@ -35,6 +35,7 @@ import {
   type StepResult,
   without,
 } from "./types.js";
+import { withoutCourtesyTail } from "./understand/extract.js";
 import { createInterpreter } from "./understand/interpret.js";
 import { foldedSet, normalizeCommand, toHiragana } from "./understand/normalize.js";
 
@@ -714,6 +715,16 @@ export function createEngine(parts: EngineParts): Engine {
       const answered = parts.journey.handle(ctx, state, { kind: "text", text: raw });
       if (answered) return answered;
     }
+    // 「佐藤です。よろしくお願いします」「こんにちは、佐藤です」 where a name is asked: the name, with a
+    // greeting around it (the greeting alone, 「お疲れ様です」, is still small talk).
+    const introduced = withoutCourtesyTail(understand.withoutOpeners(raw)).trim();
+    const introducesName =
+      flow !== null &&
+      social === "greeting" &&
+      (state.step === "familyName" || state.step === "givenName") &&
+      normalizeCommand(introduced).replace(/(です|と申します|といいます|でございます)$/u, "").length > 0 &&
+      understand.social(introduced) === null;
+    if (introducesName) return flow.step(ctx, state, { kind: "text", text: introduced });
     // Mid-form, emoji or brackets alone are a (wrong) answer: the field says what it needs.
     if (social && (!flow || /\p{L}/u.test(raw))) {
       // 「ありがとう、補助金の上限は」「困ってます。メールが届かない」: the polite words wrap a question

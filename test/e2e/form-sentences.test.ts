@@ -462,3 +462,28 @@ describe("a form left half-done", () => {
     expect((await conversation(bot.db, fresh.userId)).flow).toBe("idle");
   });
 });
+
+describe("a name with a greeting around it", () => {
+  it.each([
+    ["佐藤です。よろしくお願いします", "佐藤"],
+    ["こんにちは、佐藤です", "佐藤"],
+  ])("「%s」 at 姓 is 「%s」", async (typed, family) => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say(typed);
+    expect((await answers(m)).familyName).toBe(family);
+    expectAsked(m, "givenName");
+  });
+
+  it("「名前は渡辺正男ですよろしくお願いします」 offers 姓「渡辺」、名「正男」; 「お疲れ様です」 alone stores nothing", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("名前は渡辺正男ですよろしくお願いします");
+    expect(m.read).toContain("姓「渡辺」、名「正男」でよろしいですか");
+    const other = newMember();
+    await atField(other, []);
+    await other.say("お疲れ様です");
+    expect((await answers(other)).familyName).toBeUndefined();
+    expectAsked(other, "familyName");
+  });
+});

@@ -12,6 +12,7 @@ import {
   spelledOut,
   spokenSymbols,
   stripAnswerFrame,
+  withoutCourtesyTail,
 } from "../understand/extract.js";
 import { normalizeCommand, toHiragana } from "../understand/normalize.js";
 import { spokenAddress } from "../understand/romaji.js";
@@ -153,7 +154,7 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
   if (HAS_MAIL.test(raw) || HAS_PHONE.test(raw)) return reject(state, fill(R.messages.dataAtName, vars));
   const read = (typed: string) => {
-    const framed = stripAnswerFrame(normalizeName(typed));
+    const framed = stripAnswerFrame(normalizeName(withoutCourtesyTail(typed)));
     // Voice input spacing every character (「山 田 一 郎」): one name, the spaces are not the member's.
     return /^(?:\S ){2,}\S$/u.test(framed) ? framed.replace(/ /gu, "") : framed;
   };

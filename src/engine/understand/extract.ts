@@ -143,3 +143,9 @@ export function extractRegistrationNumber(raw: string): Extracted | null {
   const rest = t.replace(match[0], "");
   return { value, fromSentence: LETTER.test(rest) };
 }
+
+/** 「名前は渡辺正男ですよろしくお願いします」: the courtesy after an answer is not part of it. */
+const COURTESY_TAIL =
+  /[、。,.\s]*(?:どうぞ)?(?:よろしく(?:お願い|おねがい)?(?:します|いたします|致します|申し上げます)?|(?:お願い|おねがい)(?:します|いたします|致します))[。．.!！\s]*$/u;
+
+export const withoutCourtesyTail = (raw: string): string => raw.replace(COURTESY_TAIL, "");
