@@ -155,6 +155,13 @@ describe("at 入力内容確認, words as members say them", () => {
     expect((await answers(m)).clinicName).toBe("鳩ヶ谷接骨院");
   });
 
+  it("「やっぱり所属機関はあはきの方かも。うちは鍼灸もやってるので」 opens 所属機関", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("やっぱり所属機関はあはきの方かも。うちは鍼灸もやってるので");
+    expectAsked(m, "affiliation");
+  });
+
   it("「やっぱりやめる」 is 「やめる」: asked first", async () => {
     const m = newMember();
     await fillToConfirm(m);

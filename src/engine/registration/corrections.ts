@@ -422,7 +422,8 @@ export function correctionAtConfirm(state: ConversationState, raw: string): Step
     newText(state, raw) ??
     withoutPart(state, raw);
   if (value) return value;
-  const corrects = R.correctionWords.some((w) => t.includes(w));
+  // 「やっぱり所属機関はあはきの方かも。うちは鍼灸もやってるので」: a change of mind is a correction too.
+  const corrects = R.correctionWords.some((w) => t.includes(w)) || /やっぱり|やっぱ|やはり/u.test(t);
   const [field, ...then] = fieldsNamed(t);
   if (field && (corrects || t.length <= 12)) return open(state, field, then);
   if (corrects) {
