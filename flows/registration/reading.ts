@@ -286,6 +286,8 @@ export const readingCopy = {
       replaced: "{label}を「{value}」に変えました。",
       editSeveral: "{labels}の順に、もう一度お聞きします。",
       /** A field named to correct while another is asked (「所属機関をなおしたい」): that one again, the rest kept. */
+      okMeans:
+        "このLINEの「この内容でOK」を押すと、ポータルに入力するためのシートをお渡しします。このLINEからポータルへは何も送られません。ポータルへの登録は、シートを見ながらご自身で行います。",
       backToField: "「{label}」に戻ります。そこから順にお聞きします。",
       reopenField: "{labels}をもう一度お聞きします。ほかの項目はそのままです。",
       /** A sentence where a mail address or a number is asked (「メールは息子にきいてから」 is a pause, read before). */

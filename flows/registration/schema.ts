@@ -230,6 +230,7 @@ export const RegistrationCopySchema = z
         replaced: Text,
         editSeveral: Text,
         backToField: Text,
+        okMeans: Text,
         reopenField: Text,
         sentenceAtField: Text,
         noMail: Text,

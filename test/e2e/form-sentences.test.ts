@@ -162,6 +162,14 @@ describe("at 入力内容確認, words as members say them", () => {
     expectAsked(m, "affiliation");
   });
 
+  it("「OKしたら会に届くの？それとも自分でポータルに入れるの？」 is told what this card's OK does, then the card", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.say("OKしたら会に届くの？それとも自分でポータルに入れるの？");
+    expect(m.read).toContain("このLINEからポータルへは何も送られません");
+    expect(m.quickLabels).toContain("この内容でOK");
+  });
+
   it("「やっぱりやめる」 is 「やめる」: asked first", async () => {
     const m = newMember();
     await fillToConfirm(m);

@@ -98,6 +98,23 @@ function splitThenAffiliation(ctx: FlowContext, state: ConversationState, raw: s
   return { ...next, replies: [...split.replies.slice(0, -1), ...next.replies] };
 }
 
+/**
+ * 「OKしたら会に届くの？それとも自分でポータルに入れるの？」 at the card: what its 「この内容でOK」 does
+ * (the sheet to copy; nothing is sent to the portal), not the portal's own OK button.
+ */
+const ABOUT_OK = /(?:ok|ｏｋ|オーケー|おーけー|この内容で)/iu;
+const WHERE_IT_GOES =
+  /届く|とどく|送られ|おくられ|送信され|登録され|会に|ポータルに(?:入|い|登録|送)|自分で/u;
+const okQuestion = (state: ConversationState, raw: string): boolean => {
+  const t = nfkc(raw).toLowerCase();
+  return (
+    stepOf(state) === "confirm" &&
+    ABOUT_OK.test(t) &&
+    WHERE_IT_GOES.test(t) &&
+    /[?？]|か$|の$/u.test(t.trim())
+  );
+};
+
 /** Order matters: refuse passwords and floods first, then buttons typed as words, commands, corrections, answers. */
 function onText(ctx: FlowContext, state: ConversationState, raw: string): StepResult {
   if (looksLikePassword(raw)) return answerThenResume(state, [text(M.passwordRefused)]);
@@ -111,6 +128,7 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (mentionsPassword(raw) && KEEP_HERE.test(raw.normalize("NFKC")))
     return answerThenResume(state, [text(M.passwordNotHere)]);
   if (mentionsPassword(raw)) return answerThenResume(state, [text(M.passwordRule)]);
+  if (okQuestion(state, raw)) return reply(state, [text(COPY.reading.messages.okMeans), ...resume(state)]);
   const corrected = correctionAtConfirm(state, raw);
   if (corrected) return corrected;
   const renumbered = numberCorrectionInForm(state, raw);
@@ -149,6 +167,7 @@ export const registrationFlow: Flow = {
     namesAnOption(state, raw) ||
     detectCommand(raw) !== undefined ||
     mentionsPassword(raw) ||
+    okQuestion(state, raw) ||
     correctionAtConfirm(state, raw) !== null,
   paused: (state) =>
     state.flow !== "registration" && answeredCount(state.answers) > 0 && !isComplete(state.answers),
