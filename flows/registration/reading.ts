@@ -163,6 +163,12 @@ export const readingCopy = {
       "いれなおしたい",
     ],
     correctionWords: [
+      "直さ",
+      "直せ",
+      "直す",
+      "なおさ",
+      "なおす",
+      "なおせ",
       "間違",
       "まちが",
       "違う",
@@ -286,6 +292,7 @@ export const readingCopy = {
       replaced: "{label}を「{value}」に変えました。",
       editSeveral: "{labels}の順に、もう一度お聞きします。",
       /** A field named to correct while another is asked (「所属機関をなおしたい」): that one again, the rest kept. */
+      takenSeveral: "{values}として受け付けました。",
       okMeans:
         "このLINEの「この内容でOK」を押すと、ポータルに入力するためのシートをお渡しします。このLINEからポータルへは何も送られません。ポータルへの登録は、シートを見ながらご自身で行います。",
       backToField: "「{label}」に戻ります。そこから順にお聞きします。",

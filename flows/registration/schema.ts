@@ -231,6 +231,7 @@ export const RegistrationCopySchema = z
         editSeveral: Text,
         backToField: Text,
         okMeans: Text,
+        takenSeveral: Text,
         reopenField: Text,
         sentenceAtField: Text,
         noMail: Text,

@@ -502,3 +502,40 @@ describe("a name with a greeting around it", () => {
     expectAsked(other, "familyName");
   });
 });
+
+// A third helper re-trying the earlier misses (sim4) found these.
+describe("names said with more around them (sim4)", () => {
+  it.each([
+    ["はい 鈴木と申します どうぞよろしくお願いいたします", "鈴木"],
+    ["お世話になっております。鈴木接骨院の鈴木と申します", "鈴木"],
+  ])("「%s」 at 姓 is 「%s」 (never 「はい」, never refused as a clinic)", async (typed, family) => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say(typed);
+    expect((await answers(m)).familyName).toBe(family);
+    expectAsked(m, "givenName");
+  });
+
+  it("「ちがいます 姓が鈴木で名は正です」 mid-form takes both, said back, and the form goes on", async () => {
+    const m = newMember();
+    await atField(m, ["はい 鈴木"]);
+    await m.say("ちがいます 姓が鈴木で名は正です");
+    const a = await answers(m);
+    expect([a.familyName, a.givenName]).toEqual(["鈴木", "正"]);
+    expect(m.read).toContain("姓「鈴木」、名「正」として受け付けました");
+  });
+
+  it("「名のほうも直させてください」 at 所属機関 asks 名 again", async () => {
+    const m = newMember();
+    await atField(m, ["鈴木", "正"]);
+    await m.say("名のほうも直させてください");
+    expectAsked(m, "givenName");
+  });
+
+  it("「高橋 健二 柔道整復 協1105678-1-2 高橋整骨院 0495223344 …」 keeps the name too", async () => {
+    const m = newMember();
+    await m.say("高橋 健二 柔道整復 協1105678-1-2 高橋整骨院 0495223344 k.takahashi@yahoo.co.jp");
+    const a = await answers(m);
+    expect([a.familyName, a.givenName, a.clinicName]).toEqual(["高橋", "健二", "高橋整骨院"]);
+  });
+});

@@ -83,6 +83,22 @@ function spokenName(value: string): Pick<RegistrationAnswers, "familyName" | "gi
 const bareAffiliation = (line: string): RegistrationAnswers["affiliation"] =>
   exactOption(line, COPY.affiliations)?.value;
 
+const NAME_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,5}$/u;
+/**
+ * 「高橋 健二 柔道整復 協…」「名前は佐藤 花子 …」 split at every space: a known family name and the
+ * word after it are one line again (the name), once.
+ */
+function joinNames(words: string[]): string[] {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const family = words[i]!.replace(NAME, "");
+    const given = words[i + 1]!;
+    if (!COPY.reading.surnames.includes(family) || !NAME_WORD.test(given) || bareAffiliation(given)) continue;
+    if (COPY.reading.clinicWords.some((w) => given.includes(w))) continue;
+    return [...words.slice(0, i), `${words[i]} ${given}`, ...words.slice(i + 2)];
+  }
+  return words;
+}
+
 /** The fields a pasted block holds, or null when the text is not such a block. */
 export function readBlock(raw: string): BlockRead | null {
   const split = (text: string) =>
@@ -95,7 +111,7 @@ export function readBlock(raw: string): BlockRead | null {
   // 「登録 中村翔太 柔整 協1108888-2-3 なかむら整骨院 080-9999-1111 shota@icloud.com 早くして」: one
   // line with spaces between the fields, when at least two of them are plainly data.
   if (lines.length < MIN_FIELDS) {
-    const words = raw.normalize("NFKC").trim().split(/\s+/u);
+    const words = joinNames(raw.normalize("NFKC").trim().split(/\s+/u));
     if (words.filter((w) => DATA_WORD.test(w)).length >= 2) lines = words;
   }
   if (lines.length < MIN_FIELDS) return null;

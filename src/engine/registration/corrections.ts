@@ -11,7 +11,7 @@ import {
 } from "../understand/extract.js";
 import { COUNTED_BACK, runCommand } from "./commands.js";
 import { COPY, fill } from "./copy.js";
-import { acceptField, advance } from "./fields.js";
+import { acceptField, advance, toConfirm } from "./fields.js";
 import { mailDomainSuggestion } from "./mail-domains.js";
 import { enter, FIELDS, type Field, fieldOf, isField, previousField, reply, stepOf } from "./model.js";
 import { nfkc, stripEdges } from "./normalize.js";
@@ -57,6 +57,45 @@ function fieldsNamed(t: string): Field[] {
     rest = rest.split(word).join("\u0000");
   }
   return FIELDS.filter((f) => named.has(f));
+}
+
+/**
+ * Mid-form, 「ちがいます 姓が鈴木で名は正です」「姓は田中で名は正夫です」: names given with their labels
+ * (two, or one said as a correction) are taken as said, then the first field still empty is asked.
+ */
+export function labelledInForm(state: ConversationState, raw: string): StepResult | null {
+  const field = fieldOf(state);
+  if (!field || !isField(stepOf(state))) return null;
+  const patch: RegistrationAnswers = {};
+  let said = 0;
+  // 「姓が鈴木で」 as 「姓は鈴木で」 (not 「姓がおかしくなってる」: a kanji or katakana name after が).
+  const labelled = raw.trim().replace(/(姓|名)が(?=[\p{Script=Han}\p{Script=Katakana}])/gu, "$1は");
+  for (const [, label, typed] of labelled.matchAll(LABELLED_VALUES)) {
+    const f = LABEL_FIELD[label!];
+    if (!f || patch[f] !== undefined) continue;
+    said++;
+    // 「施術所名を直したいです」 names the field only: no value.
+    if (
+      R.correctionWords.some((w) => typed!.includes(w)) ||
+      /(?:たい|たく|ください|下さい|して|です)$/u.test(typed!)
+    )
+      return null;
+    const value = checkedText(f, typed!);
+    if (value === null) return null;
+    patch[f] = value;
+  }
+  const t = nfkc(raw);
+  const corrects = SAYS_CORRECTION.test(t) || R.correctionWords.some((w) => t.includes(w));
+  if (said < 2 && !(said === 1 && corrects)) return null;
+  const fields = TEXT_FIELDS.filter((f) => patch[f] !== undefined).reverse();
+  const answers = { ...state.answers, ...patch };
+  const values = fields.map((f) => `${COPY.fields[f].label}「${patch[f]}」`).join("、");
+  const lead = [text(fill(R.messages.takenSeveral, { values }))];
+  if (!fields.includes(field as TextField)) return reply({ ...state, answers }, [...lead, ...resume(state)]);
+  const missing = FIELDS.find((f) => answers[f] === undefined);
+  if (!missing) return toConfirm({ ...state, answers }, lead);
+  const next = enter(state, missing, { answers });
+  return reply(next, [...lead, ...resume(next)]);
 }
 
 const COUNT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, ひと: 1, ふた: 2, みっ: 3, よっ: 4 };

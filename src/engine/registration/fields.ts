@@ -145,6 +145,12 @@ const OTHER_NAME: Record<"familyName" | "givenName", RegExp> = {
     /^(?:名|めい|下の名前)?(?:じゃなくて|ではなくて|じゃなく|ではなく)(?:姓|せい|名字|苗字|みょうじ)(?:の方|のほう)?/u,
 };
 
+/** 「鈴木接骨院の」 before a name. */
+const CLINIC_OF = new RegExp(
+  `^\\S{0,20}?(?:${R.clinicWords.filter((w) => w.length > 1).join("|")})の(?=\\S)`,
+  "u",
+);
+
 function nameField(state: ConversationState, field: "familyName" | "givenName", raw: string): StepResult {
   const f = COPY.fields[field];
   if (state.editing && OTHER_NAME[field].test(raw.normalize("NFKC").replace(/\s+/gu, ""))) {
@@ -154,7 +160,8 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
   const vars = { label: f.label, example: f.example, max: COPY.maxNameLength };
   if (HAS_MAIL.test(raw) || HAS_PHONE.test(raw)) return reject(state, fill(R.messages.dataAtName, vars));
   const read = (typed: string) => {
-    const framed = stripAnswerFrame(normalizeName(withoutCourtesyTail(typed)));
+    // 「鈴木接骨院の鈴木と申します」: the clinic said before the name is not part of it.
+    const framed = stripAnswerFrame(normalizeName(withoutCourtesyTail(typed))).replace(CLINIC_OF, "");
     // Voice input spacing every character (「山 田 一 郎」): one name, the spaces are not the member's.
     return /^(?:\S ){2,}\S$/u.test(framed) ? framed.replace(/ /gu, "") : framed;
   };

@@ -11,6 +11,7 @@ import { COPY, fill } from "./copy.js";
 import {
   correctionAtConfirm,
   fieldReopenInForm,
+  labelledInForm,
   numberCorrectionInForm,
   textCorrectionInForm,
 } from "./corrections.js";
@@ -135,10 +136,12 @@ function onText(ctx: FlowContext, state: ConversationState, raw: string): StepRe
   if (renumbered) return renumbered;
   const renamed = textCorrectionInForm(state, raw);
   if (renamed) return renamed;
-  const reopened = fieldReopenInForm(state, raw);
-  if (reopened) return reopened;
   const pasted = takeBlock(state, raw);
   if (pasted) return pasted;
+  const labelled = labelledInForm(state, raw);
+  if (labelled) return labelled;
+  const reopened = fieldReopenInForm(state, raw);
+  if (reopened) return reopened;
   const step = stepOf(state);
   const field = fieldOf(state);
   const early = splitThenAffiliation(ctx, state, raw);

@@ -38,7 +38,7 @@ const PLAIN_END = /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ
 /** The text without a leading label and a polite ending: 「姓は埼玉です」→「埼玉」. */
 /** Voice input's fillers before the answer (「えーとですね、あの、名前は花子です」). */
 const FILLERS =
-  /^(?:えーと|ええと|えっと|えと|あのー|あのう|あの|えー|うーん|その)(?:ですね|ね)?(?:[、,。\s]+|(?=[\p{Script=Han}\p{Script=Katakana}]))/u;
+  /^(?:えーと|ええと|えっと|えと|あのー|あのう|あの|えー|うーん|その|はい|ええ)(?:ですね|ね)?(?:[、,。\s]+|(?=[\p{Script=Han}\p{Script=Katakana}]))/u;
 
 /** 「正しいの正に夫と書いて正夫」: the value after 「と書いて」 is the one meant. */
 const WRITTEN_AS = /と(?:書いて|かいて|書きます|かきます)\s*(?:、|,)?\s*([^\s、,。]+?)[。.!！]*$/u;
