@@ -647,6 +647,10 @@ export const understanding: Understanding = UnderstandingSchema.parse({
         "調べてからにします",
         "しらべてからにします",
         "見てからにします",
+        "聞いてからまた",
+        "きいてからまた",
+        "また来ます",
+        "またきます",
         // 「すみません患者さんが来たので一旦抜けます」: called away.
         "一旦抜け",
         "いったん抜け",

@@ -539,3 +539,20 @@ describe("names said with more around them (sim4)", () => {
     expect([a.familyName, a.givenName, a.clinicName]).toEqual(["高橋", "健二", "高橋整骨院"]);
   });
 });
+
+describe("more from sim4", () => {
+  it("「じゃあ息子に聞いてからまた来ます」 at the mail step keeps the form for later", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("じゃあ息子に聞いてからまた来ます");
+    expect(m.read).toContain("入力はそのまま残しておきます");
+  });
+
+  it("「やっぱりメールは info@… にします」 after the sheet offers the change", async () => {
+    const m = newMember();
+    await fillToConfirm(m);
+    await m.tap("この内容でOK");
+    await m.say("やっぱりメールは info@hatogaya-honetsugi.jp にします");
+    expect(m.read).toContain("メールアドレスを「info@hatogaya-honetsugi.jp」に変えますか");
+  });
+});

@@ -414,7 +414,7 @@ function emailField(state: ConversationState, raw: string): StepResult {
 
 /** 「メールアドレスはもってないです」「メールないです」. */
 const NO_MAIL =
-  /(?:持って|もって)(?:ない|いない|おらん|ません)|(?:ない|無い|ありません|ありまへん)(?:です|んです|んだけど|けど)?$/u;
+  /(?:持って|もって|やって)(?:ない|いない|おらん|ません)|(?:ない|無い|ありません|ありまへん)(?:です|んです|んだけど|けど)?$/u;
 const SENTENCE_WORDS = /\p{Script=Hiragana}{3,}/u;
 
 /**

@@ -183,7 +183,8 @@ export const registrationFlow: Flow = {
   correctsFinished(_ctx, state, raw) {
     if (state.flow !== "idle" || !isComplete(state.answers)) return null;
     const t = nfkc(raw).toLowerCase();
-    if (!COPY.reading.correctionWords.some((w) => t.includes(w))) return null;
+    if (!COPY.reading.correctionWords.some((w) => t.includes(w)) && !/やっぱり|やっぱ|やはり/u.test(t))
+      return null;
     // Only with the new value in it: 「ポータルでアドレス打ち間違えたかも」 is for the FAQ (the mail).
     const offered = correctionAtConfirm(enter(state, "confirm"), raw);
     return offered && OFFERS.has(stepOf(offered.state)) ? offered : null;
