@@ -163,6 +163,9 @@ export const readingCopy = {
       "いれなおしたい",
     ],
     correctionWords: [
+      // 「なまえを漢字にしたい」: the way it is written changed.
+      "漢字にし",
+      "かんじにし",
       "直さ",
       "直せ",
       "直す",
@@ -219,7 +222,7 @@ export const readingCopy = {
       agreementKind: ["協と契", "協契", "協か契", "①"],
       affiliation: ["所属機関", "所属"],
       givenName: ["下の名前", "名のほう", "名前の名"],
-      familyName: ["苗字", "名字", "姓", "名前", "氏名"],
+      familyName: ["苗字", "名字", "姓", "名前", "氏名", "なまえ"],
     },
     /** The mail domains members use: a near miss (gmial.com, gmail.con) is offered corrected. */
     /** Mobile carriers' mail: the portal's mail may be refused by the phone's own filter. */

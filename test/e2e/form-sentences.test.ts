@@ -556,3 +556,21 @@ describe("more from sim4", () => {
     expect(m.read).toContain("メールアドレスを「info@hatogaya-honetsugi.jp」に変えますか");
   });
 });
+
+describe("a name changed in words later in the form (sim4)", () => {
+  it("「姓は加藤です」 where the mail is asked changes the 姓, said back, and asks the mail again", async () => {
+    const m = newMember();
+    await atEmail(m);
+    await m.say("姓は加藤です");
+    expect((await answers(m)).familyName).toBe("加藤");
+    expect(m.read).toContain("姓「加藤」として受け付けました");
+    expectAsked(m, "email");
+  });
+
+  it("「なまえを漢字にしたい」 at 所属機関 asks 姓 and 名 again", async () => {
+    const m = newMember();
+    await atField(m, ["さとう", "はなこ"]);
+    await m.say("なまえを漢字にしたい");
+    expectAsked(m, "familyName");
+  });
+});

@@ -86,7 +86,12 @@ export function labelledInForm(state: ConversationState, raw: string): StepResul
   }
   const t = nfkc(raw);
   const corrects = SAYS_CORRECTION.test(t) || R.correctionWords.some((w) => t.includes(w));
-  if (said < 2 && !(said === 1 && corrects)) return null;
+  // One labelled value for another field already answered (「姓は加藤です」 where the mail is asked) is
+  // that field changed, as a correction would be.
+  const changesAnother = TEXT_FIELDS.some(
+    (f) => f !== field && patch[f] !== undefined && state.answers[f] !== undefined,
+  );
+  if (said < 2 && !(said === 1 && (corrects || changesAnother))) return null;
   const fields = TEXT_FIELDS.filter((f) => patch[f] !== undefined).reverse();
   const answers = { ...state.answers, ...patch };
   const values = fields.map((f) => `${COPY.fields[f].label}「${patch[f]}」`).join("、");
