@@ -36,7 +36,7 @@ import {
   without,
 } from "./types.js";
 import { withoutCourtesyTail } from "./understand/extract.js";
-import { createInterpreter } from "./understand/interpret.js";
+import { createInterpreter, INTRODUCTION } from "./understand/interpret.js";
 import { foldedSet, normalizeCommand, toHiragana } from "./understand/normalize.js";
 
 /** A feature outside the flows (e.g. the journey) handles the inputs it recognises, else null. */
@@ -717,14 +717,12 @@ export function createEngine(parts: EngineParts): Engine {
     }
     // 「佐藤です。よろしくお願いします」「こんにちは、佐藤です」 where a name is asked: the name, with a
     // greeting around it (the greeting alone, 「お疲れ様です」, is still small talk).
-    const introduced = withoutCourtesyTail(understand.withoutOpeners(raw)).trim();
-    const introducesName =
-      flow !== null &&
-      social === "greeting" &&
-      (state.step === "familyName" || state.step === "givenName") &&
-      normalizeCommand(introduced).replace(/(です|と申します|といいます|でございます)$/u, "").length > 0 &&
-      understand.social(introduced) === null;
-    if (introducesName) return flow.step(ctx, state, { kind: "text", text: introduced });
+    if (flow && social === "greeting" && (state.step === "familyName" || state.step === "givenName")) {
+      const introduced = withoutCourtesyTail(understand.withoutOpeners(raw)).trim();
+      const named = normalizeCommand(introduced).replace(INTRODUCTION, "").length > 0;
+      if (named && understand.social(introduced) === null)
+        return flow.step(ctx, state, { kind: "text", text: introduced });
+    }
     // Mid-form, emoji or brackets alone are a (wrong) answer: the field says what it needs.
     if (social && (!flow || /\p{L}/u.test(raw))) {
       // 「ありがとう、補助金の上限は」「困ってます。メールが届かない」: the polite words wrap a question

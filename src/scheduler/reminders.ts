@@ -102,15 +102,15 @@ function messagesFor(row: DueReminder, now: Date): LineMessage[] | "unknown" | "
     return notice ? notice.messages.slice(0, 5).map((m) => ({ type: "text", text: m })) : "unknown";
   }
   // Exempt, or asked for no more reminders: journey reminders and nudges are not pushed (notices are).
-  const exempt = row.exemption !== null || row.remindersOffAt !== null;
+  const silenced = row.exemption !== null || row.remindersOffAt !== null;
   const step = nudgeStep(row.kind);
   if (step) {
-    if (isReminderObsolete(`nudge.${step}`, row.journeyStep, exempt)) return "obsolete";
+    if (isReminderObsolete(`nudge.${step}`, row.journeyStep, silenced)) return "obsolete";
     const messages = nudgeMessages(journeyCopy, step);
     return messages.length > 0 ? messages : "obsolete";
   }
   if (!isReminderKind(row.kind)) return "unknown";
-  if (isReminderObsolete(row.kind, row.journeyStep, exempt)) return "obsolete";
+  if (isReminderObsolete(row.kind, row.journeyStep, silenced)) return "obsolete";
   if (row.kind === "linkExpiring") {
     // The link dies 24 hours after 「登録ボタンを押した」; a warning after that is pointless, but one
     // held past its evening slot (the hours ended before a run) still helps the next morning.

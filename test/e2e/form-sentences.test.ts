@@ -282,11 +282,7 @@ describe("letters and polite openings", () => {
 // not that field's value — a pause, an earlier field to correct, no address at all.
 const atMail = ["鳩ヶ谷", "葵", "施術所（柔道整復）", "協", "110123456", "鳩ヶ谷ほねつぎ院", "0482221111"];
 async function atEmail(m: Member): Promise<void> {
-  await m.say("登録");
-  for (const a of atMail) {
-    if (a.startsWith("施術所") || a === "協") await m.tap(a);
-    else await m.say(a);
-  }
+  await atField(m, atMail);
   expectAsked(m, "email");
 }
 

@@ -4,16 +4,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journeyCopy as J } from "../../flows/journey.js";
-import { runScheduledWork } from "../../src/scheduler/tick.js";
 import { listReminders } from "../../src/store/reminders.js";
-import { startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
+import { runScheduled, startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
 import { memberRow, pushesTo, unseal } from "../helpers/e2e-db.js";
 import { flexTexts, Member, quickActions, readable } from "../helpers/e2e-member.js";
 
 const DAY = 24 * 3_600_000;
 let bot: TestBot;
-const work = () =>
-  runScheduledWork({ db: bot.db, messenger: bot.bot.messenger, clock: bot.clock, logger: bot.bot.logger });
+const work = () => runScheduled(bot);
 
 beforeAll(async () => {
   bot = await startTestBot({ clock: new TestClock(new Date("2026-12-01T01:00:00.000Z")) }); // 10:00 JST

@@ -3,15 +3,13 @@
 // 「通知を再開」 brings them back. Through the simulator API, the libSQL file and the scheduled work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { menuContent as MENU } from "../../flows/menu.js";
-import { runScheduledWork } from "../../src/scheduler/tick.js";
-import { startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
+import { runScheduled, startTestBot, type TestBot, TestClock } from "../helpers/bot.js";
 import { memberRow, pushesTo } from "../helpers/e2e-db.js";
 import { Member } from "../helpers/e2e-member.js";
 
 const DAY = 24 * 3_600_000;
 let bot: TestBot;
-const work = () =>
-  runScheduledWork({ db: bot.db, messenger: bot.bot.messenger, clock: bot.clock, logger: bot.bot.logger });
+const work = () => runScheduled(bot);
 
 beforeAll(async () => {
   bot = await startTestBot({ clock: new TestClock(new Date("2026-12-01T01:00:00.000Z")) }); // 10:00 JST

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { DEV_CHANNEL_SECRET } from "../../src/config.js";
 import { type RunningBot, startNode } from "../../src/node.js";
 import type { Clock, Logger } from "../../src/ports.js";
+import { runScheduledWork } from "../../src/scheduler/tick.js";
 import { sign } from "../../src/webhook/signature.js";
 
 /** A LINE message object as JSON from the emulator: tests walk it freely (Flex trees are deep). */
@@ -107,3 +108,7 @@ export function newUserId(): string {
   counter += 1;
   return `U${(Date.now().toString(16) + counter.toString(16).padStart(6, "0")).padEnd(32, "0")}`;
 }
+
+/** The scheduled work (reminders, nudges, broadcasts) run once at the bot's clock, as the cron would. */
+export const runScheduled = (bot: TestBot) =>
+  runScheduledWork({ db: bot.db, messenger: bot.bot.messenger, clock: bot.clock, logger: bot.bot.logger });

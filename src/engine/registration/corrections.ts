@@ -30,13 +30,23 @@ const R = COPY.reading;
 const LATER_QUESTION = /[?？]|(ますか|ですか|の|できる|られる|かな)[。\s]*$/u;
 const FIELD_WORDS = Object.entries(R.fieldWords) as [Field, string[]][];
 
-/** The field opened for correction; `then`: the further fields named, each asked after it. */
-const open = (state: ConversationState, field: Field, then: Field[] = []): StepResult => {
-  const next = enter(then.length > 0 ? { ...state, editQueue: then } : state, field, { editing: true });
-  if (then.length === 0) return reply(next, resume(next));
+/**
+ * The fields opened for correction, the first now and each of the others after it; `message` says which
+ * (by default only when there are several).
+ */
+function open(
+  state: ConversationState,
+  [field, ...then]: [Field, ...Field[]],
+  message: string | undefined = then.length > 0 ? R.messages.editSeveral : undefined,
+): StepResult {
+  const next = enter({ ...state, editQueue: then }, field, { editing: true });
   const labels = [field, ...then].map((f) => COPY.fields[f].label).join("、");
-  return reply(next, [text(fill(R.messages.editSeveral, { labels })), ...resume(next)]);
-};
+  return reply(next, [...(message ? [text(fill(message, { labels }))] : []), ...resume(next)]);
+}
+
+/** A correction word (「間違えた」「直したい」), or a change of mind (「やっぱり…」). */
+export const saysCorrectionOrChange = (t: string): boolean =>
+  R.correctionWords.some((w) => t.includes(w)) || /やっぱり|やっぱ|やはり/u.test(t);
 
 /** Field words longest first (「電話番号」 before 「番号」, 「施術所の名前」 before 「名前」). */
 const WORDS_LONGEST_FIRST = FIELD_WORDS.flatMap(([field, words]) =>
@@ -129,9 +139,7 @@ export function fieldReopenInForm(state: ConversationState, raw: string): StepRe
   }
   const [first, ...then] = fieldsNamed(t).filter((f) => f !== field && state.answers[f] !== undefined);
   if (!first) return /最初から|さいしょから/u.test(t) && back ? runCommand(state, "restart") : null;
-  const next = enter({ ...state, editQueue: then }, first, { editing: true });
-  const labels = [first, ...then].map((f) => COPY.fields[f].label).join("、");
-  return reply(next, [text(fill(R.messages.reopenField, { labels })), ...resume(next)]);
+  return open(state, [first, ...then], R.messages.reopenField);
 }
 
 /** A replacement offered at the card (`label`: several fields' labels, else the field's own). */
@@ -467,9 +475,9 @@ export function correctionAtConfirm(state: ConversationState, raw: string): Step
     withoutPart(state, raw);
   if (value) return value;
   // 「やっぱり所属機関はあはきの方かも。うちは鍼灸もやってるので」: a change of mind is a correction too.
-  const corrects = R.correctionWords.some((w) => t.includes(w)) || /やっぱり|やっぱ|やはり/u.test(t);
+  const corrects = saysCorrectionOrChange(t);
   const [field, ...then] = fieldsNamed(t);
-  if (field && (corrects || t.length <= 12)) return open(state, field, then);
+  if (field && (corrects || t.length <= 12)) return open(state, [field, ...then]);
   if (corrects) {
     const next = enter(state, "editPick");
     return reply(next, resume(next));

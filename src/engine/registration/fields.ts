@@ -80,7 +80,7 @@ export function advance(
     const [queued, ...later] = (state.editQueue ?? []).filter(isField);
     if (queued) return ask(enter({ ...state, editQueue: later }, queued, { answers, editing }), lead);
     const missing = FIELDS.find((f) => answers[f] === undefined);
-    if (missing) return ask(enter({ ...state, editQueue: [] }, missing, { answers, editing }), lead);
+    if (missing) return ask(enter(state, missing, { answers, editing }), lead);
     return toConfirm({ ...state, answers }, lead);
   }
   const next = nextField(field);

@@ -13,6 +13,7 @@ import {
   fieldReopenInForm,
   labelledInForm,
   numberCorrectionInForm,
+  saysCorrectionOrChange,
   textCorrectionInForm,
 } from "./corrections.js";
 import { acceptField, ask, onRosterResult, toConfirm } from "./fields.js";
@@ -182,9 +183,7 @@ export const registrationFlow: Flow = {
   // card (「はい、変える」, then 「この内容でOK」 saves it and gives the sheet again).
   correctsFinished(_ctx, state, raw) {
     if (state.flow !== "idle" || !isComplete(state.answers)) return null;
-    const t = nfkc(raw).toLowerCase();
-    if (!COPY.reading.correctionWords.some((w) => t.includes(w)) && !/やっぱり|やっぱ|やはり/u.test(t))
-      return null;
+    if (!saysCorrectionOrChange(nfkc(raw).toLowerCase())) return null;
     // Only with the new value in it: 「ポータルでアドレス打ち間違えたかも」 is for the FAQ (the mail).
     const offered = correctionAtConfirm(enter(state, "confirm"), raw);
     return offered && OFFERS.has(stepOf(offered.state)) ? offered : null;

@@ -49,7 +49,8 @@ const KAOMOJI = /m\s*\([^()]{0,8}\)\s*m|\([\^_;・´`ω\-o~\s*＾]{1,8}\)|\(笑\
 const BOWING_FACE = /m\s*\([^()]{0,8}\)\s*m/iu;
 /** Only emoji, stickers typed as symbols, punctuation: a nod (👍, 「！」) unless an emoji says more (😡, 🙇). */
 const NO_WORDS = /^(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
-const INTRODUCTION = /(です|と申します|といいます|でございます)$/u;
+/** How a self-introduction ends (「埼玉の田中です」「田中と申します」). */
+export const INTRODUCTION = /(です|と申します|といいます|でございます)$/u;
 
 export function createInterpreter(u: Understanding): Interpreter {
   const words = new Map(SOCIAL_KINDS.map((k) => [k, foldedSet(u.social[k].words)]));
