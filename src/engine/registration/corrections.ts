@@ -44,9 +44,15 @@ function open(
   return reply(next, [...(message ? [text(fill(message, { labels }))] : []), ...resume(next)]);
 }
 
-/** A correction word (「間違えた」「直したい」), or a change of mind (「やっぱり…」). */
+/** A correction word in a text (「間違えた」「直したい」). */
+const hasCorrectionWord = (t: string): boolean => R.correctionWords.some((w) => t.includes(w));
+
+/** A correction word, or a change of mind (「やっぱり…」). */
 export const saysCorrectionOrChange = (t: string): boolean =>
-  R.correctionWords.some((w) => t.includes(w)) || /やっぱり|やっぱ|やはり/u.test(t);
+  hasCorrectionWord(t) || /やっぱり|やっぱ|やはり/u.test(t);
+
+/** A correction word, or 「じゃなくて」「正しくは」: a value is being corrected. */
+const saysCorrection = (t: string): boolean => SAYS_CORRECTION.test(t) || hasCorrectionWord(t);
 
 /** Field words longest first (「電話番号」 before 「番号」, 「施術所の名前」 before 「名前」). */
 const WORDS_LONGEST_FIRST = FIELD_WORDS.flatMap(([field, words]) =>
@@ -85,17 +91,13 @@ export function labelledInForm(state: ConversationState, raw: string): StepResul
     if (!f || patch[f] !== undefined) continue;
     said++;
     // 「施術所名を直したいです」 names the field only: no value.
-    if (
-      R.correctionWords.some((w) => typed!.includes(w)) ||
-      /(?:たい|たく|ください|下さい|して|です)$/u.test(typed!)
-    )
-      return null;
+    if (hasCorrectionWord(typed!) || /(?:たい|たく|ください|下さい|して|です)$/u.test(typed!)) return null;
     const value = checkedText(f, typed!);
     if (value === null) return null;
     patch[f] = value;
   }
   const t = nfkc(raw);
-  const corrects = SAYS_CORRECTION.test(t) || R.correctionWords.some((w) => t.includes(w));
+  const corrects = saysCorrection(t);
   // One labelled value for another field already answered (「姓は加藤です」 where the mail is asked) is
   // that field changed, as a correction would be.
   const changesAnother = TEXT_FIELDS.some(
@@ -125,7 +127,7 @@ export function fieldReopenInForm(state: ConversationState, raw: string): StepRe
   if (!field || !isField(stepOf(state))) return null;
   const t = nfkc(raw).toLowerCase();
   const back = R.backWords.some((w) => t.includes(w));
-  if (!back && !R.correctionWords.some((w) => t.includes(w))) return null;
+  if (!back && !hasCorrectionWord(t)) return null;
   const counted = back ? COUNTED_BACK.exec(t)?.[1] : undefined;
   if (counted) {
     let target = field;
@@ -301,9 +303,7 @@ function newFullName(state: ConversationState, raw: string): StepResult | null {
     .map((x) => x.trim())
     .filter(Boolean);
   // Not 「名前まちがえた 健一だわ」: the sentence with the name says nothing else.
-  const plain = sentences.filter(
-    (x) => !/名前|なまえ|氏名/u.test(x) && !R.correctionWords.some((w) => x.includes(w)),
-  );
+  const plain = sentences.filter((x) => !/名前|なまえ|氏名/u.test(x) && !hasCorrectionWord(x));
   const found = plain.map((x) => WHOLE_NAME.exec(stripEdges(x))).find((m) => m !== null);
   if (!found) return null;
   const family = validateName(found[1]!, COPY.maxNameLength);
@@ -343,7 +343,7 @@ function textCorrection(state: ConversationState, raw: string): { field: TextFie
       field = LABEL_FIELD[labelled[1]!];
       const rest = sentence.slice(labelled[0].length);
       // 「姓を間違えました」 names the field only; 「名は華子です」 gives the value.
-      if (!value && !R.correctionWords.some((w) => rest.includes(w))) value = rest;
+      if (!value && !hasCorrectionWord(rest)) value = rest;
     }
   }
   if (!value) return null;
@@ -384,7 +384,7 @@ export function textCorrectionInForm(state: ConversationState, raw: string): Ste
   const field = fieldOf(state);
   if (!field || !isField(stepOf(state))) return null;
   const t = nfkc(raw);
-  if (!SAYS_CORRECTION.test(t) && !R.correctionWords.some((w) => t.includes(w))) return null;
+  if (!saysCorrection(t)) return null;
   const found = textCorrection(state, raw);
   if (!found || found.field === field || state.answers[found.field] === undefined) return null;
   const next: ConversationState = { ...state, answers: { ...state.answers, [found.field]: found.value } };
@@ -404,7 +404,7 @@ export function numberCorrectionInForm(state: ConversationState, raw: string): S
   if (!number) return null;
   // Without 協/契, only when the text says it is the number being corrected (「番号まちがえました、…」).
   const t = nfkc(raw);
-  const saysNumber = /番号|ばんごう/u.test(t) && R.correctionWords.some((w) => t.includes(w));
+  const saysNumber = /番号|ばんごう/u.test(t) && hasCorrectionWord(t);
   if (!/^(協|契)/u.test(number.value) && !saysNumber) return null;
   const changed = changedNumber(state, number.value);
   if (!changed) return null;
