@@ -2,6 +2,7 @@
 // so a wording edit in flows/faq can never ship an entry the bot cannot show.
 import { z } from "zod";
 import type { FaqEntry } from "../../src/answerer/types.js";
+import { MAX_PHRASINGS } from "../../src/knowledge/entry.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,8 +55,18 @@ export function withPhrasings(
   const unknown = Object.keys(phrasings).filter((id) => !ids.has(id));
   if (unknown.length > 0) throw new Error(`言い方の id が FAQ にありません: ${unknown.join(", ")}`);
   return entries.map((e) => {
-    const extra = phrasings[e.id] ?? [];
     const seen = new Set(e.questions);
-    return { ...e, questions: [...e.questions, ...extra.filter((q) => !seen.has(q) && seen.add(q))] };
+    const extra = (phrasings[e.id] ?? []).filter((q) => !seen.has(q) && seen.add(q));
+    return { ...e, questions: [...e.questions, ...spread(extra, MAX_PHRASINGS - e.questions.length)] };
   });
+}
+
+/**
+ * At most `room` of the phrasings, evenly spaced: an entry stays within what the staff editor allows,
+ * and every writer's way of asking keeps its share (not only the first writers').
+ */
+function spread<T>(list: readonly T[], room: number): T[] {
+  if (list.length <= room) return [...list];
+  if (room <= 0) return [];
+  return Array.from({ length: room }, (_, i) => list[Math.floor((i * list.length) / room)]!);
 }
