@@ -270,6 +270,10 @@ export const readingCopy = {
         "「{given}」は名字のようです。名を「{given}」でよろしいですか。\n姓を直したいときは「姓を直す」を押してください。",
       clinicAtName:
         "「{value}」は施術所名のようです。施術所名はあとでお聞きします。\nいまは、お名前の「{label}」を入力してください。\n例）{example}",
+      affiliationAtName:
+        "「{value}」は所属機関ですね。所属機関はこのあとお聞きします。\nいまは、お名前の「{label}」を入力してください。\n例）{example}",
+      affiliationAtClinic:
+        "「{value}」は所属機関の名前です。ここでは施術所の名前を入力してください。\n例）{example}",
       dataAtName:
         "メールアドレスや電話番号はあとでお聞きします。\nいまは、お名前の「{label}」を入力してください。\n例）{example}",
       sentenceAtName: "お名前として読み取れませんでした。「{label}」だけを入力してください。\n例）{example}",

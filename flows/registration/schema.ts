@@ -211,6 +211,8 @@ export const RegistrationCopySchema = z
         kanaWholeAsk: Text,
         givenSurnameAsk: Text,
         clinicAtName: Text,
+        affiliationAtName: Text,
+        affiliationAtClinic: Text,
         dataAtName: Text,
         sentenceAtName: Text,
         dataAtClinic: Text,

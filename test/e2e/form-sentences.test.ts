@@ -570,3 +570,27 @@ describe("a name changed in words later in the form (sim4)", () => {
     expectAsked(m, "familyName");
   });
 });
+
+describe("the 所属機関 typed where a name is asked", () => {
+  it("「施術所（柔道整復）」 at 姓 is not split into 姓「柔道」名「整復」: it is said to come next", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("施術所（柔道整復）");
+    expect((await answers(m)).familyName).toBeUndefined();
+    expect(m.read).not.toContain("柔道」、名「整復");
+    expect(m.read).toContain("所属機関はこのあとお聞きします");
+    await m.say("鳩ヶ谷");
+    expect((await answers(m)).familyName).toBe("鳩ヶ谷");
+  });
+
+  it("「施術所（柔道整復）」 at 施術所名 is not stored as the clinic's name", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵", "施術所（あん摩・はり・きゅう）", "契0123456-7-8"]);
+    expectAsked(m, "clinicName");
+    await m.say("施術所（柔道整復）");
+    expect((await answers(m)).clinicName).toBeUndefined();
+    expect(m.read).toContain("所属機関の名前です");
+    await m.say("鳩ヶ谷接骨院");
+    expect((await answers(m)).clinicName).toBe("鳩ヶ谷接骨院");
+  });
+});

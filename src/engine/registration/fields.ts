@@ -31,6 +31,7 @@ import {
 import { normalizeName, spokenNumber } from "./normalize.js";
 import { choicesFor, resume } from "./prompts.js";
 import {
+  exactOption,
   matchOption,
   parseRegistrationNumber,
   validateEmail,
@@ -166,6 +167,10 @@ function nameField(state: ConversationState, field: "familyName" | "givenName", 
     return /^(?:\S ){2,}\S$/u.test(framed) ? framed.replace(/ /gu, "") : framed;
   };
   let value = read(raw);
+  // 「施術所（柔道整復）」 typed at 姓 (the member expected the 所属機関 first): not a name.
+  const affiliation = exactOption(raw, COPY.affiliations);
+  if (affiliation)
+    return reject(state, fill(R.messages.affiliationAtName, { ...vars, value: affiliation.label }));
   if (isClinicName(value)) return reject(state, fill(R.messages.clinicAtName, { ...vars, value }));
   if (isSentence(value)) {
     // 「院長の名前でいいですね。鈴木」: a remark, then the answer in the last sentence.
@@ -237,6 +242,10 @@ function clinicField(state: ConversationState, raw: string): StepResult {
   if (HAS_MAIL.test(raw) || (phone && !named) || mostlyDigits(raw))
     return reject(state, fill(R.messages.dataAtClinic, vars));
   if (isNotAName(raw)) return reject(state, fill(R.messages.sentenceAtClinic, vars));
+  // The 所属機関's own label (「施術所（柔道整復）」) is not a clinic's name.
+  const affiliation = named ? undefined : exactOption(raw, COPY.affiliations);
+  if (affiliation)
+    return reject(state, fill(R.messages.affiliationAtClinic, { ...vars, value: affiliation.label }));
   if (SKIP.has(normalizeCommand(raw))) return reject(state, fill(R.messages.skipAtClinic, vars));
   // 「やっぱり柔整のほうで登録したいです」: the 所属機関 changed, not a clinic's name.
   if (!named && CHANGE_OF_MIND.test(raw.normalize("NFKC")) && matchOption(raw, COPY.affiliations)) {
