@@ -594,3 +594,38 @@ describe("the 所属機関 typed where a name is asked", () => {
     expect((await answers(m)).clinicName).toBe("鳩ヶ谷接骨院");
   });
 });
+
+describe("what is said around a name is not part of it (sim5)", () => {
+  it.each([
+    ["さっき送った通り佐藤です", "佐藤"],
+    ["苗字は漢字の鈴木にしてください", "鈴木"],
+  ])("「%s」 at 姓 is 「%s」", async (typed, family) => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say(typed);
+    expect((await answers(m)).familyName).toBe(family);
+  });
+
+  it("「さっき送った通り佐藤花子です」 at 姓 offers 佐藤／花子", async () => {
+    const m = newMember();
+    await atField(m, []);
+    await m.say("さっき送った通り佐藤花子です");
+    expect(m.read).toContain("姓「佐藤」、名「花子」でよろしいですか");
+  });
+
+  it("「ちがいます。姓は佐藤、名は花子です」 at 名 takes both, each its own", async () => {
+    const m = newMember();
+    await atField(m, ["鈴木"]);
+    await m.say("ちがいます。姓は佐藤、名は花子です");
+    const a = await answers(m);
+    expect(a.familyName).toBe("佐藤");
+    expect(a.givenName).toBe("花子");
+  });
+
+  it("「さくら接骨院だけです」 at 施術所名 is さくら接骨院", async () => {
+    const m = newMember();
+    await atField(m, ["鳩ヶ谷", "葵", "施術所（あん摩・はり・きゅう）", "契0123456-7-8"]);
+    await m.say("さくら接骨院だけです");
+    expect((await answers(m)).clinicName).toBe("さくら接骨院");
+  });
+});

@@ -385,6 +385,8 @@ export function textCorrectionInForm(state: ConversationState, raw: string): Ste
   if (!field || !isField(stepOf(state))) return null;
   const t = nfkc(raw);
   if (!saysCorrection(t)) return null;
+  // 「ちがいます。姓は佐藤、名は花子です」: several labelled values are labelledInForm's, each its own.
+  if ([...raw.trim().matchAll(LABELLED_VALUES)].length >= 2) return null;
   const found = textCorrection(state, raw);
   if (!found || found.field === field || state.answers[found.field] === undefined) return null;
   const next: ConversationState = { ...state, answers: { ...state.answers, [found.field]: found.value } };

@@ -33,7 +33,11 @@ const POLITE_END =
  * Plain endings (「埼玉だよ」「正志で」「健一だった」), dropped only after a character that is not
  * hiragana: 「よしだ」「あかね」「ひで」 are names, not 「よし」+「だ」.
  */
-const PLAIN_END = /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ|だよ|だね|だ|よ|ね|で)$/u;
+const PLAIN_END =
+  /(?<=[^\p{Script=Hiragana}\s])\s*(?:だった|でした|だわ|だよ|だね|だけ|だ|よ|ね|で|にしてください|にして下さい|にしてほしい)$/u;
+/** 「さっき送った通り佐藤花子です」「漢字の鈴木にしてください」: what is said before the value, dropped. */
+const LEAD =
+  /^(?:(?:さっき|先ほど|さきほど|前に|まえに)も?(?:送った|おくった|送りました|言った|いった|言いました|書いた|かいた|書きました|入れた|いれた)(?:通り|とおり|ように|けど|けれど|が)[、,\s]*|(?:漢字|かんじ|ひらがな|平仮名|カタカナ|片仮名|かたかな)の(?=\S))/u;
 
 /** The text without a leading label and a polite ending: 「姓は埼玉です」→「埼玉」. */
 /** Voice input's fillers before the answer (「えーとですね、あの、名前は花子です」). */
@@ -65,7 +69,13 @@ export function stripAnswerFrame(raw: string): string {
   const bare = withoutFillers(raw);
   let s = spelledOut(bare) ?? bare;
   for (let i = 0; i < 3; i++) {
-    const next = s.replace(SELF, "").replace(LABEL, "").replace(POLITE_END, "").replace(PLAIN_END, "").trim();
+    const next = s
+      .replace(LEAD, "")
+      .replace(SELF, "")
+      .replace(LABEL, "")
+      .replace(POLITE_END, "")
+      .replace(PLAIN_END, "")
+      .trim();
     if (next === s) break;
     s = next;
   }
