@@ -776,6 +776,8 @@ export function createEngine(parts: EngineParts): Engine {
       Array.from(raw.replace(/\s/gu, "")).length >= STATEMENT_MIN &&
       /\p{Script=Hiragana}{4,}/u.test(raw) &&
       !/[0-9０-９@＠]/u.test(raw) &&
+      // 「姓じゃなくて名の方！」: "not this but that" at a field is about the field.
+      !/じゃなく|ではなく/u.test(raw) &&
       ctx.faq.answer(understand.withoutOpeners(raw)).kind === "confident"
     )
       return thenResume(ctx, state, answerQuestion(ctx, state, raw));
